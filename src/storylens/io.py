@@ -1,0 +1,101 @@
+"""Round-trip the data model to plain JSON values (and JSONL).
+
+Dataclasses become objects, enums their values, dates ISO strings, tuples lists. Reading
+uses the type hints of the model, so what `to_json` writes, `from_json` reads back equal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from storylens.errors import SchemaError
+
+T = TypeVar("T")
+
+
+def to_json(value: Any) -> Any:
+    """Turn a model object into plain JSON values.
+
+    >>> from storylens.model import Span
+    >>> to_json(Span(start=0, end=2, text="Hi"))
+    {'start': 0, 'end': 2, 'text': 'Hi'}
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return value
+
+
+def from_json(cls: type[T], value: Any) -> T:
+    """Read a model object of type ``cls`` back from plain JSON values."""
+    return typing.cast(T, _read(cls, value, cls.__name__))
+
+
+def dumps(value: Any) -> str:
+    """One model object as compact JSON text."""
+    return json.dumps(to_json(value), ensure_ascii=False)
+
+
+def write_jsonl(values: Iterable[Any]) -> Iterator[str]:
+    """One JSON line per model object."""
+    for value in values:
+        yield dumps(value) + "\n"
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _read(tp: Any, value: Any, where: str) -> Any:  # noqa: PLR0911
+    origin = typing.get_origin(tp)
+    if tp is Any:
+        return value
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _read(options[0], value, where)
+    if origin is tuple:
+        return tuple(_read(typing.get_args(tp)[0], v, where) for v in value)
+    if origin is dict or tp is dict:
+        return dict(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _read_dataclass(tp, value, where)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp(value)
+    if tp is dt.datetime:
+        return dt.datetime.fromisoformat(value)
+    if tp is dt.date:
+        return dt.date.fromisoformat(value)
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def _read_dataclass(cls: type, value: Any, where: str) -> Any:
+    if not isinstance(value, dict):
+        raise SchemaError(f"{where}: expected an object, got {type(value).__name__}")
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in value:
+            kwargs[f.name] = _read(hints[f.name], value[f.name], f"{where}.{f.name}")
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise SchemaError(f"{where}: missing field {f.name!r}")
+    return cls(**kwargs)

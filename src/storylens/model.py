@@ -1,0 +1,330 @@
+"""The one data model that flows through storylens.
+
+An `Article` owns its text exactly as it was read. Everything found in it — paragraphs,
+debris, sentences, entity mentions, quotes, cited sources, dates, numbers — is a `Span`
+(character offsets ``[start, end)`` into that text, plus the text itself), never a
+detached copy. Stages return new objects (``dataclasses.replace``) and never mutate.
+
+Pipeline::
+
+    RawArticle --clean--> Article --analyze--> Analysis --compare--> Comparison
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+JSONValue = Any
+"""A user's own input fields, carried through untouched (the one free-form mapping)."""
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+
+
+@dataclass(**_FROZEN)
+class Span:
+    """Character offsets ``[start, end)`` into an article's text as read, plus that text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class InputFormat(StrEnum):
+    """How an article was read."""
+
+    TEXT = "text"
+    HTML = "html"
+    JSON = "json"
+
+
+class Evidence(StrEnum):
+    """Where a piece of metadata (outlet, publication date) came from."""
+
+    METADATA = "metadata"
+    URL = "url"
+    SITE_NAME = "site_name"
+    HTML_META = "html_meta"
+    DEBRIS = "debris"
+    DATELINE = "dateline"
+    HOUSE_STYLE = "house_style"
+    FILENAME = "filename"
+    UNKNOWN = "unknown"
+
+
+class IssueCode(StrEnum):
+    """Stable codes for data problems; each becomes one error line, never a crash."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    TOO_LARGE = "too_large"
+    UNDECODABLE = "undecodable"
+    BROKEN_HTML = "broken_html"
+    BROKEN_JSON = "broken_json"
+    MISSING_FIELD = "missing_field"
+    NOT_FOUND = "not_found"
+    UNREADABLE = "unreadable"
+    UNBALANCED_QUOTE = "unbalanced_quote"
+
+
+@dataclass(**_FROZEN)
+class Issue:
+    """A problem with one input or article, reported and counted, never fatal to the batch."""
+
+    input: str
+    code: IssueCode
+    detail: str
+    stage: str
+    article_id: str | None = None
+
+    def line(self) -> str:
+        """One clear error line naming the input and the reason."""
+        return f"{self.input}: {self.code.value}: {self.detail}"
+
+
+@dataclass(**_FROZEN)
+class RawArticle:
+    """One article as ingested, before cleaning."""
+
+    id: str
+    input: str
+    format: InputFormat
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    encoding: str = "utf-8"
+    metadata: dict[str, JSONValue] = field(default_factory=dict)
+
+
+class DebrisReason(StrEnum):
+    """Why a line of page text is not part of the article."""
+
+    ADVERTISEMENT = "advertisement"
+    NAVIGATION = "navigation"
+    CALL_TO_ACTION = "call_to_action"
+    RECOMMENDATION = "recommendation"
+    MEMBERSHIP = "membership"
+    SOCIAL = "social"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(**_FROZEN)
+class Debris:
+    """A removed line, with the reason and the rule that matched."""
+
+    span: Span
+    reason: DebrisReason
+    rule: str
+
+
+@dataclass(**_FROZEN)
+class Caption:
+    """A photo caption, kept as metadata, not body; ``credit`` names the photo's source."""
+
+    span: Span
+    credit: Span | None = None
+
+
+@dataclass(**_FROZEN)
+class Credit:
+    """A photo or image credit line ("Photo credit: Wikimedia Commons")."""
+
+    span: Span
+
+
+@dataclass(**_FROZEN)
+class ListedSource:
+    """One entry of a "Sources:" line ("CNN (2)"), with how often the outlet says it used it."""
+
+    span: Span
+    name: str
+    count: int = 1
+
+
+@dataclass(**_FROZEN)
+class Article:
+    """One piece by one outlet, cleaned: body paragraphs separated from debris and metadata."""
+
+    id: str
+    input: str
+    format: InputFormat
+    text: str
+    title: str
+    title_span: Span | None
+    outlet: str
+    outlet_evidence: Evidence
+    url: str | None = None
+    published: dt.datetime | None = None
+    published_evidence: Evidence = Evidence.UNKNOWN
+    authors: tuple[str, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    debris: tuple[Debris, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    listed_sources: tuple[ListedSource, ...] = ()
+    metadata: dict[str, JSONValue] = field(default_factory=dict)
+
+
+@dataclass(**_FROZEN)
+class Sentence:
+    """One body sentence; ``paragraph`` indexes ``Article.paragraphs``."""
+
+    span: Span
+    paragraph: int
+
+
+class EntityLabel(StrEnum):
+    """What kind of thing an entity is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class MentionKind(StrEnum):
+    """How a mention refers to its entity."""
+
+    NAME = "name"
+    PRONOUN = "pronoun"
+    DESCRIPTION = "description"
+
+
+@dataclass(**_FROZEN)
+class Mention:
+    """One span naming an entity ("he", "Kerry", "the secretary")."""
+
+    span: Span
+    kind: MentionKind = MentionKind.NAME
+
+
+@dataclass(**_FROZEN)
+class Entity:
+    """A person, organisation or place: a canonical name and every mention of it."""
+
+    id: str
+    name: str
+    label: EntityLabel
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+class QuoteKind(StrEnum):
+    """Direct (a full quoted clause) or partial (a quoted fragment inside the reporter's sentence)."""
+
+    DIRECT = "direct"
+    PARTIAL = "partial"
+
+
+class Attribution(StrEnum):
+    """How a quote's speaker was found."""
+
+    CUE = "cue"
+    ACCORDING_TO = "according_to"
+    CARRIED = "carried"
+    UNRESOLVED = "unresolved"
+
+
+@dataclass(**_FROZEN)
+class Speaker:
+    """Who a quote is attributed to: the mention as written and the resolved entities."""
+
+    name: str
+    entity_ids: tuple[str, ...] = ()
+    mention: Span | None = None
+
+
+@dataclass(**_FROZEN)
+class Quote:
+    """Words attributed to a speaker; ``content`` excludes the quotation marks."""
+
+    id: str
+    content: Span
+    kind: QuoteKind
+    sentence: int
+    attribution: Attribution
+    speaker: Speaker | None = None
+    cue: Span | None = None
+
+
+class SourceKind(StrEnum):
+    """What kind of source an article leans on."""
+
+    MEDIA = "media"
+    STATEMENT = "statement"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    DOCUMENT = "document"
+    ANONYMOUS = "anonymous"
+
+
+@dataclass(**_FROZEN)
+class CitedSource:
+    """Whom an article leans on for information ("according to CNN", "in a statement")."""
+
+    name: str
+    kind: SourceKind
+    span: Span
+    cue: str
+    entity_id: str | None = None
+
+
+class Granularity(StrEnum):
+    """How precise a resolved date is."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(**_FROZEN)
+class DateMention:
+    """A date in the text; ``value`` is set when it could be resolved (start of the period)."""
+
+    span: Span
+    relative: bool
+    granularity: Granularity
+    value: dt.date | None = None
+    sentence: int | None = None
+
+
+@dataclass(**_FROZEN)
+class NumberMention:
+    """A number with what it counts ("seven people" → 7, "people")."""
+
+    span: Span
+    value: float | None
+    counted: Span | None = None
+    sentence: int | None = None
+
+
+@dataclass(**_FROZEN)
+class Analysis:
+    """Everything storylens says about one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    cited_sources: tuple[CitedSource, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id."""
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)
