@@ -1,0 +1,89 @@
+"""``storylens stories``: list the stories in the corpus store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from storylens import io
+from storylens.cli.store_options import db_option
+from storylens.errors import ConfigError
+from storylens.store import Store, StorySummary, list_stories
+
+
+@click.command("stories")
+@db_option
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only stories still running on or after this date (YYYY-MM-DD).",
+)
+@click.option("--outlet", help="Only stories this outlet covered (exact outlet name).")
+@click.option("--limit", type=int, help="At most this many stories (latest first).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="A readable table, one JSON list, or one JSON object per line.",
+)
+def stories(
+    *,
+    db: Path,
+    since: dt.datetime | None,
+    outlet: str | None,
+    limit: int | None,
+    output_format: str,
+) -> None:
+    """List stories, latest first: title, date range, outlets, accounts and articles.
+
+    Accounts count syndicated copies once; articles count every stored article.
+    """
+    with _open(db) as store:
+        found = list_stories(
+            store.connection, since=since.date() if since else None, outlet=outlet, limit=limit
+        )
+    if output_format == "json":
+        click.echo(json.dumps(io.to_json(found), ensure_ascii=False, indent=2))
+    elif output_format == "jsonl":
+        for line in io.write_jsonl(found):
+            click.echo(line, nl=False)
+    else:
+        Console().print(_table(found))
+
+
+def _table(found: list[StorySummary]) -> Table:
+    table = Table(title=f"{len(found)} stories")
+    for column in ("id", "title", "dates", "outlets", "accounts", "articles"):
+        table.add_column(column, justify="right" if column in {"id", "accounts"} else "left")
+    for story in found:
+        table.add_row(
+            str(story.id),
+            story.title,
+            _dates(story),
+            ", ".join(story.outlets),
+            str(story.accounts),
+            str(story.articles),
+        )
+    return table
+
+
+def _dates(story: StorySummary) -> str:
+    if story.first is None or story.last is None:
+        return "undated"
+    if story.first == story.last:
+        return story.first.isoformat()
+    return f"{story.first.isoformat()} – {story.last.isoformat()}"
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db, must_exist=True)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc

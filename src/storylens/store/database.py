@@ -1,0 +1,235 @@
+"""The corpus store: one SQLite file in write-ahead-log mode, written in small transactions.
+
+Readers (a second CLI call, the web UI) see the last committed state while an ingest runs,
+and a killed ingest loses at most its open transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+import numpy as np
+import numpy.typing as npt
+
+from storylens import io
+from storylens.cluster.stories import StoryState
+from storylens.errors import ConfigError
+from storylens.model import Analysis, Article
+from storylens.store.schema import migrate
+
+DEFAULT_DB = "storylens.db"
+"""The database used when neither ``--db`` nor ``$STORYLENS_DB`` names one."""
+
+DB_ENVIRONMENT = "STORYLENS_DB"
+
+Vector = npt.NDArray[np.float32]
+
+
+def default_db_path() -> Path:
+    """``$STORYLENS_DB`` when set, else ``./storylens.db``."""
+    return Path(os.environ.get(DB_ENVIRONMENT) or DEFAULT_DB)
+
+
+class Store:
+    """An open corpus database (articles, analyses, embeddings, stories, syndication).
+
+    >>> with Store(":memory:") as store:
+    ...     store.count_articles()
+    0
+    """
+
+    def __init__(self, path: str | Path, *, must_exist: bool = False) -> None:
+        if must_exist and str(path) != ":memory:" and not Path(path).exists():
+            raise ConfigError(f"no storylens database at {path} (run `storylens ingest` first)")
+        self.path = str(path)
+        self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
+        self.connection.execute("PRAGMA journal_mode = WAL")
+        self.connection.execute("PRAGMA synchronous = NORMAL")
+        self.connection.execute("PRAGMA foreign_keys = ON")
+        migrate(self.connection)
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: committed whole, or rolled back whole."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def has_content(self, content_hash: str) -> bool:
+        """True when an article with this content hash is already stored."""
+        row = self.connection.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row is not None
+
+    def insert_article(self, article: Article, *, content_hash: str) -> int:
+        """Store an article; returns its row id. An id already used gets a hash suffix."""
+        article_id = article.id
+        taken = self.connection.execute(
+            "SELECT 1 FROM articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if taken is not None:
+            article_id = f"{article.id}-{content_hash[:8]}"
+        published = article.published
+        cursor = self.connection.execute(
+            "INSERT INTO articles (article_id, content_hash, outlet, title, published, day, url,"
+            " input, article_json, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                content_hash,
+                article.outlet,
+                article.title,
+                published.isoformat() if published else None,
+                published.date().toordinal() if published else None,
+                article.url,
+                article.input,
+                io.dumps(article),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def insert_analysis(self, article_row: int, analysis: Analysis) -> None:
+        """Store (or replace) the analysis of a stored article."""
+        self.connection.execute(
+            "INSERT OR REPLACE INTO analyses (article_id, analysis_json, schema_version)"
+            " VALUES (?, ?, ?)",
+            (article_row, io.dumps(analysis), analysis.schema_version),
+        )
+
+    def insert_embedding(self, article_row: int, *, bucket: int, vector: Vector) -> None:
+        """Store an article's unit vector (as float16) in a time bucket."""
+        blob = vector.astype(np.float16).tobytes()
+        self.connection.execute(
+            "INSERT INTO embeddings (article_id, bucket, vector) VALUES (?, ?, ?)",
+            (article_row, bucket, blob),
+        )
+
+    def bucket_vectors(self, bucket: int) -> tuple[npt.NDArray[np.uint64], Vector]:
+        """Row ids and vectors of the articles indexed in one time bucket."""
+        rows = self.connection.execute(
+            "SELECT article_id, vector FROM embeddings WHERE bucket = ?", (bucket,)
+        ).fetchall()
+        keys = np.array([r[0] for r in rows], dtype=np.uint64)
+        if not rows:
+            return keys, np.zeros((0, 0), dtype=np.float32)
+        vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float16)
+        return keys, vectors.reshape(len(rows), -1).astype(np.float32)
+
+    def insert_signature(self, article_row: int, *, signature: bytes, bands: Sequence[int]) -> None:
+        """Store an article's MinHash signature and its LSH band keys."""
+        self.connection.execute(
+            "INSERT INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
+            (article_row, signature),
+        )
+        self.connection.executemany(
+            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+            [(band, article_row) for band in bands],
+        )
+
+    def band_candidates(self, bands: Sequence[int]) -> dict[int, bytes]:
+        """Stored articles sharing at least one band key, with their signatures."""
+        if not bands:
+            return {}
+        marks = ",".join("?" * len(bands))
+        rows = self.connection.execute(
+            "SELECT DISTINCT s.article_id, s.signature FROM minhash_bands b"
+            " JOIN minhash_signatures s ON s.article_id = b.article_id"
+            f" WHERE b.band_key IN ({marks})",
+            list(bands),
+        ).fetchall()
+        return {int(r[0]): bytes(r[1]) for r in rows}
+
+    def link_copy(self, copy_row: int, *, original_row: int, similarity: float) -> None:
+        """Record that an article is a syndicated copy of an earlier one."""
+        self.connection.execute(
+            "INSERT INTO syndication (copy_id, original_id, similarity) VALUES (?, ?, ?)",
+            (copy_row, original_row, similarity),
+        )
+
+    def original_of(self, article_row: int) -> int:
+        """The original an article is a copy of, or the article itself."""
+        row = self.connection.execute(
+            "SELECT original_id FROM syndication WHERE copy_id = ?", (article_row,)
+        ).fetchone()
+        return int(row[0]) if row else article_row
+
+    def stories_of(self, article_rows: Sequence[int]) -> dict[int, int]:
+        """The story of each given article that has one."""
+        if not article_rows:
+            return {}
+        marks = ",".join("?" * len(article_rows))
+        rows = self.connection.execute(
+            f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})",
+            [int(r) for r in article_rows],
+        ).fetchall()
+        return {int(a): int(s) for a, s in rows}
+
+    def story_state(self, story_id: int) -> StoryState:
+        """The centroid, size and date range of a story."""
+        row = self.connection.execute(
+            "SELECT centroid, accounts, first_day, last_day FROM stories WHERE id = ?",
+            (story_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(story_id)
+        return StoryState(
+            id=story_id,
+            vector_sum=np.frombuffer(row[0], dtype=np.float32).copy(),
+            accounts=int(row[1]),
+            first_day=row[2],
+            last_day=row[3],
+        )
+
+    def save_story(self, state: StoryState, *, title: str | None = None) -> int:
+        """Create a story (``state.id == 0``, needs a title) or update one; returns its id."""
+        blob = state.vector_sum.astype(np.float32).tobytes()
+        if state.id == 0:
+            cursor = self.connection.execute(
+                "INSERT INTO stories (title, first_day, last_day, accounts, centroid)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (title or "", state.first_day, state.last_day, state.accounts, blob),
+            )
+            return int(cursor.lastrowid or 0)
+        self.connection.execute(
+            "UPDATE stories SET first_day = ?, last_day = ?, accounts = ?, centroid = ?,"
+            " title = CASE WHEN title = '' THEN coalesce(?, '') ELSE title END WHERE id = ?",
+            (state.first_day, state.last_day, state.accounts, blob, title, state.id),
+        )
+        return state.id
+
+    def add_member(self, article_row: int, *, story_id: int, similarity: float) -> None:
+        """Put an article in a story."""
+        self.connection.execute(
+            "INSERT INTO story_members (article_id, story_id, similarity) VALUES (?, ?, ?)",
+            (article_row, story_id, similarity),
+        )

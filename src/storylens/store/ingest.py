@@ -1,0 +1,219 @@
+"""Ingest articles into the store: clean, de-duplicate, link syndicated copies, cluster.
+
+Each article is written in its own transaction (article, analysis, signature, embedding,
+story membership together), so an ingest killed at any point loses at most one article's
+work, and running it again skips what is stored (by content hash) and goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+
+from storylens.clean import clean_article
+from storylens.cluster import (
+    BucketedIndex,
+    ClusterSettings,
+    assign_story,
+    find_original,
+    sign_article,
+    story_text,
+    time_bucket,
+    window_buckets,
+)
+from storylens.cluster.features import article_day
+from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.ingest import read_inputs
+from storylens.ingest.decode import MAX_BYTES
+from storylens.ingest.files import JSONL_SUFFIXES, READABLE
+from storylens.ingest.identity import content_hash
+from storylens.model import Analysis, Article, Issue, RawArticle
+from storylens.store.database import Store
+
+Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
+"""Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
+
+BATCH_SIZE = 32
+
+
+class Outcome(StrEnum):
+    """What happened to one input article."""
+
+    INGESTED = "ingested"
+    COPY = "copy"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestEvent:
+    """One article (or failed input) handled, for progress reporting."""
+
+    outcome: Outcome
+    input: str
+    issue: Issue | None = None
+    new_story: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class IngestSummary:
+    """Counts of an ingest run and the issues it met (each one reported as it happened)."""
+
+    ingested: int = 0
+    copies: int = 0
+    duplicates: int = 0
+    new_stories: int = 0
+    issues: list[Issue] = field(default_factory=list)
+
+    def record(self, event: IngestEvent) -> None:
+        """Count one event."""
+        if event.outcome is Outcome.INGESTED:
+            self.ingested += 1
+        elif event.outcome is Outcome.COPY:
+            self.copies += 1
+        elif event.outcome is Outcome.DUPLICATE:
+            self.duplicates += 1
+        elif event.issue is not None:
+            self.issues.append(event.issue)
+        self.new_stories += int(event.new_story)
+
+
+class CorpusWriter:
+    """Adds cleaned articles to a store, one transaction per article."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        encoder: Encoder | None = None,
+        analyzer: Analyzer | None = None,
+        settings: ClusterSettings | None = None,
+    ) -> None:
+        self.store = store
+        self.encoder = encoder or default_encoder()
+        self.analyzer = analyzer
+        self.settings = settings or ClusterSettings()
+        self.index = BucketedIndex(store)
+
+    def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
+        """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
+        events: dict[int, IngestEvent] = {}
+        fresh: list[tuple[int, Article, str]] = []
+        seen: set[str] = set()
+        for position, article in enumerate(articles):
+            digest = content_hash(f"{article.outlet}\n{article.text}")
+            if digest in seen or self.store.has_content(digest):
+                events[position] = IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
+            else:
+                seen.add(digest)
+                fresh.append((position, article, digest))
+        vectors = self.encoder.encode([story_text(a) for _, a, _ in fresh])
+        analyses = self._analyze([a for _, a, _ in fresh])
+        for (position, article, digest), vector, analysis in zip(
+            fresh, vectors, analyses, strict=True
+        ):
+            events[position] = self.add_one(
+                article, digest=digest, vector=vector, analysis=analysis
+            )
+        return [events[p] for p in range(len(articles))]
+
+    def add_one(
+        self, article: Article, *, digest: str, vector: Vectors, analysis: Analysis | None = None
+    ) -> IngestEvent:
+        """Store one new article, link it if it is a copy, else put it in a story."""
+        signature = sign_article(article)
+        day = article_day(article)
+        with self.store.transaction():
+            original = find_original(signature, self.store)
+            row = self.store.insert_article(article, content_hash=digest)
+            if analysis is not None:
+                self.store.insert_analysis(row, analysis)
+            if signature.bands:
+                self.store.insert_signature(row, signature=signature.values, bands=signature.bands)
+            if original is not None:
+                self._link_copy(row, original.row, original.similarity)
+                return IngestEvent(outcome=Outcome.COPY, input=article.input)
+            new_story = self._cluster(row, article, vector, day)
+        self.index.add(row, vector, bucket=time_bucket(day))
+        return IngestEvent(outcome=Outcome.INGESTED, input=article.input, new_story=new_story)
+
+    def _link_copy(self, row: int, original_row: int, similarity: float) -> None:
+        root = self.store.original_of(original_row)
+        self.store.link_copy(row, original_row=root, similarity=similarity)
+        story_id = self.store.stories_of([root])[root]
+        self.store.add_member(row, story_id=story_id, similarity=similarity)
+
+    def _cluster(self, row: int, article: Article, vector: Vectors, day: int | None) -> bool:
+        neighbours = self.index.search(
+            vector,
+            buckets=window_buckets(day, window_days=self.settings.window_days),
+            count=self.settings.neighbours,
+        )
+        assignment = assign_story(
+            vector, day, neighbours=neighbours, lookup=self.store, settings=self.settings
+        )
+        story_id = self.store.save_story(assignment.story, title=article.title)
+        self.store.add_member(row, story_id=story_id, similarity=assignment.similarity)
+        self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
+        return not assignment.joined
+
+    def _analyze(self, articles: list[Article]) -> list[Analysis | None]:
+        if self.analyzer is None or not articles:
+            return [None] * len(articles)
+        return list(self.analyzer(articles))
+
+
+def ingest_inputs(
+    writer: CorpusWriter,
+    names: Iterable[str],
+    *,
+    batch_size: int = BATCH_SIZE,
+    max_bytes: int = MAX_BYTES,
+    on_event: Callable[[IngestEvent], None] | None = None,
+) -> IngestSummary:
+    """Read, clean and add every article in the named inputs, streaming in small batches."""
+    summary = IngestSummary()
+    for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
+        articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
+        events = [
+            IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
+            for issue in batch
+            if isinstance(issue, Issue)
+        ]
+        events.extend(writer.add_batch(articles))
+        for event in events:
+            summary.record(event)
+            if on_event is not None:
+                on_event(event)
+    return summary
+
+
+def count_inputs(names: Iterable[str]) -> int | None:
+    """How many articles the inputs likely hold (JSONL lines, files), or None for stdin."""
+    total = 0
+    for name in names:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() not in READABLE or file.name.startswith("."):
+                continue
+            total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
+def _batches(items: Iterator[RawArticle | Issue], size: int) -> Iterator[list[RawArticle | Issue]]:
+    while batch := list(islice(items, size)):
+        yield batch

@@ -1,0 +1,50 @@
+"""Records read from and written to the corpus store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from storylens.model import Analysis, Article
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+
+
+@dataclass(**_FROZEN)
+class StorySummary:
+    """One line of the story list: a readable title, dates, outlets and counts."""
+
+    id: int
+    title: str
+    first: dt.date | None
+    last: dt.date | None
+    outlets: tuple[str, ...]
+    accounts: int
+    articles: int
+
+
+@dataclass(**_FROZEN)
+class Account:
+    """One account of a story: an article, its analysis if stored, and who else carried it."""
+
+    article: Article
+    analysis: Analysis | None
+    carried_by: tuple[str, ...] = ()
+    """Outlets whose syndicated copies of this article were linked to it."""
+
+
+@dataclass(**_FROZEN)
+class StoredStory:
+    """A story with every account, ready for comparison."""
+
+    summary: StorySummary
+    accounts: tuple[Account, ...]
+
+
+def day_to_date(day: int | None) -> dt.date | None:
+    """A date from a stored day ordinal.
+
+    >>> day_to_date(dt.date(2016, 11, 8).toordinal())
+    datetime.date(2016, 11, 8)
+    """
+    return dt.date.fromordinal(day) if day is not None else None

@@ -1,0 +1,92 @@
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from storylens.cluster import ClusterSettings, Neighbour, StoryState, assign_story
+from storylens.cluster.features import UNDATED, time_bucket, window_buckets
+from storylens.cluster.stories import day_gap, grow_story, new_story
+
+
+def unit(*values):
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+class FakeLookup:
+    def __init__(self, members, states):
+        self.members = members
+        self.states = states
+
+    def stories_of(self, rows):
+        return {r: self.members[r] for r in rows if r in self.members}
+
+    def story_state(self, story_id):
+        return self.states[story_id]
+
+
+def stored(story_id, vector, day, accounts=1):
+    return StoryState(
+        id=story_id, vector_sum=vector * accounts, accounts=accounts, first_day=day, last_day=day
+    )
+
+
+DAY = dt.date(2016, 3, 1).toordinal()
+
+
+def test_assign_story_joins_the_most_similar_story_within_the_window():
+    lookup = FakeLookup(
+        {1: 10, 2: 20},
+        {10: stored(10, unit(1, 0, 0), DAY), 20: stored(20, unit(1, 1, 0), DAY + 1)},
+    )
+    neighbours = [Neighbour(row=1, similarity=0.9), Neighbour(row=2, similarity=0.8)]
+    result = assign_story(
+        unit(1, 0.1, 0), DAY, neighbours=neighbours, lookup=lookup, settings=ClusterSettings()
+    )
+    assert result.joined
+    assert result.story.id == 10
+    assert result.story.accounts == 2
+
+
+@pytest.mark.parametrize("gap", [5, 30, -40])
+def test_assign_story_starts_a_new_story_outside_the_window(gap):
+    lookup = FakeLookup({1: 10}, {10: stored(10, unit(1, 0, 0), DAY)})
+    result = assign_story(
+        unit(1, 0, 0),
+        DAY + gap,
+        neighbours=[Neighbour(row=1, similarity=1.0)],
+        lookup=lookup,
+        settings=ClusterSettings(window_days=4),
+    )
+    assert not result.joined
+    assert result.story.id == 0
+    assert result.story.first_day == DAY + gap
+
+
+def test_assign_story_starts_a_new_story_below_the_threshold():
+    lookup = FakeLookup({1: 10}, {10: stored(10, unit(1, 0, 0), DAY)})
+    result = assign_story(
+        unit(0, 1, 0),
+        DAY,
+        neighbours=[Neighbour(row=1, similarity=0.0)],
+        lookup=lookup,
+        settings=ClusterSettings(),
+    )
+    assert not result.joined
+
+
+def test_grow_story_extends_the_date_range_and_keeps_unknown_dates():
+    state = grow_story(new_story(unit(1, 0), DAY), unit(0, 1), DAY - 2)
+    assert (state.first_day, state.last_day, state.accounts) == (DAY - 2, DAY, 2)
+    undated = grow_story(new_story(unit(1, 0), None), unit(0, 1), None)
+    assert undated.first_day is None
+    assert day_gap(DAY, undated) == 0
+
+
+def test_window_buckets_cover_neighbouring_months():
+    end_of_month = dt.date(2016, 1, 30).toordinal()
+    buckets = window_buckets(end_of_month, window_days=4)
+    assert time_bucket(end_of_month) in buckets
+    assert time_bucket(end_of_month + 4) in buckets
+    assert buckets[-1] == UNDATED
+    assert window_buckets(None, window_days=4) == [UNDATED]

@@ -1,0 +1,95 @@
+import collections
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storylens.store import CorpusWriter, Store, ingest_inputs, load_story, story_partition
+from storylens.store.schema import SCHEMA_VERSION
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+BASIL = DATA / "basil-dev" / "articles.jsonl"
+
+
+def gold_stories():
+    with BASIL.open(encoding="utf-8") as lines:
+        return {r["id"]: r["story_id"] for r in map(json.loads, lines)}
+
+
+def bcubed_f1(gold, predicted):
+    both = list(zip(gold, predicted, strict=True))
+    pairs = collections.Counter(both)
+    gold_sizes, predicted_sizes = collections.Counter(gold), collections.Counter(predicted)
+    precision = sum(pairs[(g, p)] / predicted_sizes[p] for g, p in both) / len(both)
+    recall = sum(pairs[(g, p)] / gold_sizes[g] for g, p in both) / len(both)
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.fixture(scope="module")
+def basil_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "basil.db"
+    with Store(path) as store:
+        summary = ingest_inputs(CorpusWriter(store), [str(BASIL)])
+    assert summary.ingested == 150
+    assert not summary.issues
+    return path
+
+
+def test_every_article_is_in_exactly_one_story(basil_db):
+    with Store(basil_db) as store:
+        members = store.connection.execute(
+            "SELECT count(*), count(DISTINCT article_id) FROM story_members"
+        ).fetchone()
+        accounts = store.connection.execute("SELECT sum(accounts) FROM stories").fetchone()[0]
+        assert store.count_articles() == 150
+    assert members == (150, 150)
+    assert accounts == 150
+
+
+def test_stories_match_basil_events(basil_db):
+    gold = gold_stories()
+    with Store(basil_db) as store:
+        partition = story_partition(store.connection)
+    ids = sorted(gold)
+    assert bcubed_f1([gold[i] for i in ids], [partition[i] for i in ids]) >= 0.9
+
+
+def test_ingesting_again_is_a_no_op(basil_db):
+    with Store(basil_db) as store:
+        before = store.connection.execute("SELECT count(*) FROM stories").fetchone()[0]
+        summary = ingest_inputs(CorpusWriter(store), [str(BASIL)])
+        after = store.connection.execute("SELECT count(*) FROM stories").fetchone()[0]
+        assert store.count_articles() == 150
+    assert (summary.ingested, summary.duplicates) == (0, 150)
+    assert before == after
+
+
+def test_a_syndicated_copy_joins_its_original_and_names_its_carrier(tmp_path):
+    with BASIL.open(encoding="utf-8") as lines:
+        records = [json.loads(next(lines)) for _ in range(3)]
+    copy = dict(
+        records[0], id="wire-copy", outlet="Wire Daily", title="WIRE: " + records[0]["title"]
+    )
+    copy["text"] = "By Wire Daily staff\n\n" + records[0]["text"] + "\n\n(c) Wire Daily"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in [*records, copy]), encoding="utf-8")
+    with Store(tmp_path / "copies.db") as store:
+        summary = ingest_inputs(CorpusWriter(store), [str(corpus)])
+        partition = story_partition(store.connection)
+        story = load_story(store.connection, partition[records[0]["id"]])
+    assert (summary.ingested, summary.copies) == (3, 1)
+    assert partition["wire-copy"] == partition[records[0]["id"]]
+    original = next(a for a in story.accounts if a.article.id == records[0]["id"])
+    assert original.carried_by == ("Wire Daily",)
+    assert story.summary.articles == story.summary.accounts + 1
+
+
+def test_a_new_database_is_migrated_in_wal_mode(tmp_path):
+    path = tmp_path / "fresh.db"
+    Store(path).close()
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    connection.close()
