@@ -1,0 +1,189 @@
+"""Story clustering quality: storylens vs HDBSCAN (same embeddings) vs TF-IDF agglomerative.
+
+Settings: BASIL dev alone (150 articles, 50 stories), and BASIL mixed with every PolNeAR
+train+dev article as a distractor (scored on the BASIL articles only: predicted clusters
+restricted to them). Metrics: B-cubed precision/recall/F1 and ARI against ``story_id``.
+Every tunable knob (our threshold, HDBSCAN's min_samples/epsilon, the agglomerative cut) is
+chosen on BASIL dev alone and then applied unchanged to the mixed setting.
+
+Run: .venv/bin/python bench/cluster_quality.py   (writes bench/out/cluster_quality.json)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import HDBSCAN, AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cluster_corpora import OUT, basil_articles, bcubed, polnear_articles
+
+from storylens.cluster import ClusterSettings, story_text
+from storylens.embedding import default_encoder
+from storylens.ingest.identity import content_hash
+from storylens.store import CorpusWriter, Store, story_partition
+
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+
+
+class FixedEncoder:
+    """Vectors computed once per text, so every run and order sees the same embeddings."""
+
+    def __init__(self, texts, vectors):
+        self.table = dict(zip(texts, vectors, strict=True))
+
+    def encode(self, sentences):
+        return np.array([self.table[s] for s in sentences], dtype=np.float32).reshape(-1, 384)
+
+
+def ours(articles, encoder, settings):
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "q.db") as store:
+        writer = CorpusWriter(store, encoder=encoder, settings=settings)
+        for start in range(0, len(articles), 32):
+            writer.add_batch(articles[start : start + 32])
+        partition = story_partition(store.connection)
+        return [partition.get(a.id) or twin_story(store, a) for a in articles]
+
+
+def twin_story(store, article):
+    """The story of the stored article this exact duplicate was skipped for."""
+    digest = content_hash(f"{article.outlet}\n{article.text}")
+    row = store.connection.execute(
+        "SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id"
+        " WHERE a.content_hash = ?",
+        (digest,),
+    ).fetchone()
+    return row[0]
+
+
+def hdbscan(vectors, min_samples, epsilon):
+    labels = HDBSCAN(
+        min_cluster_size=2, min_samples=min_samples, cluster_selection_epsilon=epsilon, copy=True
+    ).fit_predict(vectors)
+    return [int(label) if label >= 0 else f"noise-{i}" for i, label in enumerate(labels)]
+
+
+def tfidf_agglomerative(articles, cut):
+    texts = [f"{a.title}\n{a.text}" for a in articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", max_df=0.5).fit_transform(
+        texts
+    )
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=cut
+    )
+    return list(model.fit_predict(matrix.toarray()))
+
+
+def score(articles, predicted, gold):
+    pairs = [(gold[a.id], p) for a, p in zip(articles, predicted, strict=True) if a.id in gold]
+    g, p = [x for x, _ in pairs], [str(y) for _, y in pairs]
+    precision, recall, f1 = bcubed(g, p)
+    return {"P": precision, "R": recall, "F1": f1, "ARI": adjusted_rand_score(g, p)}
+
+
+def tune(name, grid, run, articles, gold):
+    results = {str(k): score(articles, run(k), gold) for k in grid}
+    best = max(grid, key=lambda k: results[str(k)]["F1"])
+    print(f"  {name} on basil-dev: " + ", ".join(f"{k}→{r['F1']:.3f}" for k, r in results.items()))
+    return best, results
+
+
+def orders(articles, seed=0):
+    shuffled = list(articles)
+    random.Random(seed).shuffle(shuffled)
+    by_date = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
+    return {"file order": list(articles), "date order": by_date, "shuffled": shuffled}
+
+
+def main():
+    started = time.perf_counter()
+    basil, gold = basil_articles()
+    polnear = polnear_articles()
+    mixed = basil + polnear
+    texts = [story_text(a) for a in mixed]
+    vectors = default_encoder().encode(texts)
+    encoder = FixedEncoder(texts, vectors)
+    index = {a.id: i for i, a in enumerate(mixed)}
+    print(f"{len(basil)} BASIL + {len(polnear)} PolNeAR articles embedded")
+
+    default = ClusterSettings()
+    ours_best, ours_sweep = tune(
+        "storylens threshold",
+        THRESHOLDS,
+        lambda t: ours(basil, encoder, replace(default, threshold=t)),
+        basil,
+        gold,
+    )
+    hdb_grid = [(m, e) for m in (1, 2, 3) for e in (0.0, 0.2, 0.4, 0.6)]
+    hdb_best, _ = tune(
+        "HDBSCAN (min_samples, epsilon)",
+        hdb_grid,
+        lambda k: hdbscan(vectors[[index[a.id] for a in basil]], *k),
+        basil,
+        gold,
+    )
+    agg_best, _ = tune(
+        "TF-IDF agglomerative cut",
+        (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9),
+        lambda c: tfidf_agglomerative(basil, c),
+        basil,
+        gold,
+    )
+
+    rows = []
+    for setting, articles in (("basil-dev", basil), ("basil+polnear", mixed)):
+        for order, ordered in orders(articles).items():
+            predicted = ours(ordered, encoder, default)
+            rows.append(
+                (
+                    setting,
+                    f"storylens (t={default.threshold}, {order})",
+                    score(ordered, predicted, gold),
+                )
+            )
+        rows.append(
+            (
+                setting,
+                f"HDBSCAN {hdb_best}",
+                score(articles, hdbscan(vectors[[index[a.id] for a in articles]], *hdb_best), gold),
+            )
+        )
+        rows.append(
+            (
+                setting,
+                f"TF-IDF agglomerative cut={agg_best}",
+                score(articles, tfidf_agglomerative(articles, agg_best), gold),
+            )
+        )
+
+    print(f"\n{'setting':<15} {'method':<42} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
+    for setting, method, s in rows:
+        print(
+            f"{setting:<15} {method:<42} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} {s['ARI']:6.3f}"
+        )
+    OUT.mkdir(exist_ok=True)
+    report = {
+        "articles": {"basil": len(basil), "polnear": len(polnear)},
+        "default_settings": vars(default) if hasattr(default, "__dict__") else str(default),
+        "threshold_sweep_on_basil_dev": ours_sweep,
+        "best_threshold_on_basil_dev": ours_best,
+        "hdbscan_params": hdb_best,
+        "agglomerative_cut": agg_best,
+        "rows": [{"setting": a, "method": b, **s} for a, b, s in rows],
+        "seconds": time.perf_counter() - started,
+    }
+    (OUT / "cluster_quality.json").write_text(json.dumps(report, indent=2, default=str))
+    print(f"\nwrote {OUT / 'cluster_quality.json'} in {report['seconds']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
