@@ -93,3 +93,21 @@ def test_a_new_database_is_migrated_in_wal_mode(tmp_path):
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
+
+
+def test_new_articles_never_move_clustered_ones(tmp_path):
+    with BASIL.open(encoding="utf-8") as lines:
+        records = [next(lines) for _ in range(36)]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(records[::2]), encoding="utf-8")
+    second.write_text("".join(records[1::2]), encoding="utf-8")
+    with Store(tmp_path / "grow.db") as store:
+        ingest_inputs(CorpusWriter(store), [str(first)])
+        before = story_partition(store.connection)
+        ingest_inputs(CorpusWriter(store), [str(second)])
+        after = story_partition(store.connection)
+    assert len(after) == 36
+    assert {k: after[k] for k in before} == before
+    gold = gold_stories()
+    ids = sorted(after)
+    assert bcubed_f1([gold[i] for i in ids], [after[i] for i in ids]) >= 0.9
