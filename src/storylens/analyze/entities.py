@@ -1,0 +1,229 @@
+"""Entities: group spaCy's named-entity mentions under one canonical name per entity."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storylens.analyze.names import (
+    TITLE_WORDS,
+    canonical_alias,
+    country_of_demonym,
+    name_key,
+    strip_possessive,
+)
+from storylens.analyze.nlp import TITLE, ParsedParagraph
+from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
+
+LABELS = {
+    "PERSON": EntityLabel.PERSON,
+    "ORG": EntityLabel.ORGANISATION,
+    "GPE": EntityLabel.PLACE,
+    "LOC": EntityLabel.PLACE,
+    "FAC": EntityLabel.PLACE,
+    "NORP": EntityLabel.GROUP,
+}
+ROLE_FORMS = {"sen": "senator", "sens": "senator", "senators": "senator", "rep": "representative",
+               "reps": "representative", "gov": "governor", "gen": "general", "spokeswoman": "spokesman",
+               "spokesperson": "spokesman", "chairwoman": "chairman"}
+
+
+@dataclass(slots=True)
+class _Found:
+    span: Span
+    label: EntityLabel
+    key: str
+    title: str | None = None
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityIndex:
+    """The entities of one article and lookups used to resolve speakers and sources."""
+
+    entities: tuple[Entity, ...]
+    by_start: dict[int, str] = field(default_factory=dict)
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def at(self, start: int, end: int) -> list[str]:
+        """Ids of entities with a mention starting inside ``[start, end)``, in text order."""
+        found = [(s, i) for s, i in self.by_start.items() if start <= s < end]
+        return list(dict.fromkeys(i for _, i in sorted(found)))
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id."""
+        return next(e for e in self.entities if e.id == entity_id)
+
+    def named(self, name: str) -> str | None:
+        """The id of the entity with this name or alias."""
+        key = name_key(canonical_alias(name) or name)
+        for entity in self.entities:
+            if key in {name_key(a) for a in (entity.name, *entity.aliases)}:
+                return entity.id
+        return None
+
+
+def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> EntityIndex:
+    """Find entity mentions in parsed paragraphs and group them into entities."""
+    found = [f for p in paragraphs for ent in p.doc.ents if (f := _found(ent, p.offset))]
+    found.sort(key=lambda f: f.span.start)
+    title = [(p.offset, p.offset + len(p.doc.text)) for p in paragraphs if p.index == TITLE]
+    in_title = [f for f in found if any(a <= f.span.start < b for a, b in title)]
+    groups = _group([f for f in found if f not in in_title])
+    _add_title_mentions(groups, in_title)
+    entities, by_start, roles = [], {}, {}
+    for number, members in enumerate(sorted(groups.values(), key=lambda m: m[0].span.start)):
+        entity_id = f"e{number + 1}"
+        entities.append(_entity(entity_id, members))
+        roles[entity_id] = frozenset(r for m in members for r in m.roles)
+        by_start.update({m.span.start: entity_id for m in members})
+    return EntityIndex(entities=tuple(entities), by_start=by_start, roles=roles)
+
+
+def _found(ent: Any, offset: int) -> _Found | None:
+    label = LABELS.get(ent.label_)
+    surface = strip_possessive(ent.text)
+    if label is None or not surface or not any(c.isalpha() for c in surface) or _spurious(ent, label):
+        return None
+    lead = 4 if surface.lower().startswith("the ") and label is not EntityLabel.PERSON else 0
+    start = offset + ent.start_char + lead
+    span = Span(start=start, end=start + len(surface) - lead, text=surface[lead:])
+    if label is EntityLabel.GROUP:
+        country = country_of_demonym(span.text)
+        if country is None:
+            return _Found(span=span, label=label, key="name:" + name_key(span.text))
+        return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(country))
+    if label is EntityLabel.PERSON:
+        title = _title_before(ent)
+        roles = _roles(title) if title else _conjunct_roles(ent)
+        return _Found(span=span, label=label, key="", title=title, roles=tuple(roles))
+    return _Found(span=span, label=label, key="name:" + name_key(canonical_alias(span.text) or span.text))
+
+
+def _spurious(ent: Any, label: EntityLabel) -> bool:
+    """Names spaCy's small model finds that are not names: no proper noun at all, or the
+    "State" of "Secretary of State John Kerry"."""
+    if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
+        return True
+    doc = ent.doc
+    return (
+        label is not EntityLabel.PERSON
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_.rstrip(".") in TITLE_WORDS
+        and ent.end < len(doc)
+        and doc[ent.end].ent_type_ == "PERSON"
+    )
+
+
+def _title_before(ent: Any) -> str | None:
+    doc, words = ent.doc, []
+    for i in range(ent.start - 1, max(ent.start - 5, -1), -1):
+        token = doc[i]
+        if token.ent_type_ and token.ent_type_ != "PERSON" or token.is_punct and token.text != ".":
+            break
+        words.insert(0, token)
+    while words and words[0].lower_.rstrip(".") not in TITLE_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    return doc[words[0].i : ent.end].text
+
+
+def _conjunct_roles(ent: Any) -> list[str]:
+    """"Sens. John McCain and Lindsey Graham": the second name shares the plural title."""
+    head = ent.root.head
+    if ent.root.dep_ != "conj" or head.ent_type_ != "PERSON":
+        return []
+    owner = next((e for e in ent.doc.ents if e.start <= head.i < e.end), None)
+    title = _title_before(owner) if owner is not None else None
+    return _roles(title) if title else []
+
+
+def _roles(title: str) -> list[str]:
+    words = [w.lower().rstrip(".,") for w in title.split()]
+    return [ROLE_FORMS.get(w, w) for w in words if w in TITLE_WORDS]
+
+
+def _group(found: list[_Found]) -> dict[str, list[_Found]]:
+    groups: dict[str, list[_Found]] = defaultdict(list)
+    full_names: dict[str, str] = {}
+    for f in found:
+        if f.label is EntityLabel.PERSON:
+            f.key = _person_key(f, full_names)
+        groups[f.key].append(f)
+    _merge_short_names(groups)
+    return groups
+
+
+def _person_key(f: _Found, full_names: dict[str, str]) -> str:
+    tokens = [t for t in name_key(f.span.text).split() if t not in TITLE_WORDS] or [f.span.text]
+    if len(tokens) == 1:
+        single = tokens[0]
+        return full_names.get(single) or full_names.get("first:" + single) or "person:" + single
+    existing = full_names.get(tokens[-1])
+    if existing and existing.removeprefix("person:").split()[0][:1] == tokens[0][:1]:
+        return existing
+    key = "person:" + " ".join(tokens)
+    full_names[tokens[-1]] = key
+    full_names.setdefault("first:" + tokens[0], key)
+    return key
+
+
+def _merge_short_names(groups: dict[str, list[_Found]]) -> None:
+    """A surname seen before its full name ("Kerry …", later "John Kerry") joins that person;
+    a one-word "person" that is elsewhere a place or organisation joins that name."""
+    full = [k for k in groups if k.startswith("person:") and " " in k]
+    for key in [k for k in groups if k.startswith("person:") and " " not in k]:
+        word = key.removeprefix("person:")
+        owners = [k for k in full if k.endswith(" " + word)]
+        if "name:" + word in groups and not owners:
+            owners = ["name:" + word]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
+            groups[owners[0]].sort(key=lambda f: f.span.start)
+
+
+def _add_title_mentions(groups: dict[str, list[_Found]], title: list[_Found]) -> None:
+    """Headlines are title-cased and badly tagged: keep only headline names the body confirms."""
+    for f in title:
+        words = name_key(f.span.text).split()
+        for key, members in groups.items():
+            surname = key.removeprefix("person:").split()[-1] if key.startswith("person:") else None
+            if key.endswith(":" + " ".join(words)) or (surname and words and surname == words[0]):
+                size = len(f.span.text.split()[0]) if surname and len(words) > 1 else len(f.span.text)
+                span = Span(start=f.span.start, end=f.span.start + size,
+                            text=f.span.text[:size])
+                members.insert(0, _Found(span=span, label=members[0].label, key=key))
+                break
+
+
+def _entity(entity_id: str, members: list[_Found]) -> Entity:
+    label = Counter(m.label for m in members).most_common(1)[0][0]
+    surfaces = [m.span.text for m in members]
+    titles = [m.title for m in members if m.title]
+    aliases = tuple(dict.fromkeys([*surfaces, *titles]))
+    return Entity(
+        id=entity_id,
+        name=_canonical(label, surfaces),
+        label=label,
+        aliases=aliases,
+        mentions=tuple(Mention(span=m.span, kind=MentionKind.NAME) for m in members),
+    )
+
+
+def _canonical(label: EntityLabel, surfaces: list[str]) -> str:
+    if label is EntityLabel.PERSON:
+        clean = [" ".join(w for w in s.split() if w.lower().rstrip(".") not in TITLE_WORDS) or s
+                 for s in surfaces]
+        return max(clean, key=lambda s: (min(len(s.split()), 3), -clean.index(s)))
+    for surface in surfaces:
+        alias = canonical_alias(surface) or (
+            country_of_demonym(surface) if label is EntityLabel.PLACE else None
+        )
+        if alias:
+            return alias
+    counts = Counter(surfaces)
+    return max(counts, key=lambda s: (counts[s], len(s)))

@@ -1,0 +1,79 @@
+"""Name normalisation: aliases, demonyms, capitals and personal titles."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss dr sen sens senator senators rep reps representative gov governor president
+    vice secretary minister prime foreign press spokesman spokeswoman spokesperson chairman
+    chairwoman chair ambassador gen general col lt adm admiral judge justice mayor attorney
+    director chief leader speaker commissioner prosecutor sheriff officer candidate nominee
+    former state deputy assistant senior acting king queen prince pope rev pastor
+    """.split()
+)
+"""Words that may precede a person's name as a title or role ("Secretary of State John Kerry")."""
+
+_PUNCT = re.compile(r"[.\u2019'’`]")
+_SPACE = re.compile(r"[\s\-‐‑–—_/]+")
+
+
+def name_key(name: str) -> str:
+    """A comparison key: lowercase, no dots or apostrophes, hyphens as spaces, no leading 'the'.
+
+    >>> name_key("al-Qaeda") == name_key("Al Qaeda")
+    True
+    """
+    key = _SPACE.sub(" ", _PUNCT.sub("", name.lower())).strip()
+    key = key.removeprefix("the ")
+    return key.removesuffix(" s").strip()
+
+
+@cache
+def _resource(name: str) -> dict[str, object]:
+    data: dict[str, object] = json.loads(
+        (resources.files("storylens") / "resources" / name).read_text(encoding="utf-8")
+    )
+    return data
+
+
+@cache
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, others in _resource("aliases.json").items():
+        if canonical.startswith("_") or not isinstance(others, list):
+            continue
+        table[name_key(canonical)] = canonical
+        for other in others:
+            table[name_key(str(other))] = canonical
+    return table
+
+
+def canonical_alias(name: str) -> str | None:
+    """The canonical name of a well-known alias ("Daesh" → "Islamic State"), else None."""
+    return _alias_table().get(name_key(name))
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The country a demonym stands for ("Russian" → "Russia")."""
+    table = _resource("places.json")["demonyms"]
+    assert isinstance(table, dict)
+    value = table.get(word.strip())
+    return str(value) if value else None
+
+
+def country_of_capital(city: str) -> str | None:
+    """The country whose government a capital's name stands for ("Moscow" → "Russia")."""
+    table = _resource("places.json")["capitals"]
+    assert isinstance(table, dict)
+    value = table.get(city.strip())
+    return str(value) if value else None
+
+
+def strip_possessive(text: str) -> str:
+    """'Russia's' → 'Russia'."""
+    return re.sub(r"['’]s?$", "", text.strip())

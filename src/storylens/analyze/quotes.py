@@ -1,0 +1,175 @@
+"""Quotes: direct and partial quotations, their cue verbs and their speakers.
+
+Finding is by quotation marks (never trusting them to balance: an unclosed mark skips that
+quote, not the article); attribution is by the dependency parse of the quote's sentences,
+then carried over from the previous quote of the paragraph or the previous paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.analyze.cues import cue_lemma
+from storylens.analyze.entities import EntityIndex
+from storylens.analyze.nlp import ParsedParagraph
+from storylens.analyze.quotemarks import QuoteMarks, Unbalanced, find_quote_marks
+from storylens.analyze.speakers import Context, resolve_name, resolve_speaker
+from storylens.model import Attribution, Quote, QuoteKind, Sentence, Span, Speaker
+
+MIN_UNATTRIBUTED_WORDS = 5
+"""Shorter quotes with no speaker are scare quotes or titles, not quotations."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Found:
+    cue: Span | None
+    speaker: Speaker | None
+    attribution: Attribution
+
+
+def extract_quotes(
+    text: str,
+    *,
+    paragraphs: Sequence[Span],
+    parsed: Sequence[ParsedParagraph],
+    sentences: Sequence[Sentence],
+    index: EntityIndex,
+) -> tuple[tuple[Quote, ...], list[Unbalanced]]:
+    """Every quote of an article's body, with its speaker where one can be found."""
+    marks, unbalanced = find_quote_marks(text, paragraphs)
+    docs = {p.index: p for p in parsed}
+    quotes: list[Quote] = []
+    for mark in marks:
+        found = _attribute(text, mark, docs[mark.paragraph], marks, quotes, index)
+        words = len(mark.content.text.split())
+        if found.speaker is None and words < MIN_UNATTRIBUTED_WORDS:
+            continue
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                content=mark.content,
+                kind=_kind(text, mark),
+                sentence=_sentence_of(mark.content.start, sentences),
+                attribution=found.attribution,
+                speaker=found.speaker,
+                cue=found.cue,
+            )
+        )
+    return tuple(quotes), unbalanced
+
+
+def _attribute(
+    text: str,
+    mark: QuoteMarks,
+    parsed: ParsedParagraph,
+    marks: Sequence[QuoteMarks],
+    earlier: Sequence[Quote],
+    index: EntityIndex,
+) -> _Found:
+    previous = earlier[-1].speaker if earlier else None
+    context = Context(text=text, index=index, previous=previous)
+    inside = [(m.opened, m.closed + 1) for m in marks if m.paragraph == mark.paragraph]
+    tokens = _sentence_tokens(parsed, mark)
+    outside = [t for t in tokens if not _within(parsed.offset + t.idx, inside)]
+    quoted = [t for t in tokens if mark.content.start <= parsed.offset + t.idx < mark.content.end]
+    cue = _choose_cue(outside, quoted, parsed.offset, mark)
+    if cue is not None:
+        subject = _subject(cue)
+        if subject is not None:
+            speaker = resolve_speaker(subject, parsed.offset, context)
+            return _Found(cue=_token_span(text, cue, parsed.offset), speaker=speaker,
+                          attribution=Attribution.CUE)
+    according = _according_to(outside, parsed.offset, text)
+    if according is not None:
+        return _Found(cue=according[0], speaker=resolve_name(according[1], context),
+                      attribution=Attribution.ACCORDING_TO)
+    return _carry(mark, earlier, marks)
+
+
+def _carry(mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMarks]) -> _Found:
+    """No cue of its own: the speaker of the quote just before, in this or the last paragraph."""
+    unresolved = _Found(cue=None, speaker=None, attribution=Attribution.UNRESOLVED)
+    if not earlier or earlier[-1].speaker is None:
+        return unresolved
+    last = earlier[-1]
+    last_mark = next((m for m in marks if m.content == last.content), None)
+    if last_mark is None:
+        return unresolved
+    same_paragraph = last_mark.paragraph == mark.paragraph
+    next_paragraph = last_mark.paragraph == mark.paragraph - 1 and _opens_paragraph(mark, marks)
+    if same_paragraph or next_paragraph or last_mark.continues:
+        return _Found(cue=last.cue, speaker=last.speaker, attribution=Attribution.CARRIED)
+    return unresolved
+
+
+def _opens_paragraph(mark: QuoteMarks, marks: Sequence[QuoteMarks]) -> bool:
+    return min(m.opened for m in marks if m.paragraph == mark.paragraph) == mark.opened
+
+
+def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
+    start, end = mark.opened - parsed.offset, mark.closed + 1 - parsed.offset
+    return [t for s in parsed.doc.sents if s.start_char < end and s.end_char > start for t in s]
+
+
+def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteMarks) -> Any:
+    cues = [t for t in outside if t.tag_.startswith("VB") and cue_lemma(t.text)]
+    if not cues:
+        return None
+    quote_middle = (mark.opened + mark.closed) / 2
+    governing = [c for c in cues if any(c.is_ancestor(q) for q in quoted)]
+    if governing:
+        return min(governing, key=lambda c: abs(offset + c.idx - quote_middle))
+    return min(cues, key=lambda c: abs(offset + c.idx - quote_middle))
+
+
+def _subject(verb: Any, depth: int = 0) -> Any:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if depth < 3 and verb.head is not verb and verb.dep_ in (
+        "advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dobj", "pobj", "prep",
+    ):
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _according_to(tokens: list[Any], offset: int, text: str) -> tuple[Span, Span] | None:
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if to.lower_ == "to" and pobj is not None:
+                cue = Span(start=offset + token.idx, end=offset + to.idx + 2,
+                           text=text[offset + token.idx : offset + to.idx + 2])
+                first, last = pobj.left_edge, pobj.right_edge
+                start, end = offset + first.idx, offset + last.idx + len(last.text)
+                return cue, Span(start=start, end=end, text=text[start:end])
+    return None
+
+
+def _kind(text: str, mark: QuoteMarks) -> QuoteKind:
+    first = mark.content.text[:1]
+    before = text[: mark.opened].rstrip()
+    at_sentence_start = not before or before[-1] in ".!?:\n" or mark.continues
+    return QuoteKind.DIRECT if first.isupper() or at_sentence_start else QuoteKind.PARTIAL
+
+
+def _within(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in ranges)
+
+
+def _token_span(text: str, token: Any, offset: int) -> Span:
+    start = offset + token.idx
+    return Span(start=start, end=start + len(token.text), text=token.text)
+
+
+def _sentence_of(position: int, sentences: Sequence[Sentence]) -> int:
+    for number, sentence in enumerate(sentences):
+        if sentence.span.start <= position < sentence.span.end:
+            return number
+    return max(0, len([s for s in sentences if s.span.start <= position]) - 1)

@@ -1,0 +1,135 @@
+"""Resolve a speaker mention ("he", "the senators", "Moscow", "Kirby") to entities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.analyze.entities import ROLE_FORMS, EntityIndex
+from storylens.analyze.names import country_of_capital
+from storylens.model import EntityLabel, Span, Speaker
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+_MAX_MENTION_TOKENS = 24
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """What is known before a quote: the entities, and the last speaker resolved."""
+
+    text: str
+    index: EntityIndex
+    previous: Speaker | None
+
+
+def mention_span(token: Any, offset: int, text: str) -> Span:
+    """The noun phrase a subject token heads, as a span (long phrases cut to the head)."""
+    left, right = token.left_edge.i, token.right_edge.i
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl")]
+    if tokens:
+        left, right = tokens[0].i, tokens[-1].i
+    if right - left + 1 > _MAX_MENTION_TOKENS:
+        left = min(t.i for t in token.lefts) if list(token.lefts) else token.i
+        right = token.i
+    doc = token.doc
+    while right > left and doc[right].is_punct and doc[right].text != ")":
+        right -= 1
+    start = offset + doc[left].idx
+    end = offset + doc[right].idx + len(doc[right].text)
+    raw = text[start:end]
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def resolve_speaker(token: Any, offset: int, context: Context) -> Speaker:
+    """The speaker a subject token names: every conjunct resolved to its entities."""
+    mention = mention_span(token, offset, context.text)
+    ids: list[str] = []
+    for conjunct in _conjuncts(token):
+        ids.extend(i for i in _resolve_one(conjunct, offset, context) if i not in ids)
+    return Speaker(name=_display(ids, mention, context.index), entity_ids=tuple(ids), mention=mention)
+
+
+def resolve_name(name_span: Span, context: Context) -> Speaker:
+    """A speaker named by a span with no parse ("according to CNN")."""
+    ids = context.index.at(name_span.start, name_span.end)[:1]
+    return Speaker(name=_display(ids, name_span, context.index), entity_ids=tuple(ids),
+                   mention=name_span)
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _own_range(token: Any, offset: int) -> tuple[int, int]:
+    tokens = [t for t in token.subtree if not any(a.dep_ == "conj" and a != token and a.is_ancestor(t)
+                                                   for a in token.children) and t.dep_ != "conj"]
+    tokens = tokens or [token]
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    doc = token.doc
+    return offset + doc[first].idx, offset + doc[last].idx + len(doc[last].text)
+
+
+def _resolve_one(token: Any, offset: int, context: Context) -> list[str]:
+    word = token.lower_
+    if word in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+        return _pronoun(word, offset + token.idx, context)
+    start, end = _own_range(token, offset)
+    ids = context.index.at(start, end)
+    people = [i for i in ids if _label(i, context.index) is EntityLabel.PERSON]
+    if people:
+        return people[:1]
+    if ids:
+        return [_metonym(ids[0], context.index)]
+    if token.tag_ in ("NN", "NNS"):
+        return _description(token, start, context)
+    return []
+
+
+def _pronoun(word: str, position: int, context: Context) -> list[str]:
+    previous = context.previous
+    plural = word in PLURAL_PRONOUNS
+    if previous and previous.entity_ids and (len(previous.entity_ids) > 1) == plural:
+        return list(previous.entity_ids)
+    wanted = (EntityLabel.ORGANISATION, EntityLabel.PLACE) if plural else (EntityLabel.PERSON,)
+    before = sorted((s, i) for s, i in context.index.by_start.items() if s < position)
+    for _, entity_id in reversed(before):
+        if _label(entity_id, context.index) in wanted:
+            return [entity_id]
+    return []
+
+
+def _description(token: Any, start: int, context: Context) -> list[str]:
+    word = token.lower_
+    role = ROLE_FORMS.get(word, word[:-1] if word.endswith("s") else word)
+    holders = [e.id for e in context.index.entities if role in context.index.roles.get(e.id, ())]
+    if not holders:
+        return []
+    if token.tag_ == "NNS":
+        return holders[:4]
+    before = [i for s, i in sorted(context.index.by_start.items()) if s < start and i in holders]
+    return [before[-1] if before else holders[0]]
+
+
+def _metonym(entity_id: str, index: EntityIndex) -> str:
+    country = country_of_capital(index.entity(entity_id).name)
+    return (index.named(country) or entity_id) if country else entity_id
+
+
+def _label(entity_id: str, index: EntityIndex) -> EntityLabel:
+    return index.entity(entity_id).label
+
+
+def _display(ids: Sequence[str], mention: Span, index: EntityIndex) -> str:
+    if not ids:
+        return mention.text
+    names = [index.entity(i).name for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
