@@ -62,7 +62,7 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _read(tp: Any, value: Any, where: str) -> Any:  # noqa: PLR0911
+def _read(tp: Any, value: Any, where: str) -> Any:
     origin = typing.get_origin(tp)
     if tp is Any:
         return value

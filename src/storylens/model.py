@@ -219,7 +219,7 @@ class Entity:
 
 
 class QuoteKind(StrEnum):
-    """Direct (a full quoted clause) or partial (a quoted fragment inside the reporter's sentence)."""
+    """Direct (a full quoted clause) or partial (a quoted fragment in the reporter's sentence)."""
 
     DIRECT = "direct"
     PARTIAL = "partial"

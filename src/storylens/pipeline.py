@@ -30,7 +30,10 @@ class Outcome:
 
 
 def read_articles(
-    names: Iterable[str], *, max_bytes: int = MAX_BYTES, overrides: Overrides | None = None,
+    names: Iterable[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    overrides: Overrides | None = None,
     issues: list[Issue] | None = None,
 ) -> Iterator[Article]:
     """Cleaned articles from the named inputs; problems go to ``issues``."""
@@ -51,7 +54,10 @@ def analyze_articles(
 
 
 def analyze_paths(
-    names: Iterable[str], *, n_process: int = 1, max_bytes: int = MAX_BYTES,
+    names: Iterable[str],
+    *,
+    n_process: int = 1,
+    max_bytes: int = MAX_BYTES,
     overrides: Overrides | None = None,
 ) -> Outcome:
     """Read, clean and analyse every named input.

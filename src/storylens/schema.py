@@ -74,7 +74,7 @@ def _ref(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     if name not in definitions:
         definitions[name] = {}
         hints = typing.get_type_hints(cls)
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        fields = dataclasses.fields(cls)
         definitions[name] = {
             "type": "object",
             "description": (cls.__doc__ or "").strip().splitlines()[0],

@@ -69,11 +69,12 @@ def test_opposing_views_loaded_phrases(opposing_views, words, voice):
 
 
 def test_quoted_phrases_point_at_their_quote(pj_media, opposing_views):
-    for article, _, quotes, phrases in (pj_media, opposing_views):
+    for _article, _, quotes, phrases in (pj_media, opposing_views):
         for phrase in phrases:
             if phrase.voice is Voice.QUOTED:
                 quote = quotes[phrase.quote]
-                assert quote.start <= phrase.span.start and phrase.span.end <= quote.end
+                assert quote.start <= phrase.span.start
+                assert phrase.span.end <= quote.end
             elif phrase.place is Place.BODY and LoadedReason.SCARE_QUOTES not in phrase.reasons:
                 assert phrase.quote is None
                 assert not any(q.start <= phrase.span.start < q.end for q in quotes)

@@ -119,7 +119,8 @@ def test_frame_article_profile(pj_media):
     analysis = _analysis(pj_media)
     profile = frame_article(analysis)
     assert profile.own_voice + profile.quoted == len(profile.loaded)
-    assert profile.quoted > 0 and profile.own_voice > 0
+    assert profile.quoted > 0
+    assert profile.own_voice > 0
     assert [p.span.text for p in profile.headline.phrases] == ["Aggression"]
     assert sum(c.count for c in profile.verbs) == sum(q.cue is not None for q in analysis.quotes)
     assert count_verbs(()) == ()

@@ -39,9 +39,13 @@ def analyze_parsed(article: Article, parsed: Sequence[ParsedParagraph]) -> Analy
         text, paragraphs=article.paragraphs, parsed=body, sentences=sentences, index=index
     )
     issues = tuple(
-        Issue(input=article.input, article_id=article.id, stage="analyze",
-              code=IssueCode.UNBALANCED_QUOTE,
-              detail=f"quotation mark at offset {u.position} is never closed; that quote is skipped")
+        Issue(
+            input=article.input,
+            article_id=article.id,
+            stage="analyze",
+            code=IssueCode.UNBALANCED_QUOTE,
+            detail=f"quotation mark at offset {u.position} is never closed; that quote is skipped",
+        )
         for u in unbalanced
     )
     published = article.published.date() if article.published else None
@@ -59,7 +63,9 @@ def analyze_parsed(article: Article, parsed: Sequence[ParsedParagraph]) -> Analy
     )
 
 
-def add_speaker_mentions(entities: tuple[Entity, ...], quotes: Sequence[Quote]) -> tuple[Entity, ...]:
+def add_speaker_mentions(
+    entities: tuple[Entity, ...], quotes: Sequence[Quote]
+) -> tuple[Entity, ...]:
     """Speaker mentions that are not names ("he", "the senators") join their entities' mentions."""
     extra: dict[str, list[Mention]] = {}
     for quote in quotes:
@@ -68,15 +74,18 @@ def add_speaker_mentions(entities: tuple[Entity, ...], quotes: Sequence[Quote]) 
             continue
         for entity_id in speaker.entity_ids:
             entity = next(e for e in entities if e.id == entity_id)
-            if any(m.span.start >= speaker.mention.start and m.span.end <= speaker.mention.end
-                   for m in entity.mentions):
+            if any(
+                m.span.start >= speaker.mention.start and m.span.end <= speaker.mention.end
+                for m in entity.mentions
+            ):
                 continue
             word = speaker.mention.text.lower()
             kind = MentionKind.PRONOUN if word in PRONOUNS else MentionKind.DESCRIPTION
             extra.setdefault(entity_id, []).append(Mention(span=speaker.mention, kind=kind))
     return tuple(
         replace(e, mentions=tuple(sorted((*e.mentions, *extra[e.id]), key=lambda m: m.span.start)))
-        if e.id in extra else e
+        if e.id in extra
+        else e
         for e in entities
     )
 

@@ -1,5 +1,6 @@
-"""Dates: absolute ("Sept. 19", "Oct. 3, 2016") and relative ("today", "last week", "Monday"),
-resolved against the publication date when it is known and kept relative otherwise.
+"""Dates: absolute ("Sept. 19", "Oct. 3, 2016") and relative ("today", "last week", "Monday").
+
+Resolved against the publication date when it is known, and kept relative otherwise.
 """
 
 from __future__ import annotations
@@ -11,26 +12,67 @@ from collections.abc import Sequence
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.model import DateMention, Granularity, Sentence, Span
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_MONTH = r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?" \
-         r"|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
+    r"|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
 _PATTERNS = (
-    ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
-                      re.I)),
+    (
+        "md",
+        re.compile(
+            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
+        ),
+    ),
     ("my", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>monday|tuesday|wednesday"
-                           r"|thursday|friday|saturday|sunday)\b", re.I)),
-    ("relative", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
-                            r"|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year))\b",
-                            re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>day|week|month|year)s?"
-                       r" ago\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>monday|tuesday|wednesday"
+            r"|thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
+            r"|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year))\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>day|week|month|year)s?"
+            r" ago\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(r"\b(?:in|since|by|of|until) (?P<year>(?:19|20)\d{2})\b")),
 )
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "ten": 10}
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
 
 
 def extract_dates(
@@ -59,21 +101,27 @@ def extract_dates(
 
 
 def _mention(
-    kind: str, match: re.Match[str], span: Span, published: dt.date | None,
+    kind: str,
+    match: re.Match[str],
+    span: Span,
+    published: dt.date | None,
     sentences: Sequence[Sentence],
 ) -> DateMention:
     value, granularity, relative = resolve(kind, match.groupdict(), published)
-    sentence = next((i for i, s in enumerate(sentences) if s.span.start <= span.start < s.span.end),
-                    None)
-    return DateMention(span=span, relative=relative, granularity=granularity, value=value,
-                       sentence=sentence)
+    sentence = next(
+        (i for i, s in enumerate(sentences) if s.span.start <= span.start < s.span.end), None
+    )
+    return DateMention(
+        span=span, relative=relative, granularity=granularity, value=value, sentence=sentence
+    )
 
 
 def resolve(
     kind: str, parts: dict[str, str | None], published: dt.date | None
 ) -> tuple[dt.date | None, Granularity, bool]:
-    """The date a matched expression means (start of its period), its precision, and whether
-    it is relative to the publication date.
+    """The date a matched expression means (start of its period), its precision, and relativity.
+
+    ``relative`` is True when the expression depends on the publication date.
 
     >>> resolve("md", {"month": "Sept.", "day": "19", "year": None}, dt.date(2016, 10, 3))
     (datetime.date(2016, 9, 19), <Granularity.DAY: 'day'>, False)
@@ -121,9 +169,9 @@ def _weekday(parts: dict[str, str | None], published: dt.date | None) -> dt.date
     return published - dt.timedelta(days=back)
 
 
-def _ago(parts: dict[str, str | None], published: dt.date | None) -> tuple[
-    dt.date | None, Granularity, bool
-]:
+def _ago(
+    parts: dict[str, str | None], published: dt.date | None
+) -> tuple[dt.date | None, Granularity, bool]:
     raw = (parts["n"] or "1").lower()
     n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
     unit = (parts["unit"] or "day").lower()
@@ -136,8 +184,11 @@ def _ago(parts: dict[str, str | None], published: dt.date | None) -> tuple[
 
 def _relative(word: str, published: dt.date | None) -> tuple[dt.date | None, Granularity, bool]:
     unit = word.split()[-1]
-    granularity = {"week": Granularity.WEEK, "month": Granularity.MONTH, "year": Granularity.YEAR}.get(
-        unit, Granularity.DAY)
+    granularity = {
+        "week": Granularity.WEEK,
+        "month": Granularity.MONTH,
+        "year": Granularity.YEAR,
+    }.get(unit, Granularity.DAY)
     if published is None:
         return None, granularity, True
     shift = -1 if word.startswith("last") else 1 if word.startswith("next") else 0

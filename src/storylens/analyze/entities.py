@@ -25,9 +25,18 @@ LABELS = {
     "FAC": EntityLabel.PLACE,
     "NORP": EntityLabel.GROUP,
 }
-ROLE_FORMS = {"sen": "senator", "sens": "senator", "senators": "senator", "rep": "representative",
-               "reps": "representative", "gov": "governor", "gen": "general", "spokeswoman": "spokesman",
-               "spokesperson": "spokesman", "chairwoman": "chairman"}
+ROLE_FORMS = {
+    "sen": "senator",
+    "sens": "senator",
+    "senators": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "chairwoman": "chairman",
+}
 
 
 @dataclass(slots=True)
@@ -85,7 +94,12 @@ def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> Entity
 def _found(ent: Any, offset: int) -> _Found | None:
     label = LABELS.get(ent.label_)
     surface = strip_possessive(ent.text)
-    if label is None or not surface or not any(c.isalpha() for c in surface) or _spurious(ent, label):
+    if (
+        label is None
+        or not surface
+        or not any(c.isalpha() for c in surface)
+        or _spurious(ent, label)
+    ):
         return None
     lead = 4 if surface.lower().startswith("the ") and label is not EntityLabel.PERSON else 0
     start = offset + ent.start_char + lead
@@ -99,12 +113,16 @@ def _found(ent: Any, offset: int) -> _Found | None:
         title = _title_before(ent)
         roles = _roles(title) if title else _conjunct_roles(ent)
         return _Found(span=span, label=label, key="", title=title, roles=tuple(roles))
-    return _Found(span=span, label=label, key="name:" + name_key(canonical_alias(span.text) or span.text))
+    return _Found(
+        span=span, label=label, key="name:" + name_key(canonical_alias(span.text) or span.text)
+    )
 
 
 def _spurious(ent: Any, label: EntityLabel) -> bool:
-    """Names spaCy's small model finds that are not names: no proper noun at all, or the
-    "State" of "Secretary of State John Kerry"."""
+    """Names spaCy's small model finds that are not names.
+
+    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry".
+    """
     if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
         return True
     doc = ent.doc
@@ -119,21 +137,23 @@ def _spurious(ent: Any, label: EntityLabel) -> bool:
 
 
 def _title_before(ent: Any) -> str | None:
-    doc, words = ent.doc, []
+    doc, words = ent.doc, list[Any]()
     for i in range(ent.start - 1, max(ent.start - 5, -1), -1):
         token = doc[i]
-        if token.ent_type_ and token.ent_type_ != "PERSON" or token.is_punct and token.text != ".":
+        if (token.ent_type_ and token.ent_type_ != "PERSON") or (
+            token.is_punct and token.text != "."
+        ):
             break
         words.insert(0, token)
     while words and words[0].lower_.rstrip(".") not in TITLE_WORDS:
         words.pop(0)
     if not words:
         return None
-    return doc[words[0].i : ent.end].text
+    return str(doc[words[0].i : ent.end].text)
 
 
 def _conjunct_roles(ent: Any) -> list[str]:
-    """"Sens. John McCain and Lindsey Graham": the second name shares the plural title."""
+    """The roles a conjoined name shares ("Sens. John McCain and Lindsey Graham")."""
     head = ent.root.head
     if ent.root.dep_ != "conj" or head.ent_type_ != "PERSON":
         return []
@@ -173,8 +193,11 @@ def _person_key(f: _Found, full_names: dict[str, str]) -> str:
 
 
 def _merge_short_names(groups: dict[str, list[_Found]]) -> None:
-    """A surname seen before its full name ("Kerry …", later "John Kerry") joins that person;
-    a one-word "person" that is elsewhere a place or organisation joins that name."""
+    """Join one-word person groups to the entity they belong to.
+
+    A surname seen before its full name ("Kerry …", later "John Kerry") joins that person; a
+    one-word "person" that is elsewhere a place or organisation joins that name.
+    """
     full = [k for k in groups if k.startswith("person:") and " " in k]
     for key in [k for k in groups if k.startswith("person:") and " " not in k]:
         word = key.removeprefix("person:")
@@ -193,9 +216,10 @@ def _add_title_mentions(groups: dict[str, list[_Found]], title: list[_Found]) ->
         for key, members in groups.items():
             surname = key.removeprefix("person:").split()[-1] if key.startswith("person:") else None
             if key.endswith(":" + " ".join(words)) or (surname and words and surname == words[0]):
-                size = len(f.span.text.split()[0]) if surname and len(words) > 1 else len(f.span.text)
-                span = Span(start=f.span.start, end=f.span.start + size,
-                            text=f.span.text[:size])
+                size = (
+                    len(f.span.text.split()[0]) if surname and len(words) > 1 else len(f.span.text)
+                )
+                span = Span(start=f.span.start, end=f.span.start + size, text=f.span.text[:size])
                 members.insert(0, _Found(span=span, label=members[0].label, key=key))
                 break
 
@@ -216,8 +240,10 @@ def _entity(entity_id: str, members: list[_Found]) -> Entity:
 
 def _canonical(label: EntityLabel, surfaces: list[str]) -> str:
     if label is EntityLabel.PERSON:
-        clean = [" ".join(w for w in s.split() if w.lower().rstrip(".") not in TITLE_WORDS) or s
-                 for s in surfaces]
+        clean = [
+            " ".join(w for w in s.split() if w.lower().rstrip(".") not in TITLE_WORDS) or s
+            for s in surfaces
+        ]
         return max(clean, key=lambda s: (min(len(s.split()), 3), -clean.index(s)))
     for surface in surfaces:
         alias = canonical_alias(surface) or (

@@ -8,13 +8,68 @@ from functools import cache
 from importlib import resources
 
 TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr sen sens senator senators rep reps representative gov governor president
-    vice secretary minister prime foreign press spokesman spokeswoman spokesperson chairman
-    chairwoman chair ambassador gen general col lt adm admiral judge justice mayor attorney
-    director chief leader speaker commissioner prosecutor sheriff officer candidate nominee
-    former state deputy assistant senior acting king queen prince pope rev pastor
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sen",
+        "sens",
+        "senator",
+        "senators",
+        "rep",
+        "reps",
+        "representative",
+        "gov",
+        "governor",
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "prime",
+        "foreign",
+        "press",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ambassador",
+        "gen",
+        "general",
+        "col",
+        "lt",
+        "adm",
+        "admiral",
+        "judge",
+        "justice",
+        "mayor",
+        "attorney",
+        "director",
+        "chief",
+        "leader",
+        "speaker",
+        "commissioner",
+        "prosecutor",
+        "sheriff",
+        "officer",
+        "candidate",
+        "nominee",
+        "former",
+        "state",
+        "deputy",
+        "assistant",
+        "senior",
+        "acting",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "rev",
+        "pastor",
+    ]
 )
 """Words that may precede a person's name as a title or role ("Secretary of State John Kerry")."""
 

@@ -10,14 +10,56 @@ from storylens.analyze.nlp import ParsedParagraph
 from storylens.model import NumberMention, Sentence, Span
 
 _LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6,
-           "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12, "dozen": 12,
-           "dozens": 12}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_TENS = {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "hundreds": 100,
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "dozen": 12,
+    "dozens": 12,
+}
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -53,13 +95,17 @@ def extract_numbers(
                 continue
             start = paragraph.offset + ent.start_char
             span = Span(start=start, end=start + len(ent.text), text=ent.text)
-            found.append(NumberMention(
-                span=span,
-                value=parse_number(ent.text),
-                counted=_counted(text, ent, paragraph.offset),
-                sentence=next((i for i, s in enumerate(sentences)
-                               if s.span.start <= start < s.span.end), None),
-            ))
+            found.append(
+                NumberMention(
+                    span=span,
+                    value=parse_number(ent.text),
+                    counted=_counted(text, ent, paragraph.offset),
+                    sentence=next(
+                        (i for i, s in enumerate(sentences) if s.span.start <= start < s.span.end),
+                        None,
+                    ),
+                )
+            )
     return tuple(found)
 
 

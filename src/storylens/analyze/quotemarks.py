@@ -35,8 +35,10 @@ class Unbalanced:
 def find_quote_marks(
     text: str, paragraphs: Sequence[Span]
 ) -> tuple[list[QuoteMarks], list[Unbalanced]]:
-    """Quotations in each paragraph; a quote left open when the next paragraph opens a new one
-    is a multi-paragraph quote and runs to the end of its paragraph.
+    """Quotations in each paragraph, and the opening marks never closed.
+
+    A quote left open when the next paragraph opens a new one is a multi-paragraph quote and
+    runs to the end of its paragraph.
     """
     found: list[QuoteMarks] = []
     unbalanced: list[Unbalanced] = []

@@ -79,12 +79,18 @@ def _attribute(
         subject = _subject(cue)
         if subject is not None:
             speaker = resolve_speaker(subject, parsed.offset, context)
-            return _Found(cue=_token_span(text, cue, parsed.offset), speaker=speaker,
-                          attribution=Attribution.CUE)
+            return _Found(
+                cue=_token_span(text, cue, parsed.offset),
+                speaker=speaker,
+                attribution=Attribution.CUE,
+            )
     according = _according_to(outside, parsed.offset, text)
     if according is not None:
-        return _Found(cue=according[0], speaker=resolve_name(according[1], context),
-                      attribution=Attribution.ACCORDING_TO)
+        return _Found(
+            cue=according[0],
+            speaker=resolve_name(according[1], context),
+            attribution=Attribution.ACCORDING_TO,
+        )
     return _carry(mark, earlier, marks)
 
 
@@ -131,8 +137,22 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if depth < 3 and verb.head is not verb and verb.dep_ in (
-        "advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dobj", "pobj", "prep",
+    if (
+        depth < 3
+        and verb.head is not verb
+        and verb.dep_
+        in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "acl",
+            "relcl",
+            "ccomp",
+            "pcomp",
+            "dobj",
+            "pobj",
+            "prep",
+        )
     ):
         return _subject(verb.head, depth + 1)
     return None
@@ -144,8 +164,11 @@ def _according_to(tokens: list[Any], offset: int, text: str) -> tuple[Span, Span
             to = token.doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if to.lower_ == "to" and pobj is not None:
-                cue = Span(start=offset + token.idx, end=offset + to.idx + 2,
-                           text=text[offset + token.idx : offset + to.idx + 2])
+                cue = Span(
+                    start=offset + token.idx,
+                    end=offset + to.idx + 2,
+                    text=text[offset + token.idx : offset + to.idx + 2],
+                )
                 first, last = pobj.left_edge, pobj.right_edge
                 start, end = offset + first.idx, offset + last.idx + len(last.text)
                 return cue, Span(start=start, end=end, text=text[start:end])

@@ -13,16 +13,82 @@ from storylens.model import CitedSource, EntityLabel, ListedSource, Quote, Sourc
 
 MEDIA_NAMES = frozenset(
     name_key(n)
-    for n in """CNN|Fox News|Fox|MSNBC|NBC|NBC News|CBS|CBS News|ABC|ABC News|BBC|NPR|PBS|Reuters|AP
-    |Associated Press|AFP|Bloomberg|Al Jazeera|The New York Times|The Washington Post|The Guardian
-    |The Wall Street Journal|Politico|The Hill|Axios|USA Today|Los Angeles Times|New York Post|CNBC
-    |Breitbart|HuffPost|Huffington Post|BuzzFeed|Vox|Slate|The Atlantic|Newsweek|Time|TASS|RIA Novosti
-    |RT|Sputnik|Xinhua|Le Monde|Der Spiegel|Haaretz|The Times|The Daily Beast|Daily Mail""".split("|")
+    for n in [
+        "CNN",
+        "Fox News",
+        "Fox",
+        "MSNBC",
+        "NBC",
+        "NBC News",
+        "CBS",
+        "CBS News",
+        "ABC",
+        "ABC News",
+        "BBC",
+        "NPR",
+        "PBS",
+        "Reuters",
+        "AP\n    ",
+        "Associated Press",
+        "AFP",
+        "Bloomberg",
+        "Al Jazeera",
+        "The New York Times",
+        "The Washington Post",
+        "The Guardian\n    ",
+        "The Wall Street Journal",
+        "Politico",
+        "The Hill",
+        "Axios",
+        "USA Today",
+        "Los Angeles Times",
+        "New York Post",
+        "CNBC\n    ",
+        "Breitbart",
+        "HuffPost",
+        "Huffington Post",
+        "BuzzFeed",
+        "Vox",
+        "Slate",
+        "The Atlantic",
+        "Newsweek",
+        "Time",
+        "TASS",
+        "RIA Novosti\n    ",
+        "RT",
+        "Sputnik",
+        "Xinhua",
+        "Le Monde",
+        "Der Spiegel",
+        "Haaretz",
+        "The Times",
+        "The Daily Beast",
+        "Daily Mail",
+    ]
 )
-_MEDIA_SUFFIX = re.compile(r"\b(?:Times|Post|News|Journal|Tribune|Herald|Gazette|Network|Press|Magazine)$")
-_REPORT_VERBS = frozenset({"reports", "reported", "reporting", "wrote", "writes", "published", "told",
-                           "tells", "obtained", "learned", "confirmed", "says", "said"})
-_ANONYMOUS = re.compile(r"\b(?:sources?|officials?|people familiar|aides?|insiders?)\b", re.IGNORECASE)
+_MEDIA_SUFFIX = re.compile(
+    r"\b(?:Times|Post|News|Journal|Tribune|Herald|Gazette|Network|Press|Magazine)$"
+)
+_REPORT_VERBS = frozenset(
+    {
+        "reports",
+        "reported",
+        "reporting",
+        "wrote",
+        "writes",
+        "published",
+        "told",
+        "tells",
+        "obtained",
+        "learned",
+        "confirmed",
+        "says",
+        "said",
+    }
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:sources?|officials?|people familiar|aides?|insiders?)\b", re.IGNORECASE
+)
 _DOCUMENTS = re.compile(r"\b(?:report|study|survey|poll|document|memo|filing|letter|data)\b", re.I)
 
 
@@ -49,15 +115,25 @@ def extract_sources(
             found.extend(_from_token(text, token, paragraph.offset, index, quotes))
     for item in listed:
         kind = SourceKind.MEDIA if is_media(item.name) else SourceKind.ORGANISATION
-        found.append(CitedSource(name=canonical_alias(item.name) or item.name, kind=kind,
-                                 span=item.span, cue="sources line"))
+        found.append(
+            CitedSource(
+                name=canonical_alias(item.name) or item.name,
+                kind=kind,
+                span=item.span,
+                cue="sources line",
+            )
+        )
     return tuple(_dedupe(found))
 
 
 def _from_token(
     text: str, token: Any, offset: int, index: EntityIndex, quotes: Sequence[Quote]
 ) -> list[CitedSource]:
-    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+    if (
+        token.lower_ == "according"
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).lower_ == "to"
+    ):
         pobj = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
         return [_source(text, pobj, offset, index, "according to")] if pobj is not None else []
     if token.lower_ in _REPORT_VERBS and token.tag_.startswith("VB"):
@@ -72,7 +148,7 @@ def _from_token(
 def _statement(
     text: str, token: Any, offset: int, index: EntityIndex, quotes: Sequence[Quote]
 ) -> list[CitedSource]:
-    """"said in a statement", "issued a joint statement": a statement by the verb's subject."""
+    """A statement by the verb's subject ("said in a statement", "issued a joint statement")."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     start = offset + token.idx
@@ -87,8 +163,14 @@ def _statement(
 
 
 def _speaker_of_sentence(position: int, quotes: Sequence[Quote]) -> str | None:
-    after = [q for q in quotes if q.cue is not None and q.speaker and q.cue.start >= position - 80
-             and abs(q.cue.start - position) < 120]
+    after = [
+        q
+        for q in quotes
+        if q.cue is not None
+        and q.speaker
+        and q.cue.start >= position - 80
+        and abs(q.cue.start - position) < 120
+    ]
     return after[0].speaker.name if after and after[0].speaker else None
 
 
@@ -99,8 +181,13 @@ def _source(text: str, token: Any, offset: int, index: EntityIndex, cue: str) ->
     ids = index.at(start, end)
     entity = index.entity(ids[0]) if ids else None
     name = entity.name if entity else span.text
-    return CitedSource(name=name, kind=_kind(name, entity.label if entity else None), span=span,
-                       cue=cue, entity_id=entity.id if entity else None)
+    return CitedSource(
+        name=name,
+        kind=_kind(name, entity.label if entity else None),
+        span=span,
+        cue=cue,
+        entity_id=entity.id if entity else None,
+    )
 
 
 def _kind(name: str, label: EntityLabel | None) -> SourceKind:

@@ -50,14 +50,17 @@ def resolve_speaker(token: Any, offset: int, context: Context) -> Speaker:
     ids: list[str] = []
     for conjunct in _conjuncts(token):
         ids.extend(i for i in _resolve_one(conjunct, offset, context) if i not in ids)
-    return Speaker(name=_display(ids, mention, context.index), entity_ids=tuple(ids), mention=mention)
+    return Speaker(
+        name=_display(ids, mention, context.index), entity_ids=tuple(ids), mention=mention
+    )
 
 
 def resolve_name(name_span: Span, context: Context) -> Speaker:
     """A speaker named by a span with no parse ("according to CNN")."""
     ids = context.index.at(name_span.start, name_span.end)[:1]
-    return Speaker(name=_display(ids, name_span, context.index), entity_ids=tuple(ids),
-                   mention=name_span)
+    return Speaker(
+        name=_display(ids, name_span, context.index), entity_ids=tuple(ids), mention=name_span
+    )
 
 
 def _conjuncts(token: Any) -> list[Any]:
@@ -70,8 +73,12 @@ def _conjuncts(token: Any) -> list[Any]:
 
 
 def _own_range(token: Any, offset: int) -> tuple[int, int]:
-    tokens = [t for t in token.subtree if not any(a.dep_ == "conj" and a != token and a.is_ancestor(t)
-                                                   for a in token.children) and t.dep_ != "conj"]
+    tokens = [
+        t
+        for t in token.subtree
+        if not any(a.dep_ == "conj" and a != token and a.is_ancestor(t) for a in token.children)
+        and t.dep_ != "conj"
+    ]
     tokens = tokens or [token]
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     doc = token.doc

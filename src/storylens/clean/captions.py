@@ -11,7 +11,9 @@ _CREDIT_WORDS = (
     r"photo|photograph|image|picture|credit|getty|courtesy|file|AP Photo|Reuters/|AFP/"
     r"|shutterstock|screenshot|screengrab|wikimedia"
 )
-_TRAILING_CREDIT = re.compile(rf"\((?P<credit>[^()]*(?:{_CREDIT_WORDS})[^()]*)\)\s*$", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(
+    rf"\((?P<credit>[^()]*(?:{_CREDIT_WORDS})[^()]*)\)\s*$", re.IGNORECASE
+)
 _CREDIT_LINE = re.compile(
     r"^(?:photo|image|picture|video)?\s*(?:credits?|courtesy)\s*:\s*(?P<credit>.+)$"
     r"|^(?:photo|image|picture)\s*:\s*(?P<credit2>.+)$",
@@ -42,7 +44,9 @@ def read_line_metadata(line: Span) -> LineMetadata | None:
     credit = _CREDIT_LINE.match(line.text)
     if credit and len(line.text.split()) <= 12:
         group = "credit" if credit.group("credit") else "credit2"
-        return LineMetadata(credits=(Credit(span=_sub(line, credit.start(group), credit.end(group))),))
+        return LineMetadata(
+            credits=(Credit(span=_sub(line, credit.start(group), credit.end(group))),)
+        )
     trailing = _TRAILING_CREDIT.search(line.text)
     if trailing:
         credit_span = _sub(line, trailing.start("credit"), trailing.end("credit"))

@@ -20,39 +20,65 @@ class DebrisRule:
     pattern: re.Pattern[str]
 
 
-def _rule(name: str, reason: DebrisReason, pattern: str) -> DebrisRule:
+def _rule(name: str, reason: DebrisReason, *alternatives: str) -> DebrisRule:
+    pattern = "|".join(alternatives)
     return DebrisRule(name, reason, re.compile(rf"^(?:{pattern})[\s.:!»›>|-]*$", re.IGNORECASE))
 
 
 R = DebrisReason
 RULES: tuple[DebrisRule, ...] = (
-    _rule("advertisement", R.ADVERTISEMENT,
-          r"advertisements?|ad|ads|sponsored(?: content| links?)?|paid (?:content|post)|promoted"
-          r"|story continues below(?: advertisement)?|continue reading(?: the main story| below)?"),
-    _rule("skip-link", R.NAVIGATION,
-          r"skip to (?:main |the )?(?:content|navigation|article|search)|jump to (?:content|navigation)"),
-    _rule("menu", R.NAVIGATION,
-          r"(?:main )?menu|search|home|back to top|close|next (?:article|story|page)"
-          r"|previous (?:article|story|page)|log ?in|sign ?in|log ?out|page \d+ of \d+"),
-    _rule("recommended", R.RECOMMENDATION,
-          r"recommended(?: for you| stories| videos?| reading)?|popular videos?|(?:most )?popular(?: now)?"
-          r"|trending(?: now| stories| videos?)?|trending on .+|related(?: articles| stories| coverage"
-          r"| content| videos?| links)?|read more(?: .+)?|you (?:may|might) also like.*|more from .+"
-          r"|more stories|editor'?s picks|what to read next|around the web|from our partners"
-          r"|(?:top|latest|more) (?:stories|news|videos)|watch(?: the)? video|up next"),
-    _rule("membership", R.MEMBERSHIP,
-          r"join the conversation.*|become an? (?:vip )?(?:member|subscriber).*|subscribe(?: now| today)?.*"
-          r"|already an? (?:member|subscriber).*|support (?:our|independent) journalism.*"
-          r"|(?:sign up|register) (?:for|to) .+|get (?:our|the) newsletter.*|unlock .+"),
-    _rule("social", R.SOCIAL,
-          r"share(?: this)?(?: article| story| post)?(?: on \w+)?|(?:follow|like) us(?: on .+)?|tweet(?: this)?"
-          r"|email(?: this)?|print(?: this)?|facebook|twitter|whatsapp|pinterest|linkedin"
-          r"|comments?(?: \(\d+\))?|\d+ comments?|click to share.*|view comments|show comments"),
-    _rule("call-to-action", R.CALL_TO_ACTION,
-          r"click here.*|(?:download|get) (?:our|the) app.*|sign up.*|don'?t miss.*"
-          r"|please (?:share|like|subscribe|follow).*|tap (?:here|to) .+|listen to (?:this|the) (?:article|story)"),
-    _rule("copyright", R.BOILERPLATE,
-          r"(?:copyright|©) .+|all rights reserved.*"),
+    _rule(
+        "advertisement",
+        R.ADVERTISEMENT,
+        r"advertisements?|ad|ads|sponsored(?: content| links?)?|paid (?:content|post)|promoted",
+        r"story continues below(?: advertisement)?|continue reading(?: the main story| below)?",
+    ),
+    _rule(
+        "skip-link",
+        R.NAVIGATION,
+        r"skip to (?:main |the )?(?:content|navigation|article|search)",
+        r"jump to (?:content|navigation)",
+    ),
+    _rule(
+        "menu",
+        R.NAVIGATION,
+        r"(?:main )?menu|search|home|back to top|close|next (?:article|story|page)",
+        r"previous (?:article|story|page)|log ?in|sign ?in|log ?out|page \d+ of \d+",
+    ),
+    _rule(
+        "recommended",
+        R.RECOMMENDATION,
+        r"recommended(?: for you| stories| videos?| reading)?|popular videos?",
+        r"(?:most )?popular(?: now)?|trending(?: now| stories| videos?)?|trending on .+",
+        r"related(?: articles| stories| coverage| content| videos?| links)?|read more(?: .+)?",
+        r"you (?:may|might) also like.*|more from .+|more stories|editor'?s picks",
+        r"what to read next|around the web|from our partners|up next",
+        r"(?:top|latest|more) (?:stories|news|videos)|watch(?: the)? video",
+    ),
+    _rule(
+        "membership",
+        R.MEMBERSHIP,
+        r"join the conversation.*|become an? (?:vip )?(?:member|subscriber).*",
+        r"subscribe(?: now| today)?.*|already an? (?:member|subscriber).*",
+        r"support (?:our|independent) journalism.*|(?:sign up|register) (?:for|to) .+",
+        r"get (?:our|the) newsletter.*|unlock .+",
+    ),
+    _rule(
+        "social",
+        R.SOCIAL,
+        r"share(?: this)?(?: article| story| post)?(?: on \w+)?|(?:follow|like) us(?: on .+)?",
+        r"tweet(?: this)?|email(?: this)?|print(?: this)?",
+        r"facebook|twitter|whatsapp|pinterest|linkedin",
+        r"comments?(?: \(\d+\))?|\d+ comments?|click to share.*|view comments|show comments",
+    ),
+    _rule(
+        "call-to-action",
+        R.CALL_TO_ACTION,
+        r"click here.*|(?:download|get) (?:our|the) app.*|sign up.*|don'?t miss.*",
+        r"please (?:share|like|subscribe|follow).*|tap (?:here|to) .+",
+        r"listen to (?:this|the) (?:article|story)",
+    ),
+    _rule("copyright", R.BOILERPLATE, r"(?:copyright|©) .+|all rights reserved.*"),
 )
 
 

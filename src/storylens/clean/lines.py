@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from storylens.model import Span
@@ -32,12 +33,12 @@ def group_paragraphs(text: str, lines: list[Span]) -> list[list[Span]]:
         return []
     has_blank_lines = any(
         "\n" in text[a.end : b.start] and text[a.end : b.start].count("\n") >= 2
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
     )
     if not has_blank_lines:
         return [[line] for line in lines]
     groups: list[list[Span]] = [[lines[0]]]
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in itertools.pairwise(lines):
         if text[previous.end : line.start].count("\n") >= 2:
             groups.append([line])
         else:

@@ -17,11 +17,21 @@ from storylens.report.console import make_console
 
 @click.command("analyze")
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="Terminal report, one JSON document, or one line per article.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="Terminal report, one JSON document, or one line per article.",
+)
 def analyze_command(
-    inputs: tuple[str, ...], outlet: str | None, published: dt.datetime | None, max_bytes: int,
-    processes: int, fmt: str,
+    inputs: tuple[str, ...],
+    outlet: str | None,
+    published: dt.datetime | None,
+    max_bytes: int,
+    processes: int,
+    fmt: str,
 ) -> None:
     """Analyse each article: debris removed, entities, quotes and speakers, sources, dates.
 
@@ -30,7 +40,10 @@ def analyze_command(
     analysed.
     """
     outcome = analyze_paths(
-        inputs, n_process=processes, max_bytes=max_bytes, overrides=overrides_from(outlet, published)
+        inputs,
+        n_process=processes,
+        max_bytes=max_bytes,
+        overrides=overrides_from(outlet, published),
     )
     if fmt == "json":
         sys.stdout.write(render_analysis_json(outcome.analyses, outcome.issues) + "\n")

@@ -21,12 +21,26 @@ def input_options(command: F) -> F:
     decorators = [
         click.argument("inputs", nargs=-1, required=True, metavar="FILE…"),
         click.option("--outlet", help="Outlet of every input (wins over inferred outlets)."),
-        click.option("--published", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
-                     help="Publication date of every input, YYYY-MM-DD."),
-        click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True,
-                     help="Largest single article accepted."),
-        click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="spaCy worker processes."),
+        click.option(
+            "--published",
+            type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+            help="Publication date of every input, YYYY-MM-DD.",
+        ),
+        click.option(
+            "--max-bytes",
+            type=int,
+            default=MAX_BYTES,
+            show_default=True,
+            help="Largest single article accepted.",
+        ),
+        click.option(
+            "--processes",
+            "-j",
+            type=click.IntRange(1, 64),
+            default=1,
+            show_default=True,
+            help="spaCy worker processes.",
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)

@@ -18,7 +18,7 @@ _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 def looks_like_feed(text: str) -> bool:
     """True when the text starts like an RSS or Atom document."""
     head = text.lstrip()[:500].lower()
-    return head.startswith("<?xml") and ("<rss" in head or "<feed" in head) or head.startswith(
+    return (head.startswith("<?xml") and ("<rss" in head or "<feed" in head)) or head.startswith(
         ("<rss", "<feed")
     )
 
@@ -31,8 +31,12 @@ def read_feed(text: str, *, input_name: str) -> Iterator[RawArticle | Issue]:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser=parser)
     except etree.XMLSyntaxError as exc:
-        yield Issue(input=input_name, code=IssueCode.BROKEN_HTML, detail=f"broken feed XML: {exc}",
-                    stage="ingest")
+        yield Issue(
+            input=input_name,
+            code=IssueCode.BROKEN_HTML,
+            detail=f"broken feed XML: {exc}",
+            stage="ingest",
+        )
         return
     channel_title = root.findtext("channel/title") or root.findtext(f"{_ATOM}title")
     items = root.findall("channel/item") or root.findall(f"{_ATOM}entry")
@@ -50,8 +54,12 @@ def _read_item(item: Any, *, input_name: str, outlet: str | None) -> RawArticle 
     )
     page = read_html(f"<html><body><article>{body}</article></body></html>", input_name=input_name)
     if isinstance(page, Issue):
-        return Issue(input=input_name, code=IssueCode.MISSING_FIELD,
-                     detail="the feed item has no text", stage="ingest")
+        return Issue(
+            input=input_name,
+            code=IssueCode.MISSING_FIELD,
+            detail="the feed item has no text",
+            stage="ingest",
+        )
     link = item.findtext("link") or _atom_link(item)
     return RawArticle(
         id=article_id(page.text),

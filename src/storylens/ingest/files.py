@@ -26,7 +26,9 @@ def read_inputs(names: Iterable[str], *, max_bytes: int = MAX_BYTES) -> Iterator
     """Every article (or issue) in the named inputs, in order; ``-`` reads stdin."""
     for name in names:
         if name == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), input_name="<stdin>", max_bytes=max_bytes)
+            yield from read_bytes(
+                sys.stdin.buffer.read(), input_name="<stdin>", max_bytes=max_bytes
+            )
             continue
         path = Path(name)
         if path.is_dir():
@@ -50,9 +52,12 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawOrIssue]
             return
         size = path.stat().st_size
         if size > max_bytes:
-            yield _issue(name, IssueCode.TOO_LARGE,
-                         f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit "
-                         "(raise it with --max-bytes)")
+            yield _issue(
+                name,
+                IssueCode.TOO_LARGE,
+                f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit "
+                "(raise it with --max-bytes)",
+            )
             return
         raw = path.read_bytes()
     except OSError as exc:

@@ -25,7 +25,9 @@ def read_json_text(text: str, *, input_name: str) -> Iterator[RawArticle | Issue
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield _issue(input_name, IssueCode.BROKEN_JSON, f"invalid JSON: {exc.msg} at line {exc.lineno}")
+        yield _issue(
+            input_name, IssueCode.BROKEN_JSON, f"invalid JSON: {exc.msg} at line {exc.lineno}"
+        )
         return
     records = value if isinstance(value, list) else [value]
     for index, record in enumerate(records):

@@ -17,11 +17,15 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
     """Print one article's analysis: provenance, cleaning, entities, quotes, sources, dates."""
     article = analysis.article
     header = Text.assemble(
-        (article.title or "(untitled)", "bold"), "\n",
-        ("outlet ", "dim"), article.outlet, (f" (from {article.outlet_evidence.value})", "dim"),
+        (article.title or "(untitled)", "bold"),
+        "\n",
+        ("outlet ", "dim"),
+        article.outlet,
+        (f" (from {article.outlet_evidence.value})", "dim"),
         ("   published ", "dim"),
         article.published.date().isoformat() if article.published else "unknown",
-        ("   input ", "dim"), article.input,
+        ("   input ", "dim"),
+        article.input,
     )
     console.print(Panel(header, expand=True))
     console.print(_cleaning(analysis))
@@ -32,11 +36,20 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
 
 def _cleaning(analysis: Analysis) -> Group:
     article = analysis.article
-    lines = [Text(f"{len(article.paragraphs)} body paragraphs, {len(analysis.sentences)} sentences",
-                  style="bold")]
+    lines = [
+        Text(
+            f"{len(article.paragraphs)} body paragraphs, {len(analysis.sentences)} sentences",
+            style="bold",
+        )
+    ]
     for debris in article.debris:
-        lines.append(Text.assemble(("  removed ", "red"), repr(debris.span.text),
-                                   (f"  {debris.reason.value} ({debris.rule})", "dim")))
+        lines.append(
+            Text.assemble(
+                ("  removed ", "red"),
+                repr(debris.span.text),
+                (f"  {debris.reason.value} ({debris.rule})", "dim"),
+            )
+        )
     for caption in article.captions:
         credit = f"  credit: {caption.credit.text}" if caption.credit else ""
         lines.append(Text.assemble(("  caption ", "cyan"), shorten(caption.span.text, 70), credit))
@@ -53,8 +66,12 @@ def _entities(analysis: Analysis) -> Table:
     table.add_column("also written as", ratio=3)
     for entity in sorted(analysis.entities, key=lambda e: -len(e.mentions))[:20]:
         others = [a for a in entity.aliases if a != entity.name]
-        table.add_row(entity.name, entity.label.value, str(len(entity.mentions)),
-                      shorten(", ".join(others), 60))
+        table.add_row(
+            entity.name,
+            entity.label.value,
+            str(len(entity.mentions)),
+            shorten(", ".join(others), 60),
+        )
     return table
 
 
@@ -76,8 +93,9 @@ def _quotes(analysis: Analysis) -> Table:
 
 def _sources_dates_numbers(analysis: Analysis) -> Group:
     counts = Counter((s.name, s.kind.value) for s in analysis.cited_sources)
-    sources = ", ".join(f"{name} [{kind}]" + (f" ×{n}" if n > 1 else "")
-                        for (name, kind), n in counts.items())
+    sources = ", ".join(
+        f"{name} [{kind}]" + (f" ×{n}" if n > 1 else "") for (name, kind), n in counts.items()
+    )
     dates = ", ".join(
         f"{d.span.text} → {d.value.isoformat() if d.value else 'relative'}" for d in analysis.dates
     )

@@ -16,7 +16,7 @@ def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
 
 
 def shorten(text: str, limit: int = 90) -> str:
-    """One line of at most ``limit`` characters.
+    r"""One line of at most ``limit`` characters.
 
     >>> shorten("a  b\\nc", 10)
     'a b c'
