@@ -33,10 +33,9 @@ from storylens.framing.loaded import (
     _sentence_cues,
     find_loaded_language,
 )
-from storylens.framing.records import Place
 from storylens.framing.tone import sentence_tone
 from storylens.framing.voice import find_quotations
-from storylens.model import Span
+from storylens.model import Place, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "basil-dev"

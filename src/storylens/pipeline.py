@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from storylens.analyze import analyze_parsed, parse_articles
 from storylens.clean import clean_article
+from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
@@ -48,9 +49,13 @@ def read_articles(
 def analyze_articles(
     articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
 ) -> Iterator[Analysis]:
-    """Analyse articles in batches (spaCy ``nlp.pipe``), yielding in input order."""
+    """Analyse articles in batches (spaCy ``nlp.pipe``), yielding in input order.
+
+    Each analysis carries its framing profile (loaded language, tone toward actors, verbs).
+    """
     for article, parsed in parse_articles(articles, n_process=n_process, batch_size=batch_size):
-        yield analyze_parsed(article, parsed)
+        analysis = analyze_parsed(article, parsed)
+        yield replace(analysis, framing=frame_article(analysis))
 
 
 def analyze_paths(

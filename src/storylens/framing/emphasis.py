@@ -9,44 +9,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storylens.framing.lexicon import load_lexicon
-from storylens.framing.records import LoadedPhrase, Place
 from storylens.framing.voice import quote_index
-from storylens.model import Quote, Span
+from storylens.model import (
+    HeadlineFraming,
+    LoadedPhrase,
+    OpinionMarkers,
+    Place,
+    Quote,
+    QuoteShare,
+    Span,
+)
 
-_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
-
-
-@dataclass(**_FROZEN)
-class HeadlineFraming:
-    """Loaded phrases of the headline and, for each, whether the body uses the same words."""
-
-    phrases: tuple[LoadedPhrase, ...]
-    in_body: tuple[bool, ...]
-
-
-@dataclass(**_FROZEN)
-class QuoteShare:
-    """Share of the body's characters given to one speaker's quotes."""
-
-    speaker: str
-    characters: int
-    share: float
-    quotes: int
-
-
-@dataclass(**_FROZEN)
-class OpinionMarkers:
-    """Opinion markers in the outlet's own voice (outside quotations), each with its spans."""
-
-    first_person: tuple[Span, ...]
-    rhetorical_questions: tuple[Span, ...]
-    evaluative_adjectives: tuple[Span, ...]
-    stance_adverbs: tuple[Span, ...]
 
 
 def headline_framing(headline: str, body: str, phrases: Sequence[LoadedPhrase]) -> HeadlineFraming:

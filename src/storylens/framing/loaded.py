@@ -18,9 +18,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from storylens.framing.lexicon import Lexicon, load_lexicon
-from storylens.framing.records import LoadedPhrase, LoadedReason, Place, Voice
 from storylens.framing.voice import find_single_quoted, quote_index, word_count
-from storylens.model import Span
+from storylens.model import LoadedPhrase, LoadedReason, Place, Span, Voice
 
 FEATURES = (
     "loaded_term",

@@ -6,40 +6,16 @@ Everything in a profile is evidence from the text (spans, counts, shares): no ou
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from storylens.framing.emphasis import (
-    HeadlineFraming,
-    OpinionMarkers,
-    QuoteShare,
     headline_framing,
     opinion_markers,
     quote_shares,
 )
 from storylens.framing.loaded import find_loaded_language
-from storylens.framing.records import ActorTone, LoadedPhrase, VerbCount, Voice
 from storylens.framing.tone import tone_toward_actors
 from storylens.framing.verbs import attribution_verbs, count_verbs
-from storylens.model import Analysis
-
-_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
-
-
-@dataclass(**_FROZEN)
-class FramingProfile:
-    """How one article tells its story; ``loaded`` holds every phrase as evidence."""
-
-    article_id: str
-    outlet: str
-    loaded: tuple[LoadedPhrase, ...]
-    own_voice: int
-    quoted: int
-    loaded_per_1000_words: float
-    headline: HeadlineFraming
-    tone: tuple[ActorTone, ...]
-    verbs: tuple[VerbCount, ...]
-    quote_shares: tuple[QuoteShare, ...]
-    opinion: OpinionMarkers
+from storylens.model import Analysis, FramingProfile, Voice
 
 
 def frame_article(analysis: Analysis) -> FramingProfile:

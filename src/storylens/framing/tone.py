@@ -14,8 +14,7 @@ from collections.abc import Sequence
 
 from storylens.framing.lexicon import load_lexicon
 from storylens.framing.loaded import lookup_valence
-from storylens.framing.records import ActorTone, LoadedPhrase, ToneEvidence, Voice
-from storylens.model import Analysis, Entity, Span
+from storylens.model import ActorTone, Analysis, Entity, LoadedPhrase, Span, ToneEvidence, Voice
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _NEGATION = frozenset({"not", "no", "never", "n't", "without", "nor", "hardly"})

@@ -12,8 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storylens.framing.lexicon import load_lexicon
-from storylens.framing.records import VerbCount, VerbUse
-from storylens.model import Quote
+from storylens.model import Quote, VerbCount, VerbUse
 
 _SUFFIXES = (
     ("ied", "y"),

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from storylens.model import Analysis
+from storylens.model import Analysis, FramingProfile, Voice
 from storylens.report.console import shorten
 
 
@@ -32,6 +32,8 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
     console.print(_entities(analysis))
     console.print(_quotes(analysis))
     console.print(_sources_dates_numbers(analysis))
+    if analysis.framing is not None:
+        console.print(_framing(analysis.framing))
 
 
 def _cleaning(analysis: Analysis) -> Group:
@@ -106,5 +108,29 @@ def _sources_dates_numbers(analysis: Analysis) -> Group:
         Text.assemble(("Cited sources: ", "bold"), sources or "none"),
         Text.assemble(("Dates: ", "bold"), dates or "none"),
         Text.assemble(("Numbers: ", "bold"), numbers or "none"),
+        Text(""),
+    )
+
+
+def _framing(framing: FramingProfile) -> Group:
+    own = [p.span.text for p in framing.loaded if p.voice is Voice.OWN]
+    quoted = [p.span.text for p in framing.loaded if p.voice is Voice.QUOTED]
+    tone = ", ".join(
+        f"{t.name} {t.label} ({t.score:+.2f}, {len(t.evidence)} sentences)"
+        for t in framing.tone[:5]
+    )
+    verbs = ", ".join(
+        f"{v.speaker}: {v.lemma} ×{v.count}" for v in framing.verbs if v.kind != "neutral"
+    )
+    return Group(
+        Text("Framing (evidence, not a rating)", style="bold"),
+        Text.assemble(
+            ("  headline: ", "dim"),
+            ", ".join(p.span.text for p in framing.headline.phrases) or "no loaded words",
+        ),
+        Text.assemble(("  loaded, outlet's own voice: ", "dim"), ", ".join(own) or "none"),
+        Text.assemble(("  loaded, inside quotes: ", "dim"), ", ".join(quoted) or "none"),
+        Text.assemble(("  tone toward actors: ", "dim"), tone or "none"),
+        Text.assemble(("  non-neutral attribution verbs: ", "dim"), verbs or "none"),
         Text(""),
     )
