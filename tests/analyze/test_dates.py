@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from storylens.analyze.dates import resolve
+from storylens.calendar import resolve
 from storylens.model import Granularity
 from storylens.pipeline import Overrides, analyze_paths
 from tests.conftest import OPPOSING_VIEWS, PJ_MEDIA

@@ -10,69 +10,8 @@ import re
 from collections.abc import Sequence
 
 from storylens.analyze.nlp import ParsedParagraph
-from storylens.model import DateMention, Granularity, Sentence, Span
-
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    )
-}
-WEEKDAYS = {
-    d: i
-    for i, d in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-_MONTH = (
-    r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
-    r"|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
-)
-_PATTERNS = (
-    (
-        "md",
-        re.compile(
-            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
-        ),
-    ),
-    ("my", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)),
-    (
-        "weekday",
-        re.compile(
-            r"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>monday|tuesday|wednesday"
-            r"|thursday|friday|saturday|sunday)\b",
-            re.I,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
-            r"|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year))\b",
-            re.I,
-        ),
-    ),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>day|week|month|year)s?"
-            r" ago\b",
-            re.I,
-        ),
-    ),
-    ("year", re.compile(r"\b(?:in|since|by|of|until) (?P<year>(?:19|20)\d{2})\b")),
-)
-_NUMBER_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-}
+from storylens.calendar import find_date_expressions, resolve
+from storylens.model import DateMention, Sentence, Span
 
 
 def extract_dates(
@@ -84,19 +23,13 @@ def extract_dates(
 ) -> tuple[DateMention, ...]:
     """Every date mention of the body, resolved where the publication date allows."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for paragraph in parsed:
         if paragraph.index < 0:
             continue
-        body = paragraph.doc.text
-        for kind, pattern in _PATTERNS:
-            for match in pattern.finditer(body):
-                start, end = paragraph.offset + match.start(), paragraph.offset + match.end()
-                if any(a < end and start < b for a, b in taken):
-                    continue
-                taken.append((start, end))
-                span = Span(start=start, end=end, text=text[start:end])
-                found.append(_mention(kind, match, span, published, sentences))
+        for kind, match in find_date_expressions(paragraph.doc.text):
+            start, end = paragraph.offset + match.start(), paragraph.offset + match.end()
+            span = Span(start=start, end=end, text=text[start:end])
+            found.append(_mention(kind, match, span, published, sentences))
     return tuple(sorted(found, key=lambda d: d.span.start))
 
 
@@ -114,91 +47,3 @@ def _mention(
     return DateMention(
         span=span, relative=relative, granularity=granularity, value=value, sentence=sentence
     )
-
-
-def resolve(
-    kind: str, parts: dict[str, str | None], published: dt.date | None
-) -> tuple[dt.date | None, Granularity, bool]:
-    """The date a matched expression means (start of its period), its precision, and relativity.
-
-    ``relative`` is True when the expression depends on the publication date.
-
-    >>> resolve("md", {"month": "Sept.", "day": "19", "year": None}, dt.date(2016, 10, 3))
-    (datetime.date(2016, 9, 19), <Granularity.DAY: 'day'>, False)
-    """
-    if kind == "md":
-        return _month_day(parts, published), Granularity.DAY, False
-    if kind == "my":
-        return dt.date(int(parts["year"] or 0), _month(parts["month"]), 1), Granularity.MONTH, False
-    if kind == "year":
-        return dt.date(int(parts["year"] or 0), 1, 1), Granularity.YEAR, False
-    if kind == "weekday":
-        return _weekday(parts, published), Granularity.DAY, True
-    if kind == "ago":
-        return _ago(parts, published)
-    return _relative((parts["word"] or "").lower(), published)
-
-
-def _month(name: str | None) -> int:
-    return MONTHS[(name or "")[:3].lower()]
-
-
-def _month_day(parts: dict[str, str | None], published: dt.date | None) -> dt.date | None:
-    month, day = _month(parts["month"]), int(parts["day"] or 1)
-    year = int(parts["year"]) if parts["year"] else (published.year if published else None)
-    if year is None:
-        return None
-    try:
-        value = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if not parts["year"] and published and value > published + dt.timedelta(days=31):
-        value = value.replace(year=year - 1)
-    return value
-
-
-def _weekday(parts: dict[str, str | None], published: dt.date | None) -> dt.date | None:
-    if published is None:
-        return None
-    target = WEEKDAYS[(parts["weekday"] or "").lower()]
-    back = (published.weekday() - target) % 7
-    if (parts["which"] or "").lower() == "next":
-        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-    if (parts["which"] or "").lower() == "last" and back == 0:
-        back = 7
-    return published - dt.timedelta(days=back)
-
-
-def _ago(
-    parts: dict[str, str | None], published: dt.date | None
-) -> tuple[dt.date | None, Granularity, bool]:
-    raw = (parts["n"] or "1").lower()
-    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
-    unit = (parts["unit"] or "day").lower()
-    granularity = Granularity(unit) if unit in ("week", "month", "year") else Granularity.DAY
-    if published is None:
-        return None, granularity, True
-    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-    return published - dt.timedelta(days=days), granularity, True
-
-
-def _relative(word: str, published: dt.date | None) -> tuple[dt.date | None, Granularity, bool]:
-    unit = word.split()[-1]
-    granularity = {
-        "week": Granularity.WEEK,
-        "month": Granularity.MONTH,
-        "year": Granularity.YEAR,
-    }.get(unit, Granularity.DAY)
-    if published is None:
-        return None, granularity, True
-    shift = -1 if word.startswith("last") else 1 if word.startswith("next") else 0
-    if granularity is Granularity.DAY:
-        days = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        return published + dt.timedelta(days=days), granularity, True
-    if granularity is Granularity.WEEK:
-        monday = published - dt.timedelta(days=published.weekday())
-        return monday + dt.timedelta(weeks=shift), granularity, True
-    if granularity is Granularity.MONTH:
-        month_index = published.year * 12 + published.month - 1 + shift
-        return dt.date(month_index // 12, month_index % 12 + 1, 1), granularity, True
-    return dt.date(published.year + shift, 1, 1), granularity, True
