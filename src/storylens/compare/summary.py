@@ -1,0 +1,146 @@
+"""A neutral summary of a story: extractive, every sentence naming the outlets that report it.
+
+Sentences come from the aligned facts most outlets carry, led by the best-supported; within a
+fact, the plainest wording is chosen (fewest loaded words in the outlet's own voice, no quote,
+no dangling pronoun). Each summary sentence keeps its provenance — the facts behind it — so a
+later rewrite can be checked against the same evidence (`check_sentences`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storylens.compare.records import AlignedFact, Comparison, Fact
+from storylens.embedding import Encoder
+from storylens.model import Analysis, Span, Voice
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+DEFAULT_SENTENCES = 5
+SUPPORT_COSINE = 0.6
+"""A rewritten sentence is supported by a fact when their embeddings are at least this close."""
+_DANGLING = re.compile(
+    r"^(?:he|she|they|it|this|that|these|those|but|and|meanwhile|however)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(**_FROZEN)
+class Support:
+    """One fact a summary sentence rests on."""
+
+    article_id: str
+    outlet: str
+    span: Span
+
+
+@dataclass(**_FROZEN)
+class SummarySentence:
+    """One sentence of the summary, the outlets that report it, and the facts behind it."""
+
+    text: str
+    row: str
+    outlets: tuple[str, ...]
+    support: tuple[Support, ...]
+    source: Support
+
+
+@dataclass(**_FROZEN)
+class Summary:
+    """The story told straight: sentences in order of support, then position."""
+
+    sentences: tuple[SummarySentence, ...]
+
+
+def summarize(
+    comparison: Comparison, analyses: Sequence[Analysis], *, sentences: int = DEFAULT_SENTENCES
+) -> Summary:
+    """The ``sentences`` best-supported facts, each in its plainest wording, without repeats."""
+    by_id = {a.article.id: a for a in analyses}
+    chosen: list[SummarySentence] = []
+    for row in sorted(comparison.rows, key=lambda r: _rank(r, by_id)):
+        if len(chosen) >= sentences:
+            break
+        fact = min(row.facts, key=lambda f: _plainness(f, by_id[f.article_id]))
+        if _is_quote_only(fact, by_id[fact.article_id]) or _repeats(fact.span.text, chosen):
+            continue
+        chosen.append(_sentence(row, fact, comparison))
+    return Summary(sentences=tuple(chosen))
+
+
+def check_sentences(
+    texts: Sequence[str], comparison: Comparison, encoder: Encoder
+) -> list[tuple[str, tuple[Fact, ...]]]:
+    """Match rewritten sentences back to the facts that support them; unsupported ones are dropped.
+
+    This is the provenance check an abstractive rewrite must pass: every kept sentence comes
+    back with the facts (article ids and offsets) whose wording it is close to.
+    """
+    if not texts or not comparison.facts:
+        return []
+    candidates = encoder.encode(list(texts))
+    facts = encoder.encode([fact.span.text for fact in comparison.facts])
+    kept = []
+    for text, vector in zip(texts, candidates, strict=True):
+        scores = facts @ vector
+        support = tuple(
+            f for f, s in zip(comparison.facts, scores, strict=True) if s >= SUPPORT_COSINE
+        )
+        if support:
+            kept.append((text, support))
+    return kept
+
+
+def _rank(row: AlignedFact, by_id: dict[str, Analysis]) -> tuple[int, float]:
+    positions = [f.sentence / max(len(by_id[f.article_id].sentences), 1) for f in row.facts]
+    return -len({by_id[f.article_id].article.outlet for f in row.facts}), min(positions)
+
+
+def _plainness(fact: Fact, analysis: Analysis) -> tuple[int, int, int, int]:
+    loaded = 0
+    if analysis.framing is not None:
+        loaded = sum(
+            1
+            for p in analysis.framing.loaded
+            if p.voice is Voice.OWN and fact.span.start <= p.span.start < fact.span.end
+        )
+    quoted = _quoted_share(fact, analysis) > 0.3
+    return loaded, int(quoted), int(bool(_DANGLING.match(fact.span.text))), len(fact.span.text)
+
+
+def _quoted_share(fact: Fact, analysis: Analysis) -> float:
+    inside = sum(
+        max(0, min(q.content.end, fact.span.end) - max(q.content.start, fact.span.start))
+        for q in analysis.quotes
+    )
+    return inside / max(len(fact.span.text), 1)
+
+
+def _is_quote_only(fact: Fact, analysis: Analysis) -> bool:
+    return _quoted_share(fact, analysis) > 0.6
+
+
+def _repeats(text: str, chosen: Sequence[SummarySentence]) -> bool:
+    words = set(_WORD.findall(text.lower()))
+    for sentence in chosen:
+        other = set(_WORD.findall(sentence.text.lower()))
+        if len(words & other) / max(len(words | other), 1) > 0.5:
+            return True
+    return False
+
+
+def _sentence(row: AlignedFact, fact: Fact, comparison: Comparison) -> SummarySentence:
+    support = tuple(
+        Support(
+            article_id=f.article_id, outlet=comparison.article(f.article_id).outlet, span=f.span
+        )
+        for f in row.facts
+    )
+    return SummarySentence(
+        text=" ".join(fact.span.text.split()),
+        row=row.id,
+        outlets=tuple(dict.fromkeys(s.outlet for s in support)),
+        support=support,
+        source=next(s for s in support if s.span == fact.span),
+    )
