@@ -167,12 +167,13 @@ def _published(analyses: Sequence[Analysis]) -> list[TimelineEntry]:
         if article.published is None:
             continue
         day = article.published.date()
+        when = _label(day, Granularity.DAY, year_known=True)
         entries.append(
             TimelineEntry(
                 lane=Lane.PUBLISHED,
                 date=day,
                 granularity=Granularity.DAY,
-                label=f"{_label(day, Granularity.DAY, year_known=True)}: {article.outlet} publishes",
+                label=f"{when}: {article.outlet} publishes",
                 estimated=False,
                 year_known=True,
                 outlets=(article.outlet,),
