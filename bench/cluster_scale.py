@@ -118,9 +118,12 @@ def grow(size, mode):
                 total = time.perf_counter() - started
                 timings.append((len(batch), total, total - (encoder.seconds - embedded)))
             stories = store.connection.execute("SELECT count(*) FROM stories").fetchone()[0]
+            copies = store.connection.execute("SELECT count(*) FROM syndication").fetchone()[0]
             loaded = writer.index.loaded_buckets
         db_mb = sum(p.stat().st_size for p in Path(folder).iterdir()) / 1e6
-    return summarise(size, mode, timings, stories=stories, db_mb=db_mb, loaded=loaded)
+    return summarise(
+        size, mode, timings, stories=stories, copies=copies, db_mb=db_mb, loaded=loaded
+    )
 
 
 def summarise(size, mode, timings, **extra):
@@ -174,7 +177,7 @@ def main():
             f"{row['ms_per_article_last_10pct_without_embedding']:11.2f} "
             f"{row['ms_per_article_first_1k']:15.2f} "
             f"{row['ms_per_article_first_1k_without_embedding']:11.2f} "
-            f"{row['peak_rss_mb']:8.0f} {row['db_mb']:7.0f} {row['stories']:8}"
+            f"{row['peak_rss_mb']:8.0f} {row['db_mb']:7.0f} {row['stories']:8} {row['copies']:7}"
         )
     OUT.mkdir(exist_ok=True)
     (OUT / "cluster_scale.json").write_text(json.dumps(report, indent=2))

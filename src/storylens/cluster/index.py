@@ -48,6 +48,9 @@ class BucketedIndex:
 
     def __init__(self, source: VectorSource, *, max_loaded: int = MAX_LOADED_BUCKETS) -> None:
         self._faiss: Any = importlib.import_module("faiss")
+        # One thread: queries come one at a time, and idle OpenMP workers spinning after a
+        # parallel add would steal the cores the embedding model needs.
+        self._faiss.omp_set_num_threads(1)
         self._source = source
         self._max_loaded = max_loaded
         self._loaded: OrderedDict[int, _Month] = OrderedDict()
