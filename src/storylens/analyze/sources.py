@@ -140,7 +140,7 @@ def _from_token(
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None and is_media(_phrase(subject)):
             return [_source(text, subject, offset, index, token.lower_)]
-    if token.lower_ == "statement" and token.pos_ == "NOUN":
+    if token.lower_ == "statement" and token.tag_ in ("NN", "NNS"):
         return _statement(text, token, offset, index, quotes)
     return []
 
