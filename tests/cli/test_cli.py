@@ -7,12 +7,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from storylens.cli import main
+from storylens.cli import COMMANDS, main
 from storylens.schema import analysis_schema
 from tests.conftest import EXAMPLES, ROOT
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_has_help(name):
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0
@@ -21,7 +21,7 @@ def test_every_command_has_help(name):
 
 def test_every_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in main.commands:
+    for name in COMMANDS:
         assert f"storylens {name}" in readme
 
 
