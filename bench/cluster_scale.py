@@ -12,7 +12,8 @@
    The cost per article is reported over the last 10 % of each run (store at ~90–100 % of
    its final size) and over the first 1,000 articles.
 
-Run: .venv/bin/python bench/cluster_scale.py   (writes bench/out/cluster_scale.json)
+Run: .venv/bin/python bench/cluster_scale.py [SIZES…] [--pool-only]
+(writes bench/out/cluster_scale.json)
 """
 
 from __future__ import annotations
@@ -155,7 +156,8 @@ def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--grow":
         print(json.dumps(grow(int(sys.argv[2]), sys.argv[3])))
         return
-    sizes = [int(s) for s in sys.argv[1:]] or [1000, 10_000, 100_000]
+    pool_only = "--pool-only" in sys.argv
+    sizes = [int(s) for s in sys.argv[1:] if s.isdigit()] or [1000, 10_000, 100_000]
     report = {"throughput_polnear_train": throughput()}
     t = report["throughput_polnear_train"]
     print(
@@ -163,7 +165,8 @@ def main():
         f"{t['articles_per_s']:.1f} articles/s ({t['articles_per_s_without_embedding']:.0f}/s "
         f"without embedding), peak RSS {t['peak_rss_mb']:.0f} MB"
     )
-    runs = [(s, "full") for s in sizes if s <= 10_000] + [(s, "pool") for s in sizes]
+    runs = [(s, "full") for s in sizes if s <= 10_000 and not pool_only]
+    runs += [(s, "pool") for s in sizes]
     report["growth"] = []
     print(
         f"\n{'size':>7} {'mode':<5} {'ms/art last10%':>15} {'(no embed)':>11} "
