@@ -46,6 +46,16 @@ def analysis_schema() -> dict[str, Any]:
     return schema
 
 
+def comparison_schema() -> dict[str, Any]:
+    """The schema of ``storylens compare --format json``."""
+    from storylens.compare.records import Comparison
+
+    schema = schema_of(Comparison, name="storylens.comparison", title="storylens comparison")
+    schema["required"] += ["comparison"]
+    schema["properties"]["comparison"] = {"$ref": "#/$defs/Comparison"}
+    return schema
+
+
 def type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of one type hint."""
     origin = typing.get_origin(tp)
@@ -90,7 +100,7 @@ def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     major = SCHEMA_VERSION.split(".")[0]
     written = []
-    for name, schema in (("analysis", analysis_schema()),):
+    for name, schema in (("analysis", analysis_schema()), ("comparison", comparison_schema())):
         path = folder / f"{name}.v{major}.json"
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(path)

@@ -12,6 +12,7 @@ import click
 
 COMMANDS: dict[str, str] = {
     "analyze": "storylens.cli.analyze:analyze_command",
+    "compare": "storylens.cli.compare:compare_command",
     "ingest": "storylens.cli.ingest:ingest",
     "stories": "storylens.cli.stories:stories",
     "export": "storylens.cli.export:export",

@@ -1,0 +1,82 @@
+"""``storylens compare``: one story across outlets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from storylens.cli.options import input_options, overrides_from, report_issues
+from storylens.compare import TooFewArticles, compare_analyses
+from storylens.pipeline import analyze_paths
+from storylens.report.compare_html import render_comparison_html
+from storylens.report.compare_json import render_comparison_json
+from storylens.report.compare_markdown import render_comparison_markdown
+from storylens.report.compare_text import render_comparison
+from storylens.report.console import make_console
+
+
+@click.command("compare")
+@input_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="Terminal report, JSON (schema storylens.comparison), Markdown or one HTML page.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+def compare_command(
+    inputs: tuple[str, ...],
+    outlet: str | None,
+    published: dt.datetime | None,
+    max_bytes: int,
+    processes: int,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Compare how two or more articles cover one story.
+
+    Shows the facts the outlets share, the facts only one outlet reports (and what each omits),
+    quotes across outlets with attribution conflicts, numbers that disagree, and cited sources
+    and entities per outlet. FILE takes anything `storylens analyze` reads. Exits 1 when an
+    input could not be read, 2 when fewer than two articles remain.
+    """
+    outcome = analyze_paths(
+        inputs,
+        n_process=processes,
+        max_bytes=max_bytes,
+        overrides=overrides_from(outlet, published),
+    )
+    status = report_issues(outcome.issues)
+    try:
+        comparison = compare_analyses(outcome.analyses, issues=outcome.issues)
+    except TooFewArticles as exc:
+        raise click.UsageError(str(exc)) from exc
+    if fmt == "text" and output is None:
+        render_comparison(comparison, make_console())
+        sys.exit(status)
+    if fmt == "json":
+        document = render_comparison_json(comparison) + "\n"
+    elif fmt == "markdown":
+        document = render_comparison_markdown(comparison)
+    elif fmt == "html":
+        document = render_comparison_html(comparison, outcome.analyses)
+    else:
+        console = make_console(width=100)
+        with console.capture() as captured:
+            render_comparison(comparison, console)
+        document = captured.get()
+    if output is not None:
+        output.write_text(document, encoding="utf-8")
+    else:
+        sys.stdout.write(document)
+    sys.exit(status)

@@ -1,0 +1,145 @@
+"""Compare one story across outlets: ``compare_analyses(analyses) -> Comparison``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from storylens.compare.align import AlignmentSettings, aligned_rows, group_links, link_facts
+from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
+from storylens.compare.entities import merge_entities
+from storylens.compare.facts import split_facts
+from storylens.compare.features import embed_facts, fact_features
+from storylens.compare.numbers import value_conflicts
+from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs, speaker_conflicts
+from storylens.compare.records import (
+    AlignedFact,
+    ArticleRef,
+    Comparison,
+    Fact,
+    Link,
+    LinkKind,
+    Omission,
+)
+from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.errors import ConfigError
+from storylens.model import Analysis, Issue, Span
+
+
+class TooFewArticles(ConfigError):
+    """A comparison needs two or more articles."""
+
+
+def compare_analyses(
+    analyses: Sequence[Analysis],
+    *,
+    encoder: Encoder | None = None,
+    settings: AlignmentSettings | None = None,
+    issues: Sequence[Issue] = (),
+) -> Comparison:
+    """Compare analysed articles of one story: facts, quotes, conflicts, sources, entities.
+
+    Example:
+        >>> from storylens.pipeline import analyze_paths
+        >>> outcome = analyze_paths(["examples/"])
+        >>> comparison = compare_analyses(outcome.analyses)
+        >>> [a.outlet for a in comparison.articles]
+        ['PJ Media', 'Opposing Views']
+    """
+    if len({a.article.id for a in analyses}) < 2:
+        raise TooFewArticles(f"compare needs two or more articles, got {len(analyses)}")
+    order = [a.article.id for a in analyses]
+    merged = merge_entities(analyses)
+    facts = [fact for analysis in analyses for fact in split_facts(analysis)]
+    vectors = embed_facts(facts, encoder or default_encoder())
+    links = link_facts(facts, fact_features(analyses, facts, merged), vectors, settings=settings)
+    refs = [ref for analysis in analyses for ref in quote_refs(analysis, merged)]
+    hits = match_quotes(refs)
+    links += _quote_links(hits, facts, vectors)
+    rows = aligned_rows(facts, group_links(facts, links), order)
+    conflicts = speaker_conflicts(hits, _sentence_spans(analyses))
+    conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
+    return Comparison(
+        articles=_article_refs(analyses),
+        facts=tuple(facts),
+        rows=tuple(rows),
+        omissions=_omissions(rows, order),
+        quote_matches=tuple(h.match for h in hits),
+        speakers=tuple(speaker_coverage(refs, order)),
+        conflicts=tuple(conflicts),
+        sources=tuple(source_coverage(analyses, merged, order)),
+        entities=tuple(entity_coverage(analyses, merged, order)),
+        issues=tuple(issues),
+    )
+
+
+def _article_refs(analyses: Sequence[Analysis]) -> tuple[ArticleRef, ...]:
+    totals = Counter(a.article.outlet for a in analyses)
+    seen: Counter[str] = Counter()
+    refs = []
+    for analysis in analyses:
+        article = analysis.article
+        seen[article.outlet] += 1
+        label = (
+            article.outlet
+            if totals[article.outlet] == 1
+            else (f"{article.outlet} ({seen[article.outlet]})")
+        )
+        refs.append(
+            ArticleRef(
+                id=article.id,
+                outlet=article.outlet,
+                label=label,
+                title=article.title,
+                input=article.input,
+            )
+        )
+    return tuple(refs)
+
+
+def _quote_links(hits: Sequence[QuoteHit], facts: Sequence[Fact], vectors: Vectors) -> list[Link]:
+    """A matched quote aligns the facts where its shared words start."""
+    index = {fact.id: n for n, fact in enumerate(facts)}
+    links = []
+    for hit in hits:
+        ends = [
+            _fact_at(facts, q.article_id, offset)
+            for q, offset in zip(hit.match.quotes, hit.offsets, strict=True)
+        ]
+        if ends[0] is None or ends[1] is None:
+            continue
+        cosine = float(vectors[index[ends[0].id]] @ vectors[index[ends[1].id]])
+        links.append(
+            Link(
+                source=ends[0].id,
+                target=ends[1].id,
+                kind=LinkKind.QUOTE,
+                cosine=round(cosine, 4),
+                score=round(1.0 + hit.match.overlap, 4),
+            )
+        )
+    return links
+
+
+def _fact_at(facts: Sequence[Fact], article_id: str, offset: int) -> Fact | None:
+    for fact in facts:
+        if fact.article_id == article_id and fact.span.start <= offset < fact.span.end:
+            return fact
+    return None
+
+
+def _sentence_spans(analyses: Sequence[Analysis]) -> dict[str, Span]:
+    return {
+        f"{a.article.id}:{n}": sentence.span
+        for a in analyses
+        for n, sentence in enumerate(a.sentences)
+    }
+
+
+def _omissions(rows: Sequence[AlignedFact], order: Sequence[str]) -> tuple[Omission, ...]:
+    return tuple(
+        Omission(
+            article_id=article_id, rows=tuple(r.id for r in rows if article_id not in r.article_ids)
+        )
+        for article_id in order
+    )

@@ -1,0 +1,231 @@
+"""What a fact says, as features: its vector, entities, content words, numbers and dates.
+
+Entity keys and content words are weighted by inverse document frequency over the story's
+facts, so the story's ubiquitous names ("Russia", "Syria" in a Syria story) count for little
+and a rare shared name counts for much.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storylens.compare.entities import MergedEntities
+from storylens.compare.records import Fact
+from storylens.embedding import Encoder, Vectors
+from storylens.model import Analysis
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+_STEM = 6
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "into",
+        "about",
+        "over",
+        "after",
+        "before",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "only",
+        "just",
+        "very",
+        "said",
+        "says",
+        "say",
+        "told",
+        "added",
+        "according",
+        "more",
+        "most",
+        "other",
+        "some",
+        "any",
+        "all",
+        "both",
+        "each",
+        "because",
+        "since",
+        "during",
+        "until",
+        "then",
+    ]
+)
+
+
+@dataclass(**_FROZEN)
+class FactFeatures:
+    """Features of one fact: weighted entity keys and words, ``(counted, value)`` numbers, dates."""
+
+    entities: dict[str, float]
+    words: dict[str, float]
+    numbers: tuple[tuple[str, float], ...]
+    dates: tuple[str, ...]
+
+
+def stem(word: str) -> str:
+    """A crude stem: lowercase, at most six letters ("suspension" → "suspen").
+
+    >>> stem("Communications") == stem("communicate")
+    True
+    """
+    return word.lower().removesuffix("s")[:_STEM]
+
+
+def content_words(text: str) -> set[str]:
+    """Stems of the words of ``text`` that carry content (no stopwords)."""
+    return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
+
+
+def embed_facts(facts: Sequence[Fact], encoder: Encoder) -> Vectors:
+    """One unit vector per fact, computed in a canonical order so input order cannot matter."""
+    order = sorted(range(len(facts)), key=lambda i: facts[i].id)
+    vectors = encoder.encode([facts[i].span.text for i in order])
+    out = np.zeros_like(vectors)
+    out[order] = vectors
+    return out
+
+
+def fact_features(
+    analyses: Sequence[Analysis], facts: Sequence[Fact], merged: MergedEntities
+) -> list[FactFeatures]:
+    """Features of every fact, weighted by IDF over all the story's facts."""
+    by_id = {a.article.id: a for a in analyses}
+    raw = [_raw_features(by_id[f.article_id], f, merged) for f in facts]
+    entity_idf = _idf([set(r[0]) for r in raw])
+    word_idf = _idf([r[1] for r in raw])
+    return [
+        FactFeatures(
+            entities={k: entity_idf[k] for k in ents},
+            words={w: word_idf[w] for w in words},
+            numbers=numbers,
+            dates=dates,
+        )
+        for ents, words, numbers, dates in raw
+    ]
+
+
+def _raw_features(
+    analysis: Analysis, fact: Fact, merged: MergedEntities
+) -> tuple[set[str], set[str], tuple[tuple[str, float], ...], tuple[str, ...]]:
+    span = fact.span
+    attributions = {
+        q.speaker.mention.start
+        for q in analysis.quotes
+        if q.speaker is not None and q.speaker.mention is not None
+    }
+    entities = {
+        key
+        for entity in analysis.entities
+        if (key := merged.key(analysis.article.id, entity.id))
+        and any(
+            span.start <= m.span.start < span.end and m.span.start not in attributions
+            for m in entity.mentions
+        )
+    }
+    numbers = tuple(
+        (counted_head(n.counted.text), n.value)
+        for n in analysis.numbers
+        if n.counted and n.value is not None and span.start <= n.span.start < span.end
+    )
+    dates = tuple(
+        d.value.isoformat()
+        for d in analysis.dates
+        if d.value and span.start <= d.span.start < span.end
+    )
+    return entities, content_words(span.text), numbers, dates
+
+
+def counted_head(text: str) -> str:
+    """The noun a number counts, singular and lowercase ("medical staff members" → "member").
+
+    >>> counted_head("nuclear bombs")
+    'bomb'
+    """
+    words = text.lower().split()
+    return words[-1].removesuffix("s") if words else ""
+
+
+def _idf(bags: Sequence[set[str]]) -> dict[str, float]:
+    """IDF in [0, 1]: 0 for a term in every fact, 1 for a term in one fact."""
+    total = max(len(bags), 2)
+    counts = Counter(term for bag in bags for term in bag)
+    return {t: math.log(total / n) / math.log(total) for t, n in counts.items()}

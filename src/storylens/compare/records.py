@@ -1,0 +1,186 @@
+"""The records of a comparison: facts, alignments, quote matches, conflicts, coverage.
+
+Every record points back to article ids and character offsets (`Span`s into that article's
+text), so a report can show the evidence and a reader can check it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from storylens.model import SCHEMA_VERSION, Issue, Span
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+
+
+@dataclass(**_FROZEN)
+class ArticleRef:
+    """One compared article; ``label`` is its column name (the outlet, numbered if repeated)."""
+
+    id: str
+    outlet: str
+    label: str
+    title: str
+    input: str
+
+
+@dataclass(**_FROZEN)
+class Fact:
+    """One reported proposition (a sentence or clause) in one article."""
+
+    id: str
+    article_id: str
+    sentence: int
+    span: Span
+    quote_ids: tuple[str, ...] = ()
+
+
+class LinkKind(StrEnum):
+    """Why two facts were aligned."""
+
+    EMBEDDING = "embedding"
+    QUOTE = "quote"
+
+
+@dataclass(**_FROZEN)
+class Link:
+    """Two facts from different articles judged to report the same thing."""
+
+    source: str
+    target: str
+    kind: LinkKind
+    cosine: float
+    score: float
+
+
+@dataclass(**_FROZEN)
+class AlignedFact:
+    """A row of the fact × outlet matrix: at most one fact per article, in article order."""
+
+    id: str
+    facts: tuple[Fact, ...]
+    links: tuple[Link, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """The articles that carry this fact."""
+        return tuple(fact.article_id for fact in self.facts)
+
+
+@dataclass(**_FROZEN)
+class Omission:
+    """The rows other articles carry that this article does not."""
+
+    article_id: str
+    rows: tuple[str, ...]
+
+
+class MatchKind(StrEnum):
+    """How two quotes match: the same words, or one is part of (or trimmed from) the other."""
+
+    SAME = "same"
+    PARTIAL = "partial"
+
+
+@dataclass(**_FROZEN)
+class QuoteRef:
+    """One quote of one article, with its speaker as written and as merged across articles."""
+
+    article_id: str
+    quote_id: str
+    speaker: str
+    speaker_key: str | None
+    content: Span
+    sentence: int
+
+
+@dataclass(**_FROZEN)
+class QuoteMatch:
+    """Quotes from different articles that carry the same words; ``overlap`` in [0, 1]."""
+
+    id: str
+    kind: MatchKind
+    overlap: float
+    quotes: tuple[QuoteRef, ...]
+
+
+@dataclass(**_FROZEN)
+class CoverageCell:
+    """How often one article has one row's subject (a speaker, source or entity), with spans."""
+
+    article_id: str
+    count: int
+    spans: tuple[Span, ...]
+
+
+@dataclass(**_FROZEN)
+class CoverageRow:
+    """One subject across articles: speaker × outlet, source × outlet or entity × outlet."""
+
+    key: str
+    name: str
+    kind: str
+    cells: tuple[CoverageCell, ...]
+
+
+class ConflictKind(StrEnum):
+    """What two outlets disagree about."""
+
+    SPEAKER = "speaker"
+    NUMBER = "number"
+    DATE = "date"
+
+
+@dataclass(**_FROZEN)
+class ConflictSide:
+    """One outlet's version: the value, where it is written, and the sentence around it."""
+
+    article_id: str
+    value: str
+    span: Span
+    sentence: Span
+
+
+@dataclass(**_FROZEN)
+class Conflict:
+    """Two or more outlets saying different things about the same fact or quote."""
+
+    id: str
+    kind: ConflictKind
+    subject: str
+    sides: tuple[ConflictSide, ...]
+    row: str | None = None
+    quote_match: str | None = None
+
+
+@dataclass(**_FROZEN)
+class Comparison:
+    """Everything storylens says about one story across its articles."""
+
+    articles: tuple[ArticleRef, ...]
+    facts: tuple[Fact, ...]
+    rows: tuple[AlignedFact, ...]
+    omissions: tuple[Omission, ...]
+    quote_matches: tuple[QuoteMatch, ...]
+    speakers: tuple[CoverageRow, ...]
+    conflicts: tuple[Conflict, ...]
+    sources: tuple[CoverageRow, ...]
+    entities: tuple[CoverageRow, ...]
+    issues: tuple[Issue, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    def shared(self) -> tuple[AlignedFact, ...]:
+        """Rows carried by two or more articles."""
+        return tuple(row for row in self.rows if len(row.facts) > 1)
+
+    def unique(self, article_id: str) -> tuple[AlignedFact, ...]:
+        """Rows carried by this article alone."""
+        return tuple(row for row in self.rows if row.article_ids == (article_id,))
+
+    def article(self, article_id: str) -> ArticleRef:
+        """The compared article with this id."""
+        for ref in self.articles:
+            if ref.id == article_id:
+                return ref
+        raise KeyError(article_id)

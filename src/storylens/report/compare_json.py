@@ -1,0 +1,26 @@
+"""The comparison JSON document (schema ``storylens.comparison``, see docs/schema/)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storylens.compare.records import Comparison
+from storylens.io import to_json
+from storylens.model import SCHEMA_VERSION
+
+SCHEMA_NAME = "storylens.comparison"
+
+
+def comparison_document(comparison: Comparison) -> dict[str, Any]:
+    """The JSON value printed by ``storylens compare --format json``."""
+    return {
+        "schema": SCHEMA_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "comparison": to_json(comparison),
+    }
+
+
+def render_comparison_json(comparison: Comparison) -> str:
+    """The document as indented JSON text."""
+    return json.dumps(comparison_document(comparison), ensure_ascii=False, indent=2)
