@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from storylens.cli.options import input_options, overrides_from, report_issues
-from storylens.compare import TooFewArticles, compare_analyses
+from storylens.compare import Comparison, TooFewArticles, compare_analyses
+from storylens.model import Analysis
 from storylens.pipeline import analyze_paths
 from storylens.report.compare_html import render_comparison_html
 from storylens.report.compare_json import render_comparison_json
@@ -63,20 +64,24 @@ def compare_command(
         raise click.UsageError(str(exc)) from exc
     if fmt == "text" and output is None:
         render_comparison(comparison, make_console())
-        sys.exit(status)
-    if fmt == "json":
-        document = render_comparison_json(comparison) + "\n"
-    elif fmt == "markdown":
-        document = render_comparison_markdown(comparison)
-    elif fmt == "html":
-        document = render_comparison_html(comparison, outcome.analyses)
     else:
-        console = make_console(width=100)
-        with console.capture() as captured:
-            render_comparison(comparison, console)
-        document = captured.get()
-    if output is not None:
-        output.write_text(document, encoding="utf-8")
-    else:
-        sys.stdout.write(document)
+        document = _render(fmt, comparison, outcome.analyses)
+        if output is not None:
+            output.write_text(document, encoding="utf-8")
+        else:
+            sys.stdout.write(document)
     sys.exit(status)
+
+
+def _render(fmt: str, comparison: Comparison, analyses: list[Analysis]) -> str:
+    """The report as text in one format (the terminal report captured at 100 columns)."""
+    if fmt == "json":
+        return render_comparison_json(comparison) + "\n"
+    if fmt == "markdown":
+        return render_comparison_markdown(comparison)
+    if fmt == "html":
+        return render_comparison_html(comparison, analyses)
+    console = make_console(width=100)
+    with console.capture() as captured:
+        render_comparison(comparison, console)
+    return captured.get()

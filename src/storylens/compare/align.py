@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from storylens.compare.features import FactFeatures
 from storylens.compare.records import AlignedFact, Fact, Link, LinkKind
 from storylens.compare.unionfind import DisjointSets
@@ -94,10 +96,11 @@ def link_facts(
 def _candidate_pairs(
     facts: Sequence[Fact], cosines: Vectors, floor: float
 ) -> Iterable[tuple[int, int]]:
-    for i in range(len(facts)):
-        for j in range(i + 1, len(facts)):
-            if facts[i].article_id != facts[j].article_id and cosines[i, j] >= floor:
-                yield i, j
+    """Index pairs ``i < j`` of facts from different articles with cosine ≥ ``floor``."""
+    articles = np.array([fact.article_id for fact in facts])
+    mask = np.triu(cosines >= floor, k=1) & (articles[:, None] != articles[None, :])
+    rows, cols = np.nonzero(mask)
+    return zip(rows.tolist(), cols.tolist(), strict=True)
 
 
 def group_links(facts: Sequence[Fact], links: Iterable[Link]) -> list[list[Link]]:

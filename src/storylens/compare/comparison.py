@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from storylens.compare.align import AlignmentSettings, aligned_rows, group_links, link_facts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
-from storylens.compare.entities import merge_entities
+from storylens.compare.entities import MergedEntities, merge_entities
 from storylens.compare.facts import split_facts
-from storylens.compare.features import embed_facts, fact_features
+from storylens.compare.features import embed_facts, fact_features, lexical_candidates
 from storylens.compare.numbers import value_conflicts
 from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs, speaker_conflicts
 from storylens.compare.records import (
@@ -51,11 +51,9 @@ def compare_analyses(
     order = [a.article.id for a in analyses]
     merged = merge_entities(analyses)
     facts = [fact for analysis in analyses for fact in split_facts(analysis)]
-    vectors = embed_facts(facts, encoder or default_encoder())
-    links = link_facts(facts, fact_features(analyses, facts, merged), vectors, settings=settings)
     refs = [ref for analysis in analyses for ref in quote_refs(analysis, merged)]
     hits = match_quotes(refs)
-    links += _quote_links(hits, facts, vectors)
+    links = _fact_links(analyses, facts, merged, hits, encoder or default_encoder(), settings)
     rows = aligned_rows(facts, group_links(facts, links), order)
     conflicts = speaker_conflicts(hits, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
@@ -71,6 +69,21 @@ def compare_analyses(
         entities=tuple(entity_coverage(analyses, merged, order)),
         issues=tuple(issues),
     )
+
+
+def _fact_links(
+    analyses: Sequence[Analysis],
+    facts: Sequence[Fact],
+    merged: MergedEntities,
+    hits: Sequence[QuoteHit],
+    encoder: Encoder,
+    settings: AlignmentSettings | None,
+) -> list[Link]:
+    """Embedding links between facts that pass the thresholds, plus the quote links."""
+    features = fact_features(analyses, facts, merged)
+    vectors = embed_facts(facts, encoder, only=lexical_candidates(facts, features))
+    links = link_facts(facts, features, vectors, settings=settings)
+    return links + _quote_links(hits, facts, vectors)
 
 
 def _article_refs(analyses: Sequence[Analysis]) -> tuple[ArticleRef, ...]:

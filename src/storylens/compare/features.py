@@ -17,7 +17,7 @@ import numpy as np
 
 from storylens.compare.entities import MergedEntities
 from storylens.compare.records import Fact
-from storylens.embedding import Encoder, Vectors
+from storylens.embedding import DIMENSIONS, Encoder, Vectors
 from storylens.model import Analysis
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -155,13 +155,53 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
-def embed_facts(facts: Sequence[Fact], encoder: Encoder) -> Vectors:
-    """One unit vector per fact, computed in a canonical order so input order cannot matter."""
-    order = sorted(range(len(facts)), key=lambda i: facts[i].id)
-    vectors = encoder.encode([facts[i].span.text for i in order])
-    out = np.zeros_like(vectors)
-    out[order] = vectors
+def embed_facts(
+    facts: Sequence[Fact], encoder: Encoder, *, only: Sequence[bool] | None = None
+) -> Vectors:
+    """One unit vector per fact (zero where ``only`` is False), in a canonical order.
+
+    The order is by fact id, so the order of the input articles cannot change a vector.
+    """
+    order = sorted(
+        (i for i in range(len(facts)) if only is None or only[i]), key=lambda i: facts[i].id
+    )
+    out = np.zeros((len(facts), DIMENSIONS), dtype=np.float32)
+    if order:
+        out[order] = encoder.encode([facts[i].span.text for i in order])
     return out
+
+
+def lexical_candidates(
+    facts: Sequence[Fact],
+    features: Sequence[FactFeatures],
+    *,
+    min_weight: float = 0.3,
+    min_shared: float = 0.6,
+) -> list[bool]:
+    """Facts worth embedding: those sharing rare words or entities with another article's fact.
+
+    A fact is kept when its shared weight with some fact of another article reaches
+    ``min_shared``; the others would need a near-identical embedding to align, which sharing
+    no rare term makes unlikely. Terms lighter than ``min_weight`` (the story's common words)
+    are not counted, which keeps the inverted index's posting lists short.
+    """
+    postings: dict[str, list[int]] = {}
+    for n, feature in enumerate(features):
+        for term, weight in (*feature.words.items(), *feature.entities.items()):
+            if weight >= min_weight:
+                postings.setdefault(term, []).append(n)
+    shared: dict[tuple[int, int], float] = {}
+    for term, members in postings.items():
+        for i in members:
+            for j in members:
+                if i < j and facts[i].article_id != facts[j].article_id:
+                    weight = features[i].words.get(term) or features[i].entities.get(term, 0.0)
+                    shared[(i, j)] = shared.get((i, j), 0.0) + weight
+    keep = [False] * len(facts)
+    for (i, j), weight in shared.items():
+        if weight >= min_shared:
+            keep[i] = keep[j] = True
+    return keep
 
 
 def fact_features(

@@ -1,0 +1,70 @@
+"""Latency of ``compare`` for 2, 10 and 50 articles, with and without the analysis.
+
+Articles are the first N of ../shared/data/basil-dev (several stories: the worst case for the
+number of candidate pairs is the same). The spaCy pipeline and the MiniLM encoder are loaded
+before timing (their load times are reported separately); each figure is the best of 3 runs.
+
+    .venv/bin/python bench/compare_speed.py
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from storylens.compare import compare_analyses
+from storylens.embedding import default_encoder
+from storylens.pipeline import analyze_articles, read_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
+SIZES = (2, 10, 50)
+RUNS = 3
+
+
+def _write(records: list[dict], folder: Path) -> str:
+    path = folder / "articles.jsonl"
+    rows = [{k: r[k] for k in ("id", "title", "outlet", "text", "date")} for r in records]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def _best(function) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    records = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+    start = time.perf_counter()
+    default_encoder()
+    encoder_load = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(records[: max(SIZES)], Path(folder))
+        start = time.perf_counter()
+        list(analyze_articles(read_articles([path])))
+        first = time.perf_counter() - start
+        print(
+            f"encoder load {encoder_load:.2f} s; first analysis of 50 (incl. spaCy load) "
+            f"{first:.2f} s"
+        )
+        print("articles  facts  compare only (s)  analyse + compare (s)")
+        for size in SIZES:
+            sized = _write(records[:size], Path(folder))
+            analyses = list(analyze_articles(read_articles([sized])))
+            only = _best(lambda a=analyses: compare_analyses(a))
+            both = _best(
+                lambda p=sized: compare_analyses(list(analyze_articles(read_articles([p]))))
+            )
+            facts = len(compare_analyses(analyses).facts)
+            print(f"{size:8d}  {facts:5d}  {only:16.3f}  {both:21.3f}")
+
+
+if __name__ == "__main__":
+    main()
