@@ -116,7 +116,6 @@ def group_links(facts: Sequence[Fact], links: Iterable[Link]) -> list[list[Link]
     ordered = sorted(
         links,
         key=lambda k: (
-            k.kind is not LinkKind.QUOTE,
             -k.score,
             min(k.source, k.target),
             max(k.source, k.target),

@@ -25,6 +25,9 @@ from storylens.embedding import Encoder, Vectors, default_encoder
 from storylens.errors import ConfigError
 from storylens.model import Analysis, Issue, Span
 
+QUOTE_SCORE = 1.0
+"""Score of a quote link: above any threshold, below the strongest paraphrase links (> 1.2)."""
+
 
 class TooFewArticles(ConfigError):
     """A comparison needs two or more articles."""
@@ -128,7 +131,7 @@ def _quote_links(hits: Sequence[QuoteHit], facts: Sequence[Fact], vectors: Vecto
                 target=ends[1].id,
                 kind=LinkKind.QUOTE,
                 cosine=round(cosine, 4),
-                score=round(1.0 + hit.match.overlap, 4),
+                score=round(QUOTE_SCORE + 0.2 * hit.match.overlap, 4),
             )
         )
     return links
