@@ -76,8 +76,8 @@ def _attribute(
     quoted = [t for t in tokens if mark.content.start <= parsed.offset + t.idx < mark.content.end]
     cue = _choose_cue(outside, quoted, parsed.offset, mark)
     if cue is not None:
-        subject = _subject(cue)
-        if subject is not None:
+        subject = _antecedent(_subject(cue))
+        if subject is not None and not _within(parsed.offset + subject.idx, inside):
             speaker = resolve_speaker(subject, parsed.offset, context)
             return _Found(
                 cue=_token_span(text, cue, parsed.offset),
@@ -156,6 +156,14 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     ):
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _antecedent(subject: Any) -> Any:
+    """A relative pronoun subject ("an architect who said") stands for the noun it modifies."""
+    if subject is None or subject.lower_ not in ("who", "that", "which"):
+        return subject
+    verb = subject.head
+    return verb.head if verb.dep_ == "relcl" else None
 
 
 def _according_to(tokens: list[Any], offset: int, text: str) -> tuple[Span, Span] | None:
