@@ -10,6 +10,8 @@ import click
 
 from storylens.cli.options import input_options, overrides_from, report_issues
 from storylens.compare import Comparison, TooFewArticles, compare_analyses
+from storylens.compare.summary import summarize
+from storylens.compare.timeline import build_timeline
 from storylens.model import Analysis
 from storylens.pipeline import analyze_paths
 from storylens.report.compare_html import render_comparison_html
@@ -17,6 +19,7 @@ from storylens.report.compare_json import render_comparison_json
 from storylens.report.compare_markdown import render_comparison_markdown
 from storylens.report.compare_text import render_comparison
 from storylens.report.console import make_console
+from storylens.report.story_text import render_summary, render_timeline
 
 
 @click.command("compare")
@@ -63,7 +66,10 @@ def compare_command(
     except TooFewArticles as exc:
         raise click.UsageError(str(exc)) from exc
     if fmt == "text" and output is None:
-        render_comparison(comparison, make_console())
+        console = make_console()
+        render_summary(summarize(comparison, outcome.analyses), console)
+        render_comparison(comparison, console)
+        render_timeline(build_timeline(outcome.analyses), console)
     else:
         document = _render(fmt, comparison, outcome.analyses)
         if output is not None:
