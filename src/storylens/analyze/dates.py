@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from storylens.analyze.nlp import ParsedParagraph
+from storylens.analyze.positions import sentence_at
 from storylens.calendar import find_date_expressions, resolve
 from storylens.model import DateMention, Sentence, Span
 
@@ -41,9 +42,7 @@ def _mention(
     sentences: Sequence[Sentence],
 ) -> DateMention:
     value, granularity, relative = resolve(kind, match.groupdict(), published)
-    sentence = next(
-        (i for i, s in enumerate(sentences) if s.span.start <= span.start < s.span.end), None
-    )
+    sentence = sentence_at(span.start, sentences)
     return DateMention(
         span=span, relative=relative, granularity=granularity, value=value, sentence=sentence
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storylens.analyze.nlp import ParsedParagraph
+from storylens.analyze.positions import sentence_at
 from storylens.model import NumberMention, Sentence, Span
 
 _LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -100,10 +101,7 @@ def extract_numbers(
                     span=span,
                     value=parse_number(ent.text),
                     counted=_counted(text, ent, paragraph.offset),
-                    sentence=next(
-                        (i for i, s in enumerate(sentences) if s.span.start <= start < s.span.end),
-                        None,
-                    ),
+                    sentence=sentence_at(start, sentences),
                 )
             )
     return tuple(found)

@@ -14,6 +14,7 @@ from typing import Any
 from storylens.analyze.cues import cue_lemma
 from storylens.analyze.entities import EntityIndex
 from storylens.analyze.nlp import ParsedParagraph
+from storylens.analyze.positions import sentence_at
 from storylens.analyze.quotemarks import QuoteMarks, Unbalanced, find_quote_marks
 from storylens.analyze.speakers import Context, resolve_name, resolve_speaker
 from storylens.model import Attribution, Quote, QuoteKind, Sentence, Span, Speaker
@@ -200,7 +201,7 @@ def _token_span(text: str, token: Any, offset: int) -> Span:
 
 
 def _sentence_of(position: int, sentences: Sequence[Sentence]) -> int:
-    for number, sentence in enumerate(sentences):
-        if sentence.span.start <= position < sentence.span.end:
-            return number
+    found = sentence_at(position, sentences)
+    if found is not None:
+        return found
     return max(0, len([s for s in sentences if s.span.start <= position]) - 1)
