@@ -5,10 +5,10 @@ several annotators have one file each). A gold direct quote is an attribution (`
 whose Content (and Content2, for split contents) contains a double quotation mark (“ ” or ").
 Its Source span may be missing (``Attribution-no-source``). Three gold units are scored:
 - attribution: one gold quote per attribution (its Content fragments together);
-- fragment (primary): each fragment of a discontinuous Content that holds a mark is its own
+- fragment: each fragment of a discontinuous Content that holds a mark is its own
   gold quote ("A," he said, "B." is two quotes, as every extractor of quotation marks sees it);
-- fragment, '' also a mark: as fragment, but some NYT texts write quotation marks as two
-  apostrophes (''Yes,'' he said); these count as marks too.
+- fragment, '' also a mark (primary): as fragment, but some NYT texts write quotation marks
+  as two apostrophes (''Yes,'' he said); these count as marks too, as storylens reads them.
 
 Matching: a predicted quote matches a gold direct quote when their content spans overlap by
 at least 50 % of the predicted span's characters; pairs are matched one-to-one, greedily by
@@ -50,6 +50,7 @@ WITH_APOSTROPHES = (*MARKS, "''")
 """Some NYT texts write quotation marks as two apostrophes (''Yes,'' he said)."""
 TRIM = " \t\n,;:“”\"'‘’«»„"
 MIN_SHARE = 0.5
+PRIMARY = "fragment, '' also a mark"
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -353,8 +354,8 @@ def main():
         print(f"\n# gold unit = {level}: {len(paths)} articles, {len(units)} gold direct quotes")
         print_table(rows)
         result["levels"][level] = {"gold_direct_quotes": len(units), "systems": rows}
-        errors = scores if level == "fragment" else errors
-    print("\n# error analysis (gold unit = fragment)")
+        errors = scores if level == PRIMARY else errors
+    print(f"\n# error analysis (gold unit = {PRIMARY})")
     for score in errors:
         show_errors(score, docs, args.errors, args.seed)
     OUT.parent.mkdir(parents=True, exist_ok=True)

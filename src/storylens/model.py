@@ -230,6 +230,7 @@ class Attribution(StrEnum):
 
     CUE = "cue"
     ACCORDING_TO = "according_to"
+    SIGNATURE = "signature"
     CARRIED = "carried"
     UNRESOLVED = "unresolved"
 

@@ -84,6 +84,16 @@ _REGULAR = [
     "inform",
     "reveal",
     "remind",
+    "comment",
+    "characterize",
+    "characterise",
+    "brand",
+    "exclaim",
+    "muse",
+    "chide",
+    "assure",
+    "plead",
+    "proclaim",
 ]
 _IRREGULAR = {
     "say": ("said", "says", "saying", "say"),

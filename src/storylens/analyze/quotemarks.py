@@ -10,6 +10,7 @@ from storylens.model import Span
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+DOUBLED = "''"
 _TRIM = " \t\n,;:"
 
 
@@ -48,7 +49,7 @@ def find_quote_marks(
         if left_open is None:
             continue
         following = paragraphs[index + 1].text.lstrip() if index + 1 < len(paragraphs) else ""
-        if following[:1] in OPENING + STRAIGHT:
+        if following[:1] in OPENING + STRAIGHT or following.startswith(DOUBLED):
             end = len(paragraph.text)
             found.append(_quote(text, index, paragraph.start, left_open, end, continues=True))
         else:
@@ -57,14 +58,25 @@ def find_quote_marks(
 
 
 def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Opening and closing mark positions; a doubled apostrophe counts as a straight mark.
+
+    Some archives write quotation marks as two apostrophes (''Yes,'' he said). For those the
+    pair is (second apostrophe of the opening, first apostrophe of the closing), so the
+    content between them excludes the marks.
+    """
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, char in enumerate(text):
-        if char in OPENING or (char == STRAIGHT and opened is None):
-            opened = i
-        elif (char in CLOSING or char == STRAIGHT) and opened is not None:
+    i = 0
+    while i < len(text):
+        char = text[i]
+        doubled = text.startswith(DOUBLED, i)
+        straight = char == STRAIGHT or doubled
+        if char in OPENING or (straight and opened is None):
+            opened = i + 1 if doubled else i
+        elif (char in CLOSING or straight) and opened is not None:
             pairs.append((opened, i))
             opened = None
+        i += 2 if doubled else 1
     return pairs, opened
 
 

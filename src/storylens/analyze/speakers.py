@@ -27,9 +27,13 @@ class Context:
 def mention_span(token: Any, offset: int, text: str) -> Span:
     """The noun phrase a subject token heads, as a span (long phrases cut to the head)."""
     left, right = token.left_edge.i, token.right_edge.i
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl")]
-    if tokens:
-        left, right = tokens[0].i, tokens[-1].i
+    kept = {t.i for t in token.subtree if t.dep_ not in ("relcl", "acl") and not _boundary(t)}
+    kept.add(token.i)
+    left = right = token.i
+    while left - 1 in kept:
+        left -= 1
+    while right + 1 in kept:
+        right += 1
     if right - left + 1 > _MAX_MENTION_TOKENS:
         left = min(t.i for t in token.lefts) if list(token.lefts) else token.i
         right = token.i
@@ -42,6 +46,15 @@ def mention_span(token: Any, offset: int, text: str) -> Span:
     start += len(raw) - len(raw.lstrip())
     end -= len(raw) - len(raw.rstrip())
     return Span(start=start, end=end, text=text[start:end])
+
+
+def _boundary(token: Any) -> bool:
+    """Tokens a speaker mention never spans: quote marks, colons, a finite main verb."""
+    return bool(
+        token.is_quote
+        or token.text == ":"
+        or (token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "compound"))
+    )
 
 
 def resolve_speaker(token: Any, offset: int, context: Context) -> Speaker:
