@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "storylens.cli.ingest:ingest",
     "stories": "storylens.cli.stories:stories",
     "export": "storylens.cli.export:export",
+    "show": "storylens.cli.show:show",
 }
 """Command name → ``module:attribute`` of its click command."""
 

@@ -21,10 +21,7 @@ from storylens.report.compare_text import render_comparison
 from storylens.report.console import make_console
 from storylens.report.story_text import render_summary, render_timeline
 
-
-@click.command("compare")
-@input_options
-@click.option(
+FORMAT_OPTION = click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown", "html"]),
@@ -32,12 +29,21 @@ from storylens.report.story_text import render_summary, render_timeline
     show_default=True,
     help="Terminal report, JSON (schema storylens.comparison), Markdown or one HTML page.",
 )
-@click.option(
+"""``--format``, shared by ``compare`` and ``show``."""
+
+OUTPUT_OPTION = click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+"""``--output/-o``, shared by ``compare`` and ``show``."""
+
+
+@click.command("compare")
+@input_options
+@FORMAT_OPTION
+@OUTPUT_OPTION
 def compare_command(
     inputs: tuple[str, ...],
     outlet: str | None,
@@ -65,18 +71,25 @@ def compare_command(
         comparison = compare_analyses(outcome.analyses, issues=outcome.issues)
     except TooFewArticles as exc:
         raise click.UsageError(str(exc)) from exc
+    write_report(comparison, outcome.analyses, fmt=fmt, output=output)
+    sys.exit(status)
+
+
+def write_report(
+    comparison: Comparison, analyses: list[Analysis], *, fmt: str, output: Path | None
+) -> None:
+    """Print the report in one format, or write it to ``output`` (``compare`` and ``show``)."""
     if fmt == "text" and output is None:
         console = make_console()
-        render_summary(summarize(comparison, outcome.analyses), console)
+        render_summary(summarize(comparison, analyses), console)
         render_comparison(comparison, console)
-        render_timeline(build_timeline(outcome.analyses), console)
+        render_timeline(build_timeline(analyses), console)
+        return
+    document = _render(fmt, comparison, analyses)
+    if output is not None:
+        output.write_text(document, encoding="utf-8")
     else:
-        document = _render(fmt, comparison, outcome.analyses)
-        if output is not None:
-            output.write_text(document, encoding="utf-8")
-        else:
-            sys.stdout.write(document)
-    sys.exit(status)
+        sys.stdout.write(document)
 
 
 def _render(fmt: str, comparison: Comparison, analyses: list[Analysis]) -> str:

@@ -23,6 +23,8 @@ class ArticleRef:
     label: str
     title: str
     input: str
+    carried_by: tuple[str, ...] = ()
+    """Other outlets that carried this article as a syndicated copy (from the store)."""
 
 
 @dataclass(**_FROZEN)

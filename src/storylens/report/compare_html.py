@@ -61,7 +61,9 @@ def _e(text: str) -> str:
 
 def _summary(comparison: Comparison) -> str:
     items = "".join(
-        f"<li><b>{_e(ref.label)}</b> — {_e(ref.title)} <small>({_e(ref.id)})</small></li>"
+        f"<li><b>{_e(ref.label)}</b> — {_e(ref.title)} <small>({_e(ref.id)})</small>"
+        + (f"<br><i>carried by {_e(', '.join(ref.carried_by))}</i>" if ref.carried_by else "")
+        + "</li>"
         for ref in comparison.articles
     )
     return (

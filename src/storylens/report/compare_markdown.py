@@ -39,6 +39,8 @@ def _header(comparison: Comparison) -> str:
     lines = ["# Story comparison", ""]
     for ref in comparison.articles:
         lines.append(f"- **{escape(ref.label)}** — {escape(ref.title)} (`{ref.id}`)")
+        if ref.carried_by:
+            lines.append(f"  - carried by {escape(', '.join(ref.carried_by))}")
     lines += [
         "",
         f"{len(comparison.shared())} shared facts, {len(comparison.conflicts)} conflicts.",

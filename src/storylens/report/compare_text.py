@@ -34,6 +34,8 @@ def _header(comparison: Comparison) -> Panel:
         lines.append(ref.label, style="bold")
         lines.append(f"  {shorten(ref.title, 60)}", style="")
         lines.append(f"  ({facts} facts, {len(comparison.unique(ref.id))} only here)\n", "dim")
+        if ref.carried_by:
+            lines.append(f"    carried by {', '.join(ref.carried_by)}\n", "italic")
     shared = len(comparison.shared())
     lines.append(f"{shared} facts shared; {len(comparison.conflicts)} conflicts", style="bold")
     return Panel(lines, title=f"Comparing {len(comparison.articles)} articles", expand=True)

@@ -1,0 +1,100 @@
+"""``storylens show``: compare one stored story across its outlets."""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+from storylens import io
+from storylens.cli.compare import FORMAT_OPTION, OUTPUT_OPTION, write_report
+from storylens.cli.store_options import db_option
+from storylens.embedding import default_encoder
+from storylens.errors import ConfigError
+from storylens.model import Analysis, Article
+from storylens.store import CachedEncoder, Store, StoredStory, load_story
+from storylens.store.comparison import compare_story
+
+
+@click.command("show")
+@click.argument("story_id", type=int)
+@db_option
+@FORMAT_OPTION
+@OUTPUT_OPTION
+def show(*, story_id: int, db: Path, fmt: str, output: Path | None) -> None:
+    """Compare the accounts of stored story STORY_ID (ids from `storylens stories`).
+
+    The report is the one `storylens compare` prints, over one account per syndicated group;
+    the outlets that carried a copy are named ("carried by …"). Fact vectors are cached in
+    the database, so showing a story again is fast. A story of one account is shown with a
+    note that there is nothing to compare. Exits 1 when the story does not exist.
+    """
+    with _open(db) as store:
+        try:
+            story = load_story(store.connection, story_id)
+        except KeyError:
+            raise click.ClickException(
+                f"no story {story_id} in {db} (`storylens stories` lists them)"
+            ) from None
+        if len(story.accounts) < 2:
+            _write(_single_account(story, fmt), output)
+            return
+        encoder = CachedEncoder(default_encoder(), store)
+        comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
+    write_report(comparison, analyses, fmt=fmt, output=output)
+
+
+def _analyze(articles: Sequence[Article]) -> Iterable[Analysis]:
+    """Analyse accounts stored without an analysis (loads spaCy only when needed)."""
+    from storylens.pipeline import analyze_articles
+
+    return analyze_articles(articles)
+
+
+def _single_account(story: StoredStory, fmt: str) -> str:
+    """The story and a note that one account leaves nothing to compare."""
+    account = story.accounts[0] if story.accounts else None
+    note = f"Nothing to compare: story {story.summary.id} has one account."
+    if fmt == "json":
+        document = {
+            "story": io.to_json(story.summary),
+            "accounts": [
+                {
+                    "id": a.article.id,
+                    "outlet": a.article.outlet,
+                    "title": a.article.title,
+                    "carried_by": list(a.carried_by),
+                }
+                for a in story.accounts
+            ],
+            "comparison": None,
+            "note": note,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"Story {story.summary.id}: {story.summary.title}"]
+    if account is not None:
+        lines.append(f"{account.article.outlet}: {account.article.title}")
+        if account.carried_by:
+            lines.append(f"carried by {', '.join(account.carried_by)}")
+    text = "\n".join([*lines, note]) + "\n"
+    if fmt == "html":
+        return f"<pre>{html.escape(text)}</pre>\n"
+    return text
+
+
+def _write(document: str, output: Path | None) -> None:
+    if output is not None:
+        output.write_text(document, encoding="utf-8")
+    else:
+        sys.stdout.write(document)
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db, must_exist=True)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
