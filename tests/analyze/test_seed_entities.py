@@ -52,6 +52,14 @@ def test_daesh_is_islamic_state(seed_analyses):
     assert "Daesh" in entity.aliases
 
 
+def test_names_cut_short_or_run_together_are_mended(seed_analyses):
+    ov = seed_analyses["Opposing Views"]
+    names = {e.name for e in ov.entities}
+    assert "Islamic State" in names and "Islamic" not in names
+    assert not any("U.S. Russia" in alias for e in ov.entities for alias in e.aliases)
+    assert {"United States", "Russia"} <= names
+
+
 def test_mention_offsets_are_exact(seed_analyses):
     for analysis in seed_analyses.values():
         for entity in analysis.entities:

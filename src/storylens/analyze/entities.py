@@ -10,6 +10,7 @@ from typing import Any
 from storylens.analyze.names import (
     TITLE_WORDS,
     canonical_alias,
+    country_named,
     country_of_demonym,
     name_key,
     strip_possessive,
@@ -76,7 +77,9 @@ class EntityIndex:
 
 def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> EntityIndex:
     """Find entity mentions in parsed paragraphs and group them into entities."""
-    found = [f for p in paragraphs for ent in p.doc.ents if (f := _found(ent, p.offset))]
+    found = [
+        f for p in paragraphs for ent in _repaired(p.doc.ents) if (f := _found(ent, p.offset))
+    ]
     found.sort(key=lambda f: f.span.start)
     title = [(p.offset, p.offset + len(p.doc.text)) for p in paragraphs if p.index == TITLE]
     in_title = [f for f in found if any(a <= f.span.start < b for a, b in title)]
@@ -89,6 +92,52 @@ def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> Entity
         roles[entity_id] = frozenset(r for m in members for r in m.roles)
         by_start.update({m.span.start: entity_id for m in members})
     return EntityIndex(entities=tuple(entities), by_start=by_start, roles=roles)
+
+
+def _repaired(ents: Sequence[Any]) -> list[Any]:
+    """The entity spans of the parse, with two common small-model cuts mended.
+
+    A well-known name cut short is extended ("Islamic" + "State" → "Islamic State", from the
+    alias table), and two countries run together are split ("U.S. Russia" → "U.S.",
+    "Russia"). An entity swallowed by an extension is dropped.
+    """
+    mended: list[Any] = []
+    for ent in ents:
+        if mended and ent.start < mended[-1].end:
+            continue
+        mended.extend(_extended(ent) or _split_countries(ent) or [ent])
+    return mended
+
+
+def _extended(ent: Any) -> list[Any]:
+    from spacy.tokens import Span as DocSpan
+
+    doc = ent.doc
+    for extra in (2, 1):
+        end = ent.end + extra
+        if end > len(doc) or not all(t.tag_.startswith("NNP") for t in doc[ent.end : end]):
+            continue
+        longer = doc[ent.start : end]
+        alias = canonical_alias(longer.text)
+        if alias is not None and canonical_alias(ent.text) != alias:
+            label = "GPE" if country_named(alias) else "ORG"
+            return [DocSpan(doc, ent.start, end, label=label)]
+    return []
+
+
+def _split_countries(ent: Any) -> list[Any]:
+    from spacy.tokens import Span as DocSpan
+
+    if ent.label_ not in ("GPE", "ORG", "NORP") or country_named(ent.text):
+        return []
+    for cut in range(ent.start + 1, ent.end):
+        left, right = ent.doc[ent.start : cut], ent.doc[cut : ent.end]
+        if country_named(left.text) and country_named(strip_possessive(right.text)):
+            return [
+                DocSpan(ent.doc, ent.start, cut, label="GPE"),
+                DocSpan(ent.doc, cut, ent.end, label="GPE"),
+            ]
+    return []
 
 
 def _found(ent: Any, offset: int) -> _Found | None:

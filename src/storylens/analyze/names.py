@@ -121,6 +121,18 @@ def country_of_demonym(word: str) -> str | None:
     return str(value) if value else None
 
 
+def country_named(name: str) -> str | None:
+    """The country a name is, written out or by a well-known alias ("U.S." → "United States")."""
+    table = _resource("places.json")["demonyms"]
+    assert isinstance(table, dict)
+    countries = {str(v) for v in table.values()}
+    stripped = name.strip()
+    if stripped in countries:
+        return stripped
+    alias = canonical_alias(stripped)
+    return alias if alias in countries else None
+
+
 def country_of_capital(city: str) -> str | None:
     """The country whose government a capital's name stands for ("Moscow" → "Russia")."""
     table = _resource("places.json")["capitals"]
