@@ -1,5 +1,9 @@
 """Latency of ``compare`` for 2, 10 and 50 articles, with and without the analysis.
 
+Also with fact vectors from the store's sentence-vector cache (``CachedEncoder`` over a
+temporary SQLite store, as ``storylens show`` uses it): *cache cold* starts from an empty store
+each run (encode everything, write the vectors back), *cache warm* finds every vector stored.
+
 Articles are the first N of ../shared/data/basil-dev (several stories: the worst case for the
 number of candidate pairs is the same). The spaCy pipeline and the MiniLM encoder are loaded
 before timing (their load times are reported separately); each figure is the best of 3 runs.
@@ -17,6 +21,7 @@ from pathlib import Path
 from storylens.compare import compare_analyses
 from storylens.embedding import default_encoder
 from storylens.pipeline import analyze_articles, read_articles
+from storylens.store import CachedEncoder, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
@@ -40,6 +45,23 @@ def _best(function) -> float:
     return min(times)
 
 
+def _cached(analyses: list, folder: Path) -> tuple[float, float, int]:
+    """(cache cold, cache warm) seconds, best of RUNS each, and the vectors stored."""
+    colds = []
+    for run in range(RUNS):
+        with Store(folder / f"cold-{len(analyses)}-{run}.db") as store:
+            encoder = CachedEncoder(default_encoder(), store)
+            start = time.perf_counter()
+            compare_analyses(analyses, encoder=encoder)
+            colds.append(time.perf_counter() - start)
+    with Store(folder / f"cold-{len(analyses)}-0.db") as store:
+        encoder = CachedEncoder(default_encoder(), store)
+        warm = _best(lambda: compare_analyses(analyses, encoder=encoder))
+        stored = store.connection.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]
+    assert encoder.misses == 0, "the warm runs encoded something"
+    return min(colds), warm, int(stored)
+
+
 def main() -> None:
     records = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
     start = time.perf_counter()
@@ -54,7 +76,10 @@ def main() -> None:
             f"encoder load {encoder_load:.2f} s; first analysis of 50 (incl. spaCy load) "
             f"{first:.2f} s"
         )
-        print("articles  facts  compare only (s)  analyse + compare (s)")
+        print(
+            "articles  facts  compare only (s)  analyse + compare (s)  "
+            "cache cold (s)  cache warm (s)  vectors cached"
+        )
         for size in SIZES:
             sized = _write(records[:size], Path(folder))
             analyses = list(analyze_articles(read_articles([sized])))
@@ -63,7 +88,11 @@ def main() -> None:
                 lambda p=sized: compare_analyses(list(analyze_articles(read_articles([p]))))
             )
             facts = len(compare_analyses(analyses).facts)
-            print(f"{size:8d}  {facts:5d}  {only:16.3f}  {both:21.3f}")
+            cold, warm, stored = _cached(analyses, Path(folder))
+            print(
+                f"{size:8d}  {facts:5d}  {only:16.3f}  {both:21.3f}  "
+                f"{cold:14.3f}  {warm:14.3f}  {stored:14d}"
+            )
 
 
 if __name__ == "__main__":
