@@ -10,16 +10,13 @@ import click
 
 from storylens.cli.options import input_options, overrides_from, report_issues
 from storylens.compare import Comparison, TooFewArticles, compare_analyses
-from storylens.compare.summary import summarize
-from storylens.compare.timeline import build_timeline
 from storylens.model import Analysis
 from storylens.pipeline import analyze_paths
 from storylens.report.compare_html import render_comparison_html
 from storylens.report.compare_json import render_comparison_json
 from storylens.report.compare_markdown import render_comparison_markdown
-from storylens.report.compare_text import render_comparison
 from storylens.report.console import make_console
-from storylens.report.story_text import render_summary, render_timeline
+from storylens.report.story_text import render_story
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -40,10 +37,20 @@ OUTPUT_OPTION = click.option(
 """``--output/-o``, shared by ``compare`` and ``show``."""
 
 
+EVIDENCE_OPTION = click.option(
+    "--evidence",
+    is_flag=True,
+    help="Text report: also print each outlet's loaded phrases and the sentences behind its "
+    "tone toward each actor.",
+)
+"""``--evidence``: the framing evidence in the terminal report."""
+
+
 @click.command("compare")
 @input_options
 @FORMAT_OPTION
 @OUTPUT_OPTION
+@EVIDENCE_OPTION
 def compare_command(
     inputs: tuple[str, ...],
     outlet: str | None,
@@ -52,12 +59,15 @@ def compare_command(
     processes: int,
     fmt: str,
     output: Path | None,
+    evidence: bool,
 ) -> None:
     """Compare how two or more articles cover one story.
 
-    Shows the facts the outlets share, the facts only one outlet reports (and what each omits),
-    quotes across outlets with attribution conflicts, numbers that disagree, and cited sources
-    and entities per outlet. FILE takes anything `storylens analyze` reads. Exits 1 when an
+    Shows a neutral summary (each sentence naming the outlets that report it), the facts the
+    outlets share, the facts only one outlet reports (and what each omits), quotes across
+    outlets with attribution conflicts, numbers that disagree, cited sources and entities per
+    outlet, the timeline, and each outlet's framing profile (--evidence adds the phrases and
+    sentences behind it). FILE takes anything `storylens analyze` reads. Exits 1 when an
     input could not be read, 2 when fewer than two articles remain.
     """
     outcome = analyze_paths(
@@ -71,28 +81,32 @@ def compare_command(
         comparison = compare_analyses(outcome.analyses, issues=outcome.issues)
     except TooFewArticles as exc:
         raise click.UsageError(str(exc)) from exc
-    write_report(comparison, outcome.analyses, fmt=fmt, output=output)
+    write_report(comparison, outcome.analyses, fmt=fmt, output=output, evidence=evidence)
     sys.exit(status)
 
 
 def write_report(
-    comparison: Comparison, analyses: list[Analysis], *, fmt: str, output: Path | None
+    comparison: Comparison,
+    analyses: list[Analysis],
+    *,
+    fmt: str,
+    output: Path | None,
+    evidence: bool = False,
 ) -> None:
     """Print the report in one format, or write it to ``output`` (``compare`` and ``show``)."""
     if fmt == "text" and output is None:
-        console = make_console()
-        render_summary(summarize(comparison, analyses), console)
-        render_comparison(comparison, console)
-        render_timeline(build_timeline(analyses), console)
+        render_story(comparison, make_console(), evidence=evidence)
         return
-    document = _render(fmt, comparison, analyses)
+    document = _render(fmt, comparison, analyses, evidence=evidence)
     if output is not None:
         output.write_text(document, encoding="utf-8")
     else:
         sys.stdout.write(document)
 
 
-def _render(fmt: str, comparison: Comparison, analyses: list[Analysis]) -> str:
+def _render(
+    fmt: str, comparison: Comparison, analyses: list[Analysis], *, evidence: bool = False
+) -> str:
     """The report as text in one format (the terminal report captured at 100 columns)."""
     if fmt == "json":
         return render_comparison_json(comparison) + "\n"
@@ -102,5 +116,5 @@ def _render(fmt: str, comparison: Comparison, analyses: list[Analysis]) -> str:
         return render_comparison_html(comparison, analyses)
     console = make_console(width=100)
     with console.capture() as captured:
-        render_comparison(comparison, console)
+        render_story(comparison, console, evidence=evidence)
     return captured.get()

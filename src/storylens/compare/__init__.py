@@ -1,4 +1,4 @@
-"""Compare one story across outlets: fact × outlet matrix, quotes, conflicts, coverage.
+"""Compare one story across outlets: facts × outlets, quotes, conflicts, summary, timeline.
 
 ``compare_analyses(analyses) -> Comparison`` is the entry point; the records it returns are in
 `storylens.compare.records`.
@@ -16,12 +16,19 @@ from storylens.compare.records import (
     CoverageCell,
     CoverageRow,
     Fact,
+    Lane,
     Link,
     LinkKind,
     MatchKind,
     Omission,
     QuoteMatch,
     QuoteRef,
+    Summary,
+    SummarySentence,
+    Support,
+    Timeline,
+    TimelineEntry,
+    TimelineSentence,
 )
 
 __all__ = [
@@ -35,12 +42,19 @@ __all__ = [
     "CoverageCell",
     "CoverageRow",
     "Fact",
+    "Lane",
     "Link",
     "LinkKind",
     "MatchKind",
     "Omission",
     "QuoteMatch",
     "QuoteRef",
+    "Summary",
+    "SummarySentence",
+    "Support",
+    "Timeline",
+    "TimelineEntry",
+    "TimelineSentence",
     "TooFewArticles",
     "compare_analyses",
 ]

@@ -21,9 +21,12 @@ from storylens.compare.records import (
     LinkKind,
     Omission,
 )
+from storylens.compare.summary import summarize_rows
+from storylens.compare.timeline import build_timeline
 from storylens.embedding import Encoder, Vectors, default_encoder
 from storylens.errors import ConfigError
-from storylens.model import Analysis, Issue, Span
+from storylens.framing import frame_article
+from storylens.model import Analysis, FramingProfile, Issue, Span
 
 QUOTE_SCORE = 1.0
 """Score of a quote link: above any threshold, below the strongest paraphrase links (> 1.2)."""
@@ -40,7 +43,9 @@ def compare_analyses(
     settings: AlignmentSettings | None = None,
     issues: Sequence[Issue] = (),
 ) -> Comparison:
-    """Compare analysed articles of one story: facts, quotes, conflicts, sources, entities.
+    """Compare analysed articles of one story: facts, quotes, conflicts, sources and entities.
+
+    The comparison also carries the neutral summary, the timeline and each article's framing.
 
     Example:
         >>> from storylens.pipeline import analyze_paths
@@ -70,8 +75,16 @@ def compare_analyses(
         conflicts=tuple(conflicts),
         sources=tuple(source_coverage(analyses, merged, order)),
         entities=tuple(entity_coverage(analyses, merged, order)),
+        summary=summarize_rows(rows, analyses),
+        timeline=build_timeline(analyses),
+        framing=tuple(_profile(analysis) for analysis in analyses),
         issues=tuple(issues),
     )
+
+
+def _profile(analysis: Analysis) -> FramingProfile:
+    """The analysis's own framing profile (the pipeline adds it), else one framed now."""
+    return analysis.framing if analysis.framing is not None else frame_article(analysis)
 
 
 def _fact_links(

@@ -1,15 +1,17 @@
-"""The records of a comparison: facts, alignments, quote matches, conflicts, coverage.
+"""The records of a comparison: facts, alignments, quotes, conflicts, summary, timeline.
 
 Every record points back to article ids and character offsets (`Span`s into that article's
-text), so a report can show the evidence and a reader can check it.
+text), so a report can show the evidence and a reader can check it. Per-article framing is the
+model's `FramingProfile`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from storylens.model import SCHEMA_VERSION, Issue, Span
+from storylens.model import SCHEMA_VERSION, FramingProfile, Granularity, Issue, Span
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
@@ -157,6 +159,76 @@ class Conflict:
 
 
 @dataclass(**_FROZEN)
+class Support:
+    """One fact a summary sentence rests on."""
+
+    article_id: str
+    outlet: str
+    span: Span
+
+
+@dataclass(**_FROZEN)
+class SummarySentence:
+    """One sentence of the summary, the outlets that report it, and the facts behind it.
+
+    ``text`` is ``source.span.text`` with its whitespace collapsed; ``row`` is the aligned fact.
+    """
+
+    text: str
+    row: str
+    outlets: tuple[str, ...]
+    support: tuple[Support, ...]
+    source: Support
+
+
+@dataclass(**_FROZEN)
+class Summary:
+    """The story told straight: sentences in order of support, then position."""
+
+    sentences: tuple[SummarySentence, ...]
+
+
+class Lane(StrEnum):
+    """Events reported in the text, or the articles' own publication."""
+
+    EVENT = "event"
+    PUBLISHED = "published"
+
+
+@dataclass(**_FROZEN)
+class TimelineSentence:
+    """One sentence that dates an event, and the date expression in it."""
+
+    article_id: str
+    outlet: str
+    sentence: Span
+    expression: Span
+
+
+@dataclass(**_FROZEN)
+class TimelineEntry:
+    """One point (or period) of the story, with every sentence that places something there."""
+
+    lane: Lane
+    date: dt.date | None
+    granularity: Granularity
+    label: str
+    estimated: bool
+    year_known: bool
+    outlets: tuple[str, ...]
+    sentences: tuple[TimelineSentence, ...]
+
+
+@dataclass(**_FROZEN)
+class Timeline:
+    """The entries in order; ``reference`` is the date relative expressions were resolved to."""
+
+    entries: tuple[TimelineEntry, ...]
+    reference: dt.date | None
+    reference_evidence: str
+
+
+@dataclass(**_FROZEN)
 class Comparison:
     """Everything storylens says about one story across its articles."""
 
@@ -169,6 +241,10 @@ class Comparison:
     conflicts: tuple[Conflict, ...]
     sources: tuple[CoverageRow, ...]
     entities: tuple[CoverageRow, ...]
+    summary: Summary
+    timeline: Timeline
+    framing: tuple[FramingProfile, ...]
+    """One framing profile per article, in article order."""
     issues: tuple[Issue, ...] = ()
     schema_version: str = SCHEMA_VERSION
 
@@ -185,4 +261,11 @@ class Comparison:
         for ref in self.articles:
             if ref.id == article_id:
                 return ref
+        raise KeyError(article_id)
+
+    def profile(self, article_id: str) -> FramingProfile:
+        """The framing profile of the compared article with this id."""
+        for profile in self.framing:
+            if profile.article_id == article_id:
+                return profile
         raise KeyError(article_id)

@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from storylens.compare.records import AlignedFact, Comparison, Fact
+from storylens.compare.records import (
+    AlignedFact,
+    Comparison,
+    Fact,
+    Summary,
+    SummarySentence,
+    Support,
+)
 from storylens.embedding import Encoder
-from storylens.model import Analysis, Span, Voice
+from storylens.model import Analysis, Voice
 
-_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+__all__ = [
+    "Summary",
+    "SummarySentence",
+    "Support",
+    "check_sentences",
+    "summarize",
+    "summarize_rows",
+]
+
 DEFAULT_SENTENCES = 5
 SUPPORT_COSINE = 0.6
 """A rewritten sentence is supported by a fact when their embeddings are at least this close."""
@@ -26,46 +40,33 @@ _DANGLING = re.compile(
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(**_FROZEN)
-class Support:
-    """One fact a summary sentence rests on."""
-
-    article_id: str
-    outlet: str
-    span: Span
-
-
-@dataclass(**_FROZEN)
-class SummarySentence:
-    """One sentence of the summary, the outlets that report it, and the facts behind it."""
-
-    text: str
-    row: str
-    outlets: tuple[str, ...]
-    support: tuple[Support, ...]
-    source: Support
-
-
-@dataclass(**_FROZEN)
-class Summary:
-    """The story told straight: sentences in order of support, then position."""
-
-    sentences: tuple[SummarySentence, ...]
-
-
 def summarize(
     comparison: Comparison, analyses: Sequence[Analysis], *, sentences: int = DEFAULT_SENTENCES
 ) -> Summary:
-    """The ``sentences`` best-supported facts, each in its plainest wording, without repeats."""
+    """A summary of another length than ``comparison.summary`` (same rows, same choice)."""
+    return summarize_rows(comparison.rows, analyses, sentences=sentences)
+
+
+def summarize_rows(
+    rows: Sequence[AlignedFact],
+    analyses: Sequence[Analysis],
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+) -> Summary:
+    """The ``sentences`` best-supported facts, each in its plainest wording, without repeats.
+
+    `compare_analyses` calls this on its aligned rows and keeps the result as
+    ``Comparison.summary``.
+    """
     by_id = {a.article.id: a for a in analyses}
     chosen: list[SummarySentence] = []
-    for row in sorted(comparison.rows, key=lambda r: _rank(r, by_id)):
+    for row in sorted(rows, key=lambda r: _rank(r, by_id)):
         if len(chosen) >= sentences:
             break
         fact = min(row.facts, key=lambda f: _plainness(f, by_id[f.article_id]))
         if _is_quote_only(fact, by_id[fact.article_id]) or _repeats(fact.span.text, chosen):
             continue
-        chosen.append(_sentence(row, fact, comparison))
+        chosen.append(_sentence(row, fact, by_id))
     return Summary(sentences=tuple(chosen))
 
 
@@ -130,11 +131,9 @@ def _repeats(text: str, chosen: Sequence[SummarySentence]) -> bool:
     return False
 
 
-def _sentence(row: AlignedFact, fact: Fact, comparison: Comparison) -> SummarySentence:
+def _sentence(row: AlignedFact, fact: Fact, by_id: dict[str, Analysis]) -> SummarySentence:
     support = tuple(
-        Support(
-            article_id=f.article_id, outlet=comparison.article(f.article_id).outlet, span=f.span
-        )
+        Support(article_id=f.article_id, outlet=by_id[f.article_id].article.outlet, span=f.span)
         for f in row.facts
     )
     return SummarySentence(

@@ -11,55 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 from storylens.calendar import resolve_expression
-from storylens.model import Analysis, DateMention, Granularity, Span
+from storylens.compare.records import Lane, Timeline, TimelineEntry, TimelineSentence
+from storylens.model import Analysis, DateMention, Granularity
 
-_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+__all__ = [
+    "Lane",
+    "Timeline",
+    "TimelineEntry",
+    "TimelineSentence",
+    "build_timeline",
+    "story_reference",
+]
+
 UNKNOWN_YEAR = 2000
 """Stand-in year (a leap year) for ordering month-day dates when no year is known at all."""
-
-
-class Lane(StrEnum):
-    """Events reported in the text, or the articles' own publication."""
-
-    EVENT = "event"
-    PUBLISHED = "published"
-
-
-@dataclass(**_FROZEN)
-class TimelineSentence:
-    """One sentence that dates an event, and the date expression in it."""
-
-    article_id: str
-    outlet: str
-    sentence: Span
-    expression: Span
-
-
-@dataclass(**_FROZEN)
-class TimelineEntry:
-    """One point (or period) of the story, with every sentence that places something there."""
-
-    lane: Lane
-    date: dt.date | None
-    granularity: Granularity
-    label: str
-    estimated: bool
-    year_known: bool
-    outlets: tuple[str, ...]
-    sentences: tuple[TimelineSentence, ...]
-
-
-@dataclass(**_FROZEN)
-class Timeline:
-    """The entries in order; ``reference`` is the date relative expressions were resolved to."""
-
-    entries: tuple[TimelineEntry, ...]
-    reference: dt.date | None
-    reference_evidence: str
 
 
 def build_timeline(analyses: Sequence[Analysis]) -> Timeline:

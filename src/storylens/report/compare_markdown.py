@@ -1,4 +1,4 @@
-"""The comparison as Markdown: shared facts, each outlet's own facts, quotes, conflicts, tables.
+"""The comparison as Markdown: summary, facts, quotes, conflicts, tables, timeline, framing.
 
 Article text is untrusted: HTML special characters are escaped and table pipes neutralised, so
 a Markdown renderer shows the text as written and never runs it.
@@ -6,31 +6,30 @@ a Markdown renderer shows the text as written and never runs it.
 
 from __future__ import annotations
 
-import html
-
 from storylens.compare.records import Comparison, CoverageRow
-from storylens.report.console import shorten
+from storylens.report.story_markdown import (
+    escape,
+    framing_markdown,
+    summary_markdown,
+    timeline_markdown,
+)
 
-
-def escape(text: str, limit: int = 300) -> str:
-    r"""One line of article text, safe inside Markdown (and Markdown tables).
-
-    >>> escape("a <b> | c")
-    'a &lt;b&gt; \\| c'
-    """
-    return html.escape(shorten(text, limit), quote=False).replace("|", "\\|")
+__all__ = ["escape", "render_comparison_markdown"]
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
     """The whole comparison as one Markdown document."""
     parts = [
         _header(comparison),
+        summary_markdown(comparison.summary),
         _shared(comparison),
         _unique(comparison),
         _quotes(comparison),
         _conflicts(comparison),
         _table("Cited sources × outlet", comparison.sources, comparison),
         _table("Entities × outlet (mentions)", comparison.entities[:20], comparison),
+        timeline_markdown(comparison.timeline),
+        framing_markdown(comparison),
     ]
     return "\n\n".join(parts) + "\n"
 

@@ -1,14 +1,29 @@
-"""The story's neutral summary and timeline in the terminal."""
+"""The story report in the terminal: neutral summary, comparison, timeline, framing.
+
+`render_story` prints them in that order; ``evidence=True`` adds, per outlet, the loaded
+phrases with their reasons and the sentences behind each actor's tone.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
-from storylens.compare.summary import Summary
-from storylens.compare.timeline import Timeline
+from storylens.compare.records import Comparison, Summary, Timeline
+from storylens.model import FramingProfile, Place
+from storylens.report import framing_view as view
+from storylens.report.compare_text import render_comparison
 from storylens.report.console import shorten
+
+
+def render_story(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
+    """The whole terminal report: summary first, then the comparison, timeline and framing."""
+    render_summary(comparison.summary, console)
+    render_comparison(comparison, console)
+    render_timeline(comparison.timeline, console)
+    render_framing(comparison, console, evidence=evidence)
 
 
 def render_summary(summary: Summary, console: Console) -> None:
@@ -33,3 +48,57 @@ def render_timeline(timeline: Timeline, console: Console) -> None:
             console.print(
                 f"  {sentence.outlet}: {shorten(sentence.sentence.text, 76)}", markup=False
             )
+
+
+def render_framing(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
+    """A compact framing profile per outlet, side by side; with ``evidence``, the phrases too."""
+    hint = "" if evidence else " (phrases and tone sentences: --evidence)"
+    console.print(Rule(f"Framing per outlet{hint}", align="left"))
+    table = Table(expand=True, show_lines=True)
+    table.add_column("", ratio=1, style="bold")
+    for ref in comparison.articles:
+        table.add_column(shorten(ref.label, 30), ratio=2)
+    profiles = [comparison.profile(ref.id) for ref in comparison.articles]
+    titles = [ref.title for ref in comparison.articles]
+    table.add_row(
+        "headline", *[view.headline_line(t, p) for t, p in zip(titles, profiles, strict=True)]
+    )
+    for name, cell in _ROWS:
+        table.add_row(name, *[cell(profile) for profile in profiles])
+    console.print(table)
+    if evidence:
+        for ref, profile in zip(comparison.articles, profiles, strict=True):
+            _evidence(comparison, profile, ref.label, console)
+
+
+_ROWS = (
+    ("loaded phrases", view.loaded_counts),
+    ("own voice", view.own_phrases),
+    ("tone (main actors)", lambda p: "\n".join(view.tone_lines(p)) or "none"),
+    ("attribution verbs", lambda p: "\n".join(view.verb_lines(p)) or "none"),
+    ("quote shares", lambda p: "\n".join(view.share_lines(p)) or "none"),
+    ("opinion markers", view.opinion_line),
+)
+
+
+def _evidence(
+    comparison: Comparison, profile: FramingProfile, label: str, console: Console
+) -> None:
+    console.print(Rule(f"Framing evidence: {label}", align="left"))
+    console.print(Text("Loaded phrases", style="bold"))
+    for phrase in profile.loaded:
+        where = "headline" if phrase.place is Place.HEADLINE else f"@{phrase.span.start}"
+        console.print(
+            Text.assemble(
+                (f"  “{phrase.span.text}”", "yellow"), f" {where} · {view.reasons(phrase)}"
+            )
+        )
+        if phrase.place is Place.BODY:
+            line = view.context(comparison, profile.article_id, phrase.span)
+            console.print(f"      {line}", markup=False, style="dim")
+    console.print(Text("Tone evidence", style="bold"))
+    for actor in profile.tone:
+        console.print(Text(f"  {view.tone_line(actor)}", style="cyan"))
+        for item in actor.evidence:
+            text = shorten(item.sentence.text, 80)
+            console.print(f"    {item.score:+.2f} {item.voice.value}: {text}", markup=False)

@@ -1,0 +1,105 @@
+"""The story sections of the Markdown report: neutral summary, timeline, framing per outlet.
+
+Article text is untrusted: `escape` turns HTML special characters into entities and neutralises
+table pipes, so a Markdown renderer shows the text as written and never runs it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from storylens.compare.records import Comparison, Summary, Timeline
+from storylens.model import FramingProfile, Place
+from storylens.report import framing_view as view
+from storylens.report.console import shorten
+
+
+def escape(text: str, limit: int = 300) -> str:
+    r"""One line of article text, safe inside Markdown (and Markdown tables).
+
+    >>> escape("a <b> | c")
+    'a &lt;b&gt; \\| c'
+    """
+    return html.escape(shorten(text, limit), quote=False).replace("|", "\\|")
+
+
+def summary_markdown(summary: Summary) -> str:
+    """Numbered summary sentences, each with the outlets that report it."""
+    lines = ["## Summary", "", "Every sentence names the outlets that report it.", ""]
+    lines += [
+        f"{n}. {escape(s.text, 600)} — *{escape(', '.join(s.outlets))}* ({s.row})"
+        for n, s in enumerate(summary.sentences, start=1)
+    ] or ["No fact is reported by enough outlets to summarise."]
+    return "\n".join(lines)
+
+
+def timeline_markdown(timeline: Timeline) -> str:
+    """The dated events in order; ≈ marks dates estimated against the story's reference."""
+    lines = ["## Timeline", ""]
+    if timeline.reference_evidence not in ("publication date", "none"):
+        lines += [f"No publication date: placed against the {timeline.reference_evidence}.", ""]
+    for entry in timeline.entries:
+        mark = " ≈" if entry.estimated else ""
+        lines.append(f"- **{escape(entry.label)}{mark}** — {escape(', '.join(entry.outlets))}")
+        lines += [
+            f"  - *{escape(s.outlet)}*: {escape(s.sentence.text, 200)}" for s in entry.sentences
+        ]
+    if not timeline.entries:
+        lines.append("No dated events found.")
+    return "\n".join(lines)
+
+
+def framing_markdown(comparison: Comparison) -> str:
+    """A framing profile table (outlets as columns), then each outlet's evidence, folded."""
+    refs = comparison.articles
+    profiles = [comparison.profile(ref.id) for ref in refs]
+    rows = [
+        ("headline", [view.headline_line(r.title, p) for r, p in zip(refs, profiles, strict=True)])
+    ]
+    rows += [(name, [cell(p) for p in profiles]) for name, cell in _ROWS]
+    lines = [
+        "## Framing per outlet",
+        "",
+        "| | " + " | ".join(escape(ref.label) for ref in refs) + " |",
+        "|---|" + "---|" * len(refs),
+    ]
+    for name, cells in rows:
+        lines.append(f"| **{name}** | " + " | ".join(_cell(c) for c in cells) + " |")
+    for ref, profile in zip(refs, profiles, strict=True):
+        lines += ["", *_evidence(comparison, profile, ref.label)]
+    return "\n".join(lines)
+
+
+_ROWS = (
+    ("loaded phrases", view.loaded_counts),
+    ("own voice", view.own_phrases),
+    ("tone (main actors)", lambda p: "\n".join(view.tone_lines(p)) or "none"),
+    ("attribution verbs", lambda p: "\n".join(view.verb_lines(p)) or "none"),
+    ("quote shares", lambda p: "\n".join(view.share_lines(p)) or "none"),
+    ("opinion markers", view.opinion_line),
+)
+
+
+def _cell(text: str) -> str:
+    return "<br>".join(escape(line, 400) for line in text.splitlines())
+
+
+def _evidence(comparison: Comparison, profile: FramingProfile, label: str) -> list[str]:
+    lines = [f"<details><summary>Framing evidence: {escape(label)}</summary>", ""]
+    lines.append("Loaded phrases:")
+    lines.append("")
+    for phrase in profile.loaded:
+        where = "headline" if phrase.place is Place.HEADLINE else f"at {phrase.span.start}"
+        line = f"- “{escape(phrase.span.text)}” ({where}; {escape(view.reasons(phrase))})"
+        if phrase.place is Place.BODY:
+            line += f": {escape(view.context(comparison, profile.article_id, phrase.span))}"
+        lines.append(line)
+    lines += ["", "Tone toward each actor:", ""]
+    for actor in profile.tone:
+        lines.append(f"- {escape(view.tone_line(actor))}")
+        lines += [
+            f"  - {item.score:+.2f} {item.voice.value}: {escape(item.sentence.text, 200)}"
+            for item in actor.evidence
+        ]
+    lines += ["", "</details>"]
+    return lines
