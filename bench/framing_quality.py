@@ -7,9 +7,10 @@ figure counts only exact ``[start, end)`` matches.
 Baselines: the plain lexicon flags every word TextBlob rates subjectivity >= t; VADER flags a
 sentence whose |compound| >= t (its spans: the sentence's words with |valence| >= 1). Each
 baseline's t is the best on basil-dev itself (an oracle, flattering the baselines).
-``--fit`` fits the 7 cue weights by logistic regression with 5-fold cross-validation grouped
-by story (threshold picked on the training folds), reports the CV figures, and writes the
-weights fitted on all of basil-dev to resources/framing/loaded_weights.json.
+Every run also cross-validates the learned scorer (bench/framing_fit.py: 5 folds grouped by
+story, word table, cue weights and threshold all fitted on the training folds only) and reports
+the held-out figure, the honest one. ``--fit`` writes the weights fitted on all of basil-dev to
+resources/framing/loaded_weights.json; the shipped weights' figure on basil-dev is in-sample.
 
 Run: .venv/bin/python bench/framing_quality.py [--fit]
 """
@@ -23,19 +24,15 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import framing_fit
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from storylens.framing.lexicon import load_lexicon
-from storylens.framing.loaded import (
-    DEFAULT_WEIGHTS,
-    FEATURES,
-    Weights,
-    _sentence_cues,
-    find_loaded_language,
-)
+from storylens.framing.loaded import find_loaded_language
+from storylens.framing.scorer import DEFAULT_WEIGHTS, weights_from_json
 from storylens.framing.tone import sentence_tone
 from storylens.framing.voice import find_quotations
-from storylens.model import Place, Span
+from storylens.model import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "basil-dev"
@@ -150,54 +147,6 @@ def best(corpus, runner, grid):
     return {"threshold": t, **res}
 
 
-def token_rows(corpus):
-    lex = load_lexicon()
-    rows = []  # (story, features, label)
-    for art in corpus:
-        quotes = find_quotations(art["text"])
-        gold = [a["span"] for a in art["anns"] if a["bias"] == "lex"]
-        for sent in art["spans"]:
-            for cue in _sentence_cues(art["text"], sent, quotes, lex, place=Place.BODY):
-                label = any(cue.start < e and s < cue.end for s, e in gold)
-                rows.append((art["story_id"], cue.values, int(label)))
-    return rows
-
-
-def fit_weights(rows, corpus):
-    from sklearn.linear_model import LogisticRegression
-
-    x = [r[1] for r in rows]
-    y = [r[2] for r in rows]
-    model = LogisticRegression(C=1.0, max_iter=1000, class_weight="balanced").fit(x, y)
-    coef = {name: round(float(c), 4) for name, c in zip(FEATURES, model.coef_[0], strict=True)}
-    base = Weights(bias=round(float(model.intercept_[0]), 4), coef=coef)
-    grid = [round(0.05 * i, 2) for i in range(1, 19)]
-    scored = [
-        (t, score(corpus, run_method(corpus, Weights(bias=base.bias, coef=coef, threshold=t))))
-        for t in grid
-    ]
-    t = max(scored, key=lambda s: s[1]["sentence"]["f1"])[0]
-    return Weights(bias=base.bias, coef=coef, threshold=t)
-
-
-def cross_validate(corpus, folds=5):
-    from sklearn.model_selection import GroupKFold
-
-    rows = token_rows(corpus)
-    stories = sorted({a["story_id"] for a in corpus})
-    predicted, fitted = {}, []
-    for train_idx, test_idx in GroupKFold(n_splits=folds).split(stories, groups=stories):
-        train = {stories[i] for i in train_idx}
-        test = {stories[i] for i in test_idx}
-        weights = fit_weights(
-            [r for r in rows if r[0] in train], [a for a in corpus if a["story_id"] in train]
-        )
-        fitted.append({"bias": weights.bias, "coef": weights.coef, "threshold": weights.threshold})
-        predicted |= run_method([a for a in corpus if a["story_id"] in test], weights)
-    final = fit_weights(rows, corpus)
-    return score(corpus, predicted), fitted, final
-
-
 def target_mentions(text, sent, target):
     skip = {"and", "the", "of", "campaign", "administration", "officials", "bill", "other"}
     names = [w for w in target.split("_") if len(w) > 2 and w.lower() not in skip]
@@ -264,14 +213,14 @@ def actor_agreement(corpus, per_actor):
 def row(name, res):
     s, o, e = res["sentence"], res["span_overlap"], res["span_exact"]
     return (
-        f"{name:<34} {s['p']:.3f} {s['r']:.3f} {s['f1']:.3f}   {o['p']:.3f} {o['r']:.3f} "
+        f"{name:<40} {s['p']:.3f} {s['r']:.3f} {s['f1']:.3f}   {o['p']:.3f} {o['r']:.3f} "
         f"{o['f1']:.3f}   {e['f1']:.3f}"
     )
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fit", action="store_true", help="cross-validate and write weights")
+    parser.add_argument("--fit", action="store_true", help="write the weights fitted on all dev")
     args = parser.parse_args(argv)
     corpus = load_corpus()
     analyzer = SentimentIntensityAnalyzer()
@@ -286,21 +235,20 @@ def main(argv=None):
         ),
         "storylens, hand-set weights": score(corpus, run_method(corpus, DEFAULT_WEIGHTS)),
     }
-    if WEIGHTS.is_file() and not args.fit:
-        raw = json.loads(WEIGHTS.read_text())
-        shipped = Weights(bias=raw["bias"], coef=raw["coef"], threshold=raw["threshold"])
-        results["storylens, shipped weights (in-sample)"] = score(
+    rows = framing_fit.word_rows(corpus)
+    cv, fitted = framing_fit.cross_validate(corpus, rows, run_method, score)
+    results["storylens, learned (5-fold story CV)"] = cv
+    results["folds"] = [framing_fit.to_json(w) | {"words": len(w.words)} for w in fitted]
+    if args.fit:
+        payload = framing_fit.to_json(framing_fit.fit(rows))
+        WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n")
+    if WEIGHTS.is_file():
+        shipped = weights_from_json(json.loads(WEIGHTS.read_text()))
+        results["storylens, shipped weights (IN-SAMPLE)"] = score(
             corpus, run_method(corpus, shipped)
         )
-    if args.fit:
-        cv, fitted, final = cross_validate(corpus)
-        results["storylens, fitted weights (5-fold story CV)"] = cv
-        results["storylens, fitted on all (in-sample)"] = score(corpus, run_method(corpus, final))
-        payload = {"bias": final.bias, "coef": final.coef, "threshold": final.threshold}
-        WEIGHTS.write_text(json.dumps(payload, indent=2) + "\n")
-        results["folds"] = fitted
     results["tone"] = tone_agreement(corpus, analyzer)
-    print(f"{'method':<34} sentence P/R/F1        span(overlap) P/R/F1   span exact F1")
+    print(f"{'method':<40} sentence P/R/F1        span(overlap) P/R/F1   span exact F1")
     for name, res in results.items():
         if isinstance(res, dict) and "sentence" in res:
             print(row(name, res) + (f"   (t={res['threshold']})" if "threshold" in res else ""))

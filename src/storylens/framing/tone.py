@@ -12,8 +12,8 @@ import math
 import re
 from collections.abc import Sequence
 
+from storylens.framing.cues import lookup_valence
 from storylens.framing.lexicon import load_lexicon
-from storylens.framing.loaded import lookup_valence
 from storylens.model import ActorTone, Analysis, Entity, LoadedPhrase, Span, ToneEvidence, Voice
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")

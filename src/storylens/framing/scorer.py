@@ -1,0 +1,108 @@
+"""The loaded-language scorer: a small logistic model over word cues and a table of words.
+
+``score = sigmoid(bias + Σ coef·cue)``, where the ``word_prior`` cue is the word's entry in a
+learned table (the smoothed log-odds, on the training stories, that the word is loaded; 0 for a
+word not in the table). Fitted by ``bench/framing_quality.py --fit`` with story-grouped
+cross-validation and shipped as ``resources/framing/loaded_weights.json``; without that file the
+hand-set `DEFAULT_WEIGHTS` are used.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from storylens.framing.cues import FEATURES, WordCues, word_forms
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+_PRIOR = FEATURES.index("word_prior")
+
+
+@dataclass(**_FROZEN)
+class Weights:
+    """A logistic model over `FEATURES`, its flagging threshold and its learned word table."""
+
+    bias: float
+    coef: Mapping[str, float]
+    threshold: float = 0.6
+    words: Mapping[str, float] = field(default_factory=dict)
+
+
+DEFAULT_WEIGHTS = Weights(
+    bias=-3.0,
+    coef={
+        "loaded_term": 4.0,
+        "valence": 2.0,
+        "subjectivity": 2.0,
+        "compound": 1.5,
+        "intensified": 1.5,
+        "stance": 2.0,
+        "scare_quotes": 3.5,
+        "negative": 0.5,
+        "quoted": -0.5,
+        "name_part": -2.0,
+        "term": -3.0,
+        "dense": 1.5,
+    },
+)
+
+
+def weights_from_json(raw: Mapping[str, object]) -> Weights:
+    """Weights from their JSON form (the keys of `Weights`; ``words`` optional)."""
+    coef = raw["coef"]
+    words = raw.get("words", {})
+    threshold = raw["threshold"]
+    bias = raw["bias"]
+    if not (isinstance(coef, dict) and isinstance(words, dict)):
+        raise TypeError("loaded weights: coef and words must be objects")
+    if not (isinstance(threshold, float | int) and isinstance(bias, float | int)):
+        raise TypeError("loaded weights: bias and threshold must be numbers")
+    return Weights(bias=float(bias), coef=coef, threshold=float(threshold), words=words)
+
+
+@functools.cache
+def load_weights() -> Weights:
+    """The shipped weights (fitted by ``bench/framing_quality.py --fit``), else the defaults."""
+    path = (
+        resources.files("storylens")
+        .joinpath("resources")
+        .joinpath("framing")
+        .joinpath("loaded_weights.json")
+    )
+    if not path.is_file():
+        return DEFAULT_WEIGHTS
+    return weights_from_json(json.loads(path.read_text("utf-8")))
+
+
+def word_prior(key: str, words: Mapping[str, float]) -> float:
+    """The table entry of a lower-case word or of its first listed form, 0.0 when unlisted."""
+    for form in word_forms(key):
+        if form in words:
+            return words[form]
+    return 0.0
+
+
+def with_prior(cues: Sequence[WordCues], weights: Weights) -> list[tuple[float, ...]]:
+    """Each word's cue values with ``word_prior`` filled from the weights' table."""
+    rows = []
+    for cue in cues:
+        values = list(cue.values)
+        values[_PRIOR] = word_prior(cue.key, weights.words) if weights.words else 0.0
+        rows.append(tuple(values))
+    return rows
+
+
+def cue_score(values: Sequence[float], weights: Weights) -> float:
+    """The model score in [0, 1] of one word's cue values (cues without a weight count 0).
+
+    Example:
+        >>> round(cue_score([0.0] * len(FEATURES), DEFAULT_WEIGHTS), 3)
+        0.047
+    """
+    coef = weights.coef
+    z = weights.bias + sum(coef.get(n, 0.0) * v for n, v in zip(FEATURES, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
