@@ -59,3 +59,20 @@ def test_cli_compare_help(runner):
     result = runner.invoke(main, ["compare", "--help"])
     assert result.exit_code == 0
     assert "--format" in result.output
+
+
+def test_cli_compare_text_has_summary_timeline_and_framing_evidence(runner):
+    result = runner.invoke(main, [*ARGS, "--evidence"])
+    assert result.exit_code == 0, result.output
+    output = result.output
+    assert output.index("Summary") < output.index("Shared facts") < output.index("Timeline")
+    assert output.index("Timeline") < output.index("Framing per outlet")
+    assert "Framing evidence: Opposing Views" in output
+    assert "Tone evidence" in output
+    assert max(len(line) for line in output.splitlines()) <= 100
+
+
+def test_cli_compare_text_without_evidence_has_profile_only(runner):
+    result = runner.invoke(main, ARGS)
+    assert "Framing per outlet" in result.output
+    assert "Framing evidence" not in result.output

@@ -1,5 +1,8 @@
 """The comparison as one self-contained HTML page: outlets side by side, facts highlighted.
 
+Summary first; loaded phrases are marked in the text with their reasons; the timeline and the
+framing per outlet close the page.
+
 No scripts, no external requests: inline CSS only. Article text is untrusted and every piece of
 it goes through `html.escape`, so markup inside an article shows as text and never runs.
 """
@@ -10,7 +13,16 @@ import html
 from collections.abc import Iterable
 
 from storylens.compare.records import Comparison, CoverageRow, Fact
-from storylens.model import Analysis, Span
+from storylens.model import Analysis, LoadedPhrase, Span
+from storylens.report.framing_view import body_phrases
+from storylens.report.story_html import (
+    STORY_CSS,
+    anchor,
+    framing_html,
+    mark_loaded,
+    summary_html,
+    timeline_html,
+)
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1400px;padding:1rem 2rem;
@@ -34,9 +46,11 @@ def render_comparison_html(comparison: Comparison, analyses: Iterable[Analysis])
     body = [
         "<h1>Story comparison</h1>",
         _summary(comparison),
+        summary_html(comparison),
         "<h2>Side by side</h2>",
         '<p class="legend"><mark class="shared">shared with another outlet</mark>'
-        '<mark class="unique">only in this outlet</mark></p>',
+        '<mark class="unique">only in this outlet</mark>'
+        '<mark class="loaded">loaded phrase (hover for why)</mark></p>',
         '<div class="columns">',
         *[_column(comparison, by_id[ref.id], ref.label) for ref in comparison.articles],
         "</div>",
@@ -46,12 +60,14 @@ def render_comparison_html(comparison: Comparison, analyses: Iterable[Analysis])
         _coverage("Speakers × outlet (quotes)", comparison.speakers, comparison),
         _coverage("Cited sources × outlet", comparison.sources, comparison),
         _coverage("Entities × outlet (mentions)", comparison.entities[:25], comparison),
+        timeline_html(comparison.timeline),
+        framing_html(comparison),
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         "<title>storylens comparison</title>"
-        f"<style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+        f"<style>{_CSS}{STORY_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
 
 
@@ -87,33 +103,39 @@ def _fact_marks(comparison: Comparison, article_id: str) -> list[tuple[Fact, str
 def _column(comparison: Comparison, analysis: Analysis, label: str) -> str:
     article = analysis.article
     marks = _fact_marks(comparison, article.id)
+    profile = comparison.profile(article.id)
+    loaded = body_phrases(profile)
     paragraphs = article.paragraphs or (Span(start=0, end=len(article.text), text=article.text),)
-    rendered = [f"<p>{_highlight(article.text, paragraph, marks)}</p>" for paragraph in paragraphs]
+    rendered = [
+        f"<p>{_highlight(article.text, paragraph, marks, loaded)}</p>" for paragraph in paragraphs
+    ]
+    title = mark_loaded(article.title, 0, len(article.title), profile.headline.phrases)
     return (
-        f'<div class="column"><h3>{_e(label)}</h3><div class="title">{_e(article.title)}'
+        f'<div class="column"><h3>{_e(label)}</h3><div class="title">{title}'
         "</div>" + "".join(rendered) + "</div>"
     )
 
 
-def _highlight(text: str, paragraph: Span, marks: list[tuple[Fact, str, str]]) -> str:
-    """One paragraph's text with its facts wrapped in ``<mark>``, everything escaped."""
+def _highlight(
+    text: str,
+    paragraph: Span,
+    marks: list[tuple[Fact, str, str]],
+    loaded: tuple[LoadedPhrase, ...],
+) -> str:
+    """One paragraph with its facts in ``<mark>`` and loaded phrases marked, all escaped."""
     out, cursor = [], paragraph.start
     for fact, css, row_id in marks:
         start, end = max(fact.span.start, paragraph.start), min(fact.span.end, paragraph.end)
         if start >= end or start < cursor:
             continue
-        out.append(_e(text[cursor:start]))
+        out.append(mark_loaded(text, cursor, start, loaded))
         out.append(
-            f'<mark class="{css}" id="{_anchor(fact)}" title="{row_id}">'
-            f'{_e(text[start:end])}</mark><span class="fid">{row_id}</span>'
+            f'<mark class="{css}" id="{anchor(fact)}" title="{row_id}">'
+            f'{mark_loaded(text, start, end, loaded)}</mark><span class="fid">{row_id}</span>'
         )
         cursor = end
-    out.append(_e(text[cursor : paragraph.end]))
+    out.append(mark_loaded(text, cursor, paragraph.end, loaded))
     return "".join(out)
-
-
-def _anchor(fact: Fact) -> str:
-    return "f-" + "".join(c if c.isalnum() else "-" for c in fact.id)
 
 
 def _shared_table(comparison: Comparison) -> str:
@@ -122,7 +144,7 @@ def _shared_table(comparison: Comparison) -> str:
     for row in comparison.shared():
         by_article = {}
         for fact in row.facts:
-            by_article[fact.article_id] = f'<a href="#{_anchor(fact)}">{_e(fact.span.text)}</a>'
+            by_article[fact.article_id] = f'<a href="#{anchor(fact)}">{_e(fact.span.text)}</a>'
         cells = "".join(f"<td>{by_article.get(ref.id, '—')}</td>" for ref in comparison.articles)
         rows.append(f"<tr><td>{row.id}</td>{cells}</tr>")
     return (

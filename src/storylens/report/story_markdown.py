@@ -42,7 +42,7 @@ def timeline_markdown(timeline: Timeline) -> str:
         mark = " ≈" if entry.estimated else ""
         lines.append(f"- **{escape(entry.label)}{mark}** — {escape(', '.join(entry.outlets))}")
         lines += [
-            f"  - *{escape(s.outlet)}*: {escape(s.sentence.text, 200)}" for s in entry.sentences
+            f"  - *{escape(s.outlet)}*: {escape(s.sentence.text, 600)}" for s in entry.sentences
         ]
     if not timeline.entries:
         lines.append("No dated events found.")

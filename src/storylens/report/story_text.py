@@ -11,7 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from storylens.compare.records import Comparison, Summary, Timeline
+from storylens.compare.records import ArticleRef, Comparison, Summary, Timeline
 from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
 from storylens.report.compare_text import render_comparison
@@ -68,7 +68,7 @@ def render_framing(comparison: Comparison, console: Console, *, evidence: bool =
     console.print(table)
     if evidence:
         for ref, profile in zip(comparison.articles, profiles, strict=True):
-            _evidence(comparison, profile, ref.label, console)
+            _evidence(comparison, profile, ref, console)
 
 
 _ROWS = (
@@ -82,9 +82,10 @@ _ROWS = (
 
 
 def _evidence(
-    comparison: Comparison, profile: FramingProfile, label: str, console: Console
+    comparison: Comparison, profile: FramingProfile, ref: ArticleRef, console: Console
 ) -> None:
-    console.print(Rule(f"Framing evidence: {label}", align="left"))
+    console.print(Rule(f"Framing evidence: {ref.label}", align="left"))
+    console.print(Text.assemble(("Headline ", "bold"), f"“{ref.title}”"))
     console.print(Text("Loaded phrases", style="bold"))
     for phrase in profile.loaded:
         where = "headline" if phrase.place is Place.HEADLINE else f"@{phrase.span.start}"
