@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -104,6 +105,34 @@ def test_html_sections_with_outlet_tags_and_marked_phrases(seed_comparison, seed
     assert re.search(
         r'Russian <mark class="loaded" title="[^"<>]*own voice[^"<>]*">Aggression</mark>', page
     )
+
+
+class _TagBalance(HTMLParser):
+    """Counts end tags that do not close the innermost open element."""
+
+    VOID = frozenset({"meta", "br", "link", "img", "hr", "input"})
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.mismatches = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.mismatches += 1
+
+
+def test_html_marks_nest_properly(seed_comparison, seed_analyses):
+    """Loaded-phrase marks inside fact marks never cross them: every element closes in order."""
+    parser = _TagBalance()
+    parser.feed(render_comparison_html(seed_comparison, seed_analyses.values()))
+    assert parser.mismatches == 0
+    assert parser.open == []
 
 
 def test_terminal_report_order_and_evidence(seed_comparison):
