@@ -1,11 +1,18 @@
-"""Fact alignment quality on a hand-checked BASIL-dev gold set (bench/gold/alignment_basil.json).
+"""Fact alignment quality on two hand-judged BASIL-dev gold sets, side by side.
+
+``bench/gold/alignment_basil.json`` (5 stories, 104 pairs) is the *tuning* set: thresholds and
+scoring were chosen on it. ``bench/gold/alignment_basil_heldout.json`` (5 other stories) was
+judged before any tuning and is never used to choose anything; it shows how far the tuning
+carries. Both were built by reading the BASIL sentences, not from storylens output.
 
 Runs the real pipeline on each gold story's three articles (title and text from
 ../shared/data/basil-dev), aligns facts with `compare_analyses`, maps each storylens fact to the
 BASIL sentences it overlaps, and scores predicted sentence pairs against the gold pairs.
 
-    .venv/bin/python bench/compare_alignment.py            # precision / recall at the defaults
-    .venv/bin/python bench/compare_alignment.py --sweep    # the threshold grid used for tuning
+    .venv/bin/python bench/compare_alignment.py            # precision / recall of both sets
+    .venv/bin/python bench/compare_alignment.py --errors   # tuning set: FP / FN with sentences
+    .venv/bin/python bench/compare_alignment.py --gold     # tuning set: gold pairs with sentences
+    .venv/bin/python bench/compare_alignment.py --sweep    # threshold grid, tuning set only
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import argparse
 import itertools
 import json
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,13 +31,15 @@ from storylens.pipeline import analyze_articles, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "alignment_basil.json"
+HELDOUT = ROOT / "bench" / "gold" / "alignment_basil_heldout.json"
 CORPUS = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
+
+Pair = tuple[str, str, str, str]
 
 
 def load_story(story_id: str) -> tuple[list[Analysis], dict[str, list[tuple[str, int, int]]]]:
     """Analyses of a story's articles, and each article's BASIL sentences with offsets."""
-    records = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
-    records = [r for r in records if r["story_id"] == story_id]
+    records = [r for r in _records() if r["story_id"] == story_id]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "story.jsonl"
         rows = [
@@ -50,6 +60,10 @@ def load_story(story_id: str) -> tuple[list[Analysis], dict[str, list[tuple[str,
     return analyses, offsets
 
 
+def _records() -> list[dict]:
+    return [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+
+
 def _sentence_offsets(paragraphs: list[list[str]], text: str) -> list[tuple[str, int, int]]:
     found, cursor = [], 0
     for p, sentences in enumerate(paragraphs):
@@ -62,7 +76,7 @@ def _sentence_offsets(paragraphs: list[list[str]], text: str) -> list[tuple[str,
     return found
 
 
-def predicted_pairs(comparison: Comparison, offsets: dict) -> set[tuple[str, str, str, str]]:
+def predicted_pairs(comparison: Comparison, offsets: dict) -> set[Pair]:
     """(article a, sentence a, article b, sentence b) for every aligned pair, a < b."""
     pairs = set()
     for row in comparison.shared():
@@ -82,7 +96,7 @@ def _basil(fact, offsets: dict) -> list[str]:
     ]
 
 
-def gold_pairs(story: dict) -> set[tuple[str, str, str, str]]:
+def gold_pairs(story: dict) -> set[Pair]:
     out = set()
     for pair in story["pairs"]:
         for sa, sb in pair["sentences"]:
@@ -91,41 +105,91 @@ def gold_pairs(story: dict) -> set[tuple[str, str, str, str]]:
     return out
 
 
-def evaluate(stories, settings: AlignmentSettings) -> tuple[float, float, int, int, int]:
-    """Micro precision and recall over all stories; a predicted pair counts once."""
+def load_gold(path: Path) -> list[tuple[list[Analysis], dict, set[Pair]]]:
+    """Each gold story's analyses, BASIL sentence offsets and gold pairs."""
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    stories = []
+    for story in spec["stories"]:
+        analyses, offsets = load_story(story["story_id"])
+        stories.append((analyses, offsets, gold_pairs(story)))
+    return stories
+
+
+def evaluate(stories, settings: AlignmentSettings) -> tuple[float, float, int, int, int, float]:
+    """Micro precision and recall over all stories (a predicted pair counts once), compare time."""
     tp = fp = fn = 0
+    seconds = 0.0
     for analyses, offsets, gold in stories:
-        predicted = predicted_pairs(compare_analyses(analyses, settings=settings), offsets)
+        start = time.perf_counter()
+        comparison = compare_analyses(analyses, settings=settings)
+        seconds += time.perf_counter() - start
+        predicted = predicted_pairs(comparison, offsets)
         tp += len(predicted & gold)
         fp += len(predicted - gold)
         fn += len(gold - predicted)
-    return tp / max(tp + fp, 1), tp / max(tp + fn, 1), tp, fp, fn
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1), tp, fp, fn, seconds
+
+
+def print_pairs(title: str, pairs: set[Pair]) -> None:
+    """Each pair with both BASIL sentences."""
+    sentences = {
+        r["id"]: {f"{p}.{s}": t for p, ps in enumerate(r["sentences"]) for s, t in enumerate(ps)}
+        for r in _records()
+    }
+    print(f"## {title} ({len(pairs)})")
+    for a, sa, b, sb in sorted(pairs):
+        print(f"[{a[-1]}:{sa} ~ {b[-1]}:{sb}] {a.rsplit('_', 1)[0]}")
+        print(f"   A: {sentences[a][sa]}")
+        print(f"   B: {sentences[b][sb]}")
+
+
+def print_errors(stories, settings: AlignmentSettings) -> None:
+    """False positives and false negatives of the tuning set, with their sentences."""
+    fps, fns = set(), set()
+    for analyses, offsets, gold in stories:
+        predicted = predicted_pairs(compare_analyses(analyses, settings=settings), offsets)
+        fps |= predicted - gold
+        fns |= gold - predicted
+    print_pairs("false positives", fps)
+    print_pairs("false negatives", fns)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--gold", action="store_true")
     args = parser.parse_args()
-    spec = json.loads(GOLD.read_text(encoding="utf-8"))
-    stories = []
-    for story in spec["stories"]:
-        analyses, offsets = load_story(story["story_id"])
-        stories.append((analyses, offsets, gold_pairs(story)))
     base = AlignmentSettings()
+    if args.gold:
+        stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
+        print_pairs("gold pairs", set().union(*(gold_pairs(s) for s in stories)))
+        return
+    tuning = load_gold(GOLD)
+    if args.errors:
+        print_errors(tuning, base)
+        return
     if args.sweep:
         for accept, high, floor in itertools.product(
             (0.7, 0.75, 0.8, 0.85, 0.9), (0.78, 0.82, 0.86), (0.4, 0.45, 0.5)
         ):
             settings = replace(base, accept=accept, high=high, floor=floor)
-            p, r, tp, fp, fn = evaluate(stories, settings)
+            p, r, tp, fp, fn, _ = evaluate(tuning, settings)
             print(
                 f"accept={accept} high={high} floor={floor}  P={p:.3f} R={r:.3f} "
                 f"tp={tp} fp={fp} fn={fn}"
             )
         return
-    p, r, tp, fp, fn = evaluate(stories, base)
-    print(f"stories={len(stories)} gold_pairs={tp + fn} predicted={tp + fp}")
-    print(f"precision={p:.3f} recall={r:.3f} (tp={tp} fp={fp} fn={fn}) settings={base}")
+    heldout = load_gold(HELDOUT)
+    print(f"settings={base}")
+    header = ("gold set", "stories", "gold", "pred", "P", "R", "compare s")
+    print("{:<10} {:>7} {:>5} {:>5} {:>6} {:>6} {:>9}".format(*header))
+    for name, stories in (("tuning", tuning), ("held-out", heldout)):
+        p, r, tp, fp, fn, seconds = evaluate(stories, base)
+        print(
+            f"{name:<10} {len(stories):>7} {tp + fn:>5} {tp + fp:>5} {p:>6.3f} {r:>6.3f} "
+            f"{seconds:>9.2f}"
+        )
 
 
 if __name__ == "__main__":
