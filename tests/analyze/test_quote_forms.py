@@ -45,24 +45,28 @@ def _quote(analysis: Analysis, opening: str):
 def test_dash_signature_names_the_speaker_after_the_quote(analysis, opening, name):
     quote = _quote(analysis, opening)
     assert quote.attribution is Attribution.SIGNATURE
-    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == name
 
 
 def test_doubled_apostrophes_are_quotation_marks(analysis):
     quote = _quote(analysis, "We will not raise taxes")
     assert quote.content.text == "We will not raise taxes on the middle class"
-    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == "the governor"
 
 
 def test_inverted_said_prefers_the_subject_outside_the_quote(analysis):
     quote = _quote(analysis, "The state is in panic mode")
-    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
     assert quote.speaker.mention.text.startswith("Leslie Wimes")
 
 
 def test_said_before_the_name_gives_the_name_alone(analysis):
     quote = _quote(analysis, "I don’t see a plan")
-    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == "Ellis"
