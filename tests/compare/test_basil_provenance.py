@@ -81,7 +81,8 @@ def test_every_summary_sentence_rests_on_real_sentences(basil_comparisons):
                 assert 0 <= fact.sentence < len(analysis.sentences)
                 assert _sentence_index(analysis, support.span) == fact.sentence
             assert sentence.source in sentence.support
-            assert sentence.text == " ".join(sentence.source.span.text.split())
+            words = " ".join(sentence.source.span.text.split())
+            assert sentence.text == words[:1].upper() + words[1:]
             assert sentence.outlets == tuple(dict.fromkeys(s.outlet for s in sentence.support))
             checked += 1
     assert checked >= 100

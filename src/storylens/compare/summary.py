@@ -132,12 +132,14 @@ def _repeats(text: str, chosen: Sequence[SummarySentence]) -> bool:
 
 
 def _sentence(row: AlignedFact, fact: Fact, by_id: dict[str, Analysis]) -> SummarySentence:
+    """The fact's words as written, whitespace collapsed; a clause gets a capital first letter."""
     support = tuple(
         Support(article_id=f.article_id, outlet=by_id[f.article_id].article.outlet, span=f.span)
         for f in row.facts
     )
+    text = " ".join(fact.span.text.split())
     return SummarySentence(
-        text=" ".join(fact.span.text.split()),
+        text=text[:1].upper() + text[1:],
         row=row.id,
         outlets=tuple(dict.fromkeys(s.outlet for s in support)),
         support=support,
