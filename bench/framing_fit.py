@@ -9,8 +9,9 @@ overlaps a BASIL ``lex`` span. One fit, on a set of training stories:
 2. the logistic model over the cues, the ``word_prior`` cue filled *out of fold* (an inner
    story-grouped split of the training stories), so the model learns how far to trust the
    table on stories it has not seen;
-3. the threshold: the best sentence-level F1 of those out-of-fold word scores on the training
-   stories (a sentence is flagged when its best word is).
+3. the thresholds: the best sentence-level F1 of those out-of-fold word scores on the training
+   stories (a sentence is loaded when its best word reaches ``threshold``), then the best
+   word-level F1 inside loaded sentences (``phrase_threshold``).
 
 `cross_validate` repeats the fit on 4/5 of the stories and scores the held-out fifth with the
 real `find_loaded_language`; the weights shipped are one fit on all of basil-dev.
@@ -24,7 +25,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from storylens.framing.cues import FEATURES, sentence_cues
+from storylens.framing.cues import FEATURES, sentence_cues, strong_evidence
 from storylens.framing.scorer import Weights, word_prior
 from storylens.framing.voice import find_quotations
 
@@ -34,6 +35,7 @@ LEAD = 3
 FOLDS = 5
 INNER_FOLDS = 4
 C = 0.3
+CLASS_WEIGHT: str | None = "balanced"
 PRIOR = FEATURES.index("word_prior")
 
 
@@ -93,7 +95,7 @@ def best_threshold(rows, scores):
     best, gold = defaultdict(float), set()
     for row, s in zip(rows, scores, strict=True):
         key = (row[1], row[2])
-        best[key] = max(best[key], s)
+        best[key] = max(best[key], 1.0 if strong_evidence(row[4]) else s)
         if row[5]:
             gold.add(key)
     keys = list(best)
@@ -105,7 +107,27 @@ def best_threshold(rows, scores):
         tp = int((flagged & is_gold).sum())
         return 2 * tp / (int(flagged.sum()) + len(gold)) if tp else 0.0
 
-    return max((round(0.01 * i, 2) for i in range(30, 100)), key=f1)
+    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-60, 61)]
+    return max(grid, key=f1)
+
+
+def best_phrase_threshold(rows, scores, threshold):
+    """The word threshold (at most ``threshold``) with the best word-level F1 in the sentences
+    ``threshold`` flags; the sentence figures do not depend on it."""
+    best = defaultdict(float)
+    for row, s in zip(rows, scores, strict=True):
+        best[(row[1], row[2])] = max(best[(row[1], row[2])], s)
+    live = np.array([best[(row[1], row[2])] >= threshold for row in rows])
+    y = np.array([row[5] for row in rows], dtype=bool)
+    s = np.asarray(scores)
+
+    def f1(t):
+        flagged = live & (s >= t)
+        tp = int((flagged & y).sum())
+        return 2 * tp / (int(flagged.sum()) + int(y.sum())) if tp else 0.0
+
+    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-60, 61)]
+    return max((t for t in grid if t <= threshold), key=f1)
 
 
 def fit(rows, features=FEATURES):
@@ -115,14 +137,16 @@ def fit(rows, features=FEATURES):
     use = [FEATURES.index(f) for f in features]
     x = out_of_fold_matrix(rows)[:, use]
     y = np.array([row[5] for row in rows])
-    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(x, y)
+    model = LogisticRegression(C=C, max_iter=2000, class_weight=CLASS_WEIGHT).fit(x, y)
     scores = model.predict_proba(x)[:, 1]
     threshold = best_threshold(rows, scores)
+    phrase = best_phrase_threshold(rows, scores, threshold)
     coef = {f: round(float(c), 4) for f, c in zip(features, model.coef_[0], strict=True)}
     return Weights(
         bias=round(float(model.intercept_[0]), 4),
         coef=coef,
         threshold=threshold,
+        phrase_threshold=phrase,
         words=word_table(rows),
     )
 
@@ -143,5 +167,6 @@ def to_json(weights):
         "bias": weights.bias,
         "coef": dict(weights.coef),
         "threshold": weights.threshold,
+        "phrase_threshold": weights.phrase_threshold,
         "words": dict(sorted(weights.words.items())),
     }

@@ -218,6 +218,24 @@ def _evaluative(cue: WordCues) -> bool:
     return loaded > 0 or valence >= 0.5 or subjectivity >= 0.8
 
 
+_LOADED_TERM = FEATURES.index("loaded_term")
+_LEXICAL = tuple(FEATURES.index(f) for f in ("valence", "compound"))
+
+
+def strong_evidence(values: Sequence[float]) -> bool:
+    """A curated loaded term: flagged whatever the model says."""
+    return values[_LOADED_TERM] >= 0.5
+
+
+def run_evidence(values: Sequence[float]) -> bool:
+    """A strongly valenced word (VADER |valence| ≥ 1.5) or compound inside an emotive run.
+
+    Flagged in a sentence the model finds loaded.
+    """
+    dense = values[FEATURES.index("dense")] >= 0.5
+    return dense and any(values[i] >= 0.5 for i in _LEXICAL)
+
+
 _DENSE = FEATURES.index("dense")
 _SENTENCE = FEATURES.index("sentence_evaluative")
 

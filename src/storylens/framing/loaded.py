@@ -1,10 +1,14 @@
 """Loaded language: words and phrases that carry judgement beyond the fact.
 
-Find, then score: every word gets a few general cues (a curated loaded term, VADER valence,
-TextBlob subjectivity, an evaluative hyphenated compound, an intensifier before it, a stance
-adverb, scare quotes), a small logistic model turns the cues into a score, and neighbouring
-flagged words merge into one phrase. Each phrase keeps the cues that fired as its reasons and
-whether it is the outlet's own voice or inside a quotation.
+Find, then score: every word gets general cues (`storylens.framing.cues`: curated loaded
+term, VADER valence, TextBlob subjectivity, evaluative compound, intensifier, stance adverb,
+scare quotes, word shape, position, ...) and a learned word-table entry; a small logistic model
+(`storylens.framing.scorer`, fitted on basil-dev with story-grouped cross-validation) turns them
+into a score. A sentence is loaded when its best word reaches the threshold or it holds a
+curated loaded term; in it, the words over the word threshold, curated terms and valenced words
+of an emotive run are flagged, and neighbouring flagged words merge into one phrase. Each
+phrase keeps the cues that fired as its reasons and whether it is the outlet's own voice or
+inside a quotation.
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storylens.framing.cues import FEATURES, WordCues, lookup_valence, sentence_cues
+from storylens.framing.cues import (
+    FEATURES,
+    WordCues,
+    lookup_valence,
+    run_evidence,
+    sentence_cues,
+    strong_evidence,
+)
 from storylens.framing.scorer import Weights, cue_score, load_weights, with_prior
 from storylens.framing.voice import quote_index
 from storylens.model import LoadedPhrase, LoadedReason, Place, Span, Voice
@@ -60,8 +71,21 @@ _INTENSIFIED = FEATURES.index("intensified")
 
 
 def _flags(cues: list[WordCues], scores: list[float], weights: Weights) -> list[bool]:
-    """Words over the threshold, plus the intensifier just before a flagged word."""
-    flagged = [score >= weights.threshold for score in scores]
+    """The flagged words of one sentence.
+
+    A word with strong evidence is always flagged. A sentence is loaded when one word is, or
+    when its best score reaches the threshold; in a loaded sentence the words over the word
+    threshold and the words with lexicon evidence are flagged, and so is an intensifier
+    before a flagged word.
+    """
+    strong = [strong_evidence(cue.values) for cue in cues]
+    if not any(strong) and (not scores or max(scores) < weights.threshold):
+        return [False] * len(scores)
+    cutoff = min(weights.word_threshold, weights.threshold)
+    flagged = [
+        sure or score >= cutoff or run_evidence(cue.values)
+        for cue, score, sure in zip(cues, scores, strong, strict=True)
+    ]
     for index in range(1, len(cues)):
         if flagged[index] and cues[index].values[_INTENSIFIED]:
             flagged[index - 1] = True

@@ -24,12 +24,22 @@ _PRIOR = FEATURES.index("word_prior")
 
 @dataclass(**_FROZEN)
 class Weights:
-    """A logistic model over `FEATURES`, its flagging threshold and its learned word table."""
+    """A logistic model over `FEATURES`, its two thresholds and its learned word table.
+
+    A sentence is loaded when its best word scores at least ``threshold``; in a loaded sentence
+    every word scoring at least ``phrase_threshold`` (None: ``threshold``) is flagged.
+    """
 
     bias: float
     coef: Mapping[str, float]
     threshold: float = 0.6
+    phrase_threshold: float | None = None
     words: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def word_threshold(self) -> float:
+        """The score a word needs inside a loaded sentence."""
+        return self.threshold if self.phrase_threshold is None else self.phrase_threshold
 
 
 DEFAULT_WEIGHTS = Weights(
@@ -52,8 +62,9 @@ DEFAULT_WEIGHTS = Weights(
 
 
 def weights_from_json(raw: Mapping[str, object]) -> Weights:
-    """Weights from their JSON form (the keys of `Weights`; ``words`` optional)."""
+    """Weights from their JSON form (the keys of `Weights`; the last two optional)."""
     coef = raw["coef"]
+    phrase = raw.get("phrase_threshold")
     words = raw.get("words", {})
     threshold = raw["threshold"]
     bias = raw["bias"]
@@ -61,7 +72,13 @@ def weights_from_json(raw: Mapping[str, object]) -> Weights:
         raise TypeError("loaded weights: coef and words must be objects")
     if not (isinstance(threshold, float | int) and isinstance(bias, float | int)):
         raise TypeError("loaded weights: bias and threshold must be numbers")
-    return Weights(bias=float(bias), coef=coef, threshold=float(threshold), words=words)
+    return Weights(
+        bias=float(bias),
+        coef=coef,
+        threshold=float(threshold),
+        phrase_threshold=float(phrase) if isinstance(phrase, float | int) else None,
+        words=words,
+    )
 
 
 @functools.cache
