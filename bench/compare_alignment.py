@@ -1,9 +1,10 @@
 """Fact alignment quality on two hand-judged BASIL-dev gold sets, side by side.
 
-``bench/gold/alignment_basil.json`` (5 stories, 104 pairs) is the *tuning* set: thresholds and
-scoring were chosen on it. ``bench/gold/alignment_basil_heldout.json`` (5 other stories) was
-judged before any tuning and is never used to choose anything; it shows how far the tuning
-carries. Both were built by reading the BASIL sentences, not from storylens output.
+``bench/gold/alignment_basil.json`` (5 stories, 108 pairs, with the corrections recorded in it)
+is the *tuning* set: thresholds and scoring were chosen on it.
+``bench/gold/alignment_basil_heldout.json`` (5 other stories, 125 pairs) was judged before any
+tuning and is never used to choose anything; it shows how far the tuning carries. Both were
+built by reading the BASIL sentences, not from storylens output.
 
 Runs the real pipeline on each gold story's three articles (title and text from
 ../shared/data/basil-dev), aligns facts with `compare_analyses`, maps each storylens fact to the
