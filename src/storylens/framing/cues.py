@@ -7,9 +7,10 @@ scorer fills it from its learned table of words (`storylens.framing.scorer`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from storylens.framing.lexicon import Lexicon, load_lexicon
 from storylens.framing.voice import find_single_quoted, quote_index, word_count
@@ -78,13 +79,14 @@ class WordContext:
     lead: bool = False
 
 
-def word_forms(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def word_forms(word: str) -> tuple[str, ...]:
     """The word and its forms with a plural, possessive or past ending taken off."""
     forms = [word]
     for suffix, repl in (("'s", ""), ("’s", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
         if word.endswith(suffix) and len(word) - len(suffix) > 2:
             forms.append(word[: -len(suffix)] + repl)
-    return forms
+    return tuple(forms)
 
 
 def lookup_valence(word: str, lexicon: Lexicon) -> float:
@@ -121,37 +123,71 @@ def _emotive_verb(lower: str, lexicon: Lexicon) -> float:
     return 1.0 if kinds & _EMOTIVE_KINDS else 0.0
 
 
-def word_cues(word: str, *, start: int, lexicon: Lexicon, context: WordContext) -> WordCues:
-    """The cue values of one word (``dense``, ``sentence_evaluative``, ``word_prior`` left 0).
+@dataclass(**_FROZEN)
+class _Intrinsic:
+    """What a word says by itself, whatever its sentence."""
 
-    Example:
-        >>> cues = word_cues("regime", start=0, lexicon=load_lexicon(), context=WordContext())
-        >>> cues.values[0], cues.alternative
-        (1.0, 'government')
-    """
-    lower = word.lower().replace("’", "'")
+    values: tuple[float, ...]
+    polarity: float
+    alternative: str | None
+    evaluative: bool
+
+
+@functools.lru_cache(maxsize=65536)
+def _intrinsic(lower: str) -> _Intrinsic:
+    lexicon = load_lexicon()
     term = next((lexicon.loaded[f] for f in word_forms(lower) if f in lexicon.loaded), None)
     valence = lookup_valence(lower, lexicon)
     subjectivity, adj_polarity = lexicon.subjective(lower)
     polarity = valence / 4.0 if valence else adj_polarity
+    scaled = min(abs(valence) / 3.0, 1.0)
+    return _Intrinsic(
+        values=(
+            1.0 if term else 0.0,
+            scaled,
+            subjectivity,
+            _compound(lower, lexicon),
+            1.0 if lower in lexicon.stance else 0.0,
+            1.0 if polarity < 0 else 0.0,
+            *_shape(lower, lexicon),
+            1.0 if lower in lexicon.subjectivity else 0.0,
+            _emotive_verb(lower, lexicon),
+            1.0 if len(lower) >= 9 else 0.0,
+        ),
+        polarity=polarity,
+        alternative=term.alternative if term else None,
+        evaluative=term is not None or scaled >= 0.5 or subjectivity >= 0.8,
+    )
+
+
+def word_cues(
+    word: str, *, start: int, context: WordContext, dense: bool = False, load: float = 0.0
+) -> WordCues:
+    """The cue values of one word.
+
+    ``dense`` and ``load`` (the sentence's evaluative load) come from its sentence;
+    ``word_prior`` is left 0 for the scorer.
+
+    Example:
+        >>> cues = word_cues("regime", start=0, context=WordContext())
+        >>> cues.values[0], cues.alternative
+        (1.0, 'government')
+    """
+    lower = word.lower().replace("’", "'")
+    own = _intrinsic(lower)
+    v = own.values
     values = (
-        1.0 if term else 0.0,
-        min(abs(valence) / 3.0, 1.0),
-        subjectivity,
-        _compound(lower, lexicon),
+        *v[:4],
         float(context.intensified),
-        1.0 if lower in lexicon.stance else 0.0,
+        v[4],
         float(context.scare),
-        1.0 if polarity < 0 else 0.0,
+        v[5],
         float(context.quoted),
         float(context.name_part),
         float(context.term),
-        0.0,
-        *_shape(lower, lexicon),
-        1.0 if lower in lexicon.subjectivity else 0.0,
-        _emotive_verb(lower, lexicon),
-        1.0 if len(lower) >= 9 else 0.0,
-        0.0,
+        1.0 if dense else 0.0,
+        *v[6:],
+        load,
         float(context.lead),
         0.0,
     )
@@ -159,8 +195,8 @@ def word_cues(word: str, *, start: int, lexicon: Lexicon, context: WordContext) 
         start=start,
         end=start + len(word),
         values=values,
-        polarity=polarity,
-        alternative=term.alternative if term else None,
+        polarity=own.polarity,
+        alternative=own.alternative,
         key=lower,
     )
 
@@ -183,6 +219,15 @@ def _in_term(words: list[str], index: int, terms: frozenset[str]) -> bool:
     return any(len(pair) == 2 and " ".join(pair) in terms for pair in pairs)
 
 
+def _density(evaluative: list[bool], window: int = 6) -> list[bool]:
+    """Words with two or more other evaluative words within ``window`` words: emotive runs."""
+    dense = []
+    for index, own in enumerate(evaluative):
+        near = sum(evaluative[max(0, index - window) : index + window + 1]) - own
+        dense.append(near >= 2)
+    return dense
+
+
 def sentence_cues(
     text: str,
     sentence: Span,
@@ -191,12 +236,19 @@ def sentence_cues(
     place: Place = Place.BODY,
     lead: bool = False,
 ) -> list[WordCues]:
-    """The cues of every word in one sentence; ``lead``: the sentence opens the article."""
+    """The cues of every word in one sentence; ``lead``: the sentence opens the article.
+
+    ``dense`` marks emotive runs (`_density`); ``sentence_evaluative`` is the sentence's count
+    of evaluative words ÷ 4, at most 1.
+    """
     lexicon = load_lexicon()
     body = place is Place.BODY  # headlines: title case, every quotation in single quotes
     scares = scare_quote_spans(text, sentence.start, sentence.end, quotes) if body else []
     matches = list(_WORD.finditer(text, sentence.start, sentence.end))
     words = [m.group().lower() for m in matches]
+    evaluative = [_intrinsic(w.replace("’", "'")).evaluative for w in words]
+    dense = _density(evaluative)
+    load = min(sum(evaluative) / 4.0, 1.0)
     cues: list[WordCues] = []
     for index, match in enumerate(matches):
         start, end = match.span()
@@ -209,16 +261,13 @@ def sentence_cues(
             term=_in_term(words, index, lexicon.terms),
             lead=lead,
         )
-        cues.append(word_cues(match.group(), start=start, lexicon=lexicon, context=context))
-    return _with_density(cues)
-
-
-def _evaluative(cue: WordCues) -> bool:
-    loaded, valence, subjectivity = cue.values[:3]
-    return loaded > 0 or valence >= 0.5 or subjectivity >= 0.8
+        cue = word_cues(match.group(), start=start, context=context, dense=dense[index], load=load)
+        cues.append(cue)
+    return cues
 
 
 _LOADED_TERM = FEATURES.index("loaded_term")
+_DENSE = FEATURES.index("dense")
 _LEXICAL = tuple(FEATURES.index(f) for f in ("valence", "compound"))
 
 
@@ -232,29 +281,5 @@ def run_evidence(values: Sequence[float]) -> bool:
 
     Flagged in a sentence the model finds loaded.
     """
-    dense = values[FEATURES.index("dense")] >= 0.5
+    dense = values[_DENSE] >= 0.5
     return dense and any(values[i] >= 0.5 for i in _LEXICAL)
-
-
-_DENSE = FEATURES.index("dense")
-_SENTENCE = FEATURES.index("sentence_evaluative")
-
-
-def _with_density(cues: list[WordCues], window: int = 6) -> list[WordCues]:
-    """Mark emotive runs and the sentence's evaluative load on every word.
-
-    A word is ``dense`` with two or more other evaluative words within ``window`` words;
-    ``sentence_evaluative`` is the sentence's count of evaluative words ÷ 4, at most 1.
-    """
-    evaluative = [_evaluative(cue) for cue in cues]
-    in_sentence = min(sum(evaluative) / 4.0, 1.0)
-    marked = []
-    for index, cue in enumerate(cues):
-        near = (
-            evaluative[max(0, index - window) : index] + evaluative[index + 1 : index + window + 1]
-        )
-        values = list(cue.values)
-        values[_DENSE] = 1.0 if sum(near) >= 2 else 0.0
-        values[_SENTENCE] = in_sentence
-        marked.append(replace(cue, values=tuple(values)))
-    return marked

@@ -24,7 +24,7 @@ from storylens.framing.cues import (
     sentence_cues,
     strong_evidence,
 )
-from storylens.framing.scorer import Weights, cue_score, load_weights, with_prior
+from storylens.framing.scorer import Weights, cue_scores, load_weights, with_prior
 from storylens.framing.voice import quote_index
 from storylens.model import LoadedPhrase, LoadedReason, Place, Span, Voice
 
@@ -127,7 +127,7 @@ def find_in_sentence(
     model = weights or load_weights()
     cues = sentence_cues(text, sentence, quotes, place=place, lead=lead)
     rows = with_prior(cues, model)
-    scores = [cue_score(row, model) for row in rows]
+    scores = cue_scores(rows, model)
     flagged = _flags(cues, scores, model)
     return [
         _phrase(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -97,6 +98,8 @@ def load_weights() -> Weights:
 
 def word_prior(key: str, words: Mapping[str, float]) -> float:
     """The table entry of a lower-case word or of its first listed form, 0.0 when unlisted."""
+    if key in words:
+        return words[key]
     for form in word_forms(key):
         if form in words:
             return words[form]
@@ -105,21 +108,22 @@ def word_prior(key: str, words: Mapping[str, float]) -> float:
 
 def with_prior(cues: Sequence[WordCues], weights: Weights) -> list[tuple[float, ...]]:
     """Each word's cue values with ``word_prior`` filled from the weights' table."""
-    rows = []
-    for cue in cues:
-        values = list(cue.values)
-        values[_PRIOR] = word_prior(cue.key, weights.words) if weights.words else 0.0
-        rows.append(tuple(values))
-    return rows
+    if not weights.words:
+        return [cue.values for cue in cues]
+    return [
+        (*cue.values[:_PRIOR], word_prior(cue.key, weights.words), *cue.values[_PRIOR + 1 :])
+        for cue in cues
+    ]
 
 
-def cue_score(values: Sequence[float], weights: Weights) -> float:
-    """The model score in [0, 1] of one word's cue values (cues without a weight count 0).
+def cue_scores(rows: Sequence[Sequence[float]], weights: Weights) -> list[float]:
+    """The model score in [0, 1] of each word's cue values (cues without a weight count 0).
 
     Example:
-        >>> round(cue_score([0.0] * len(FEATURES), DEFAULT_WEIGHTS), 3)
-        0.047
+        >>> [round(s, 3) for s in cue_scores([[0.0] * len(FEATURES)], DEFAULT_WEIGHTS)]
+        [0.047]
     """
-    coef = weights.coef
-    z = weights.bias + sum(coef.get(n, 0.0) * v for n, v in zip(FEATURES, values, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    coef = [weights.coef.get(name, 0.0) for name in FEATURES]
+    return [
+        1.0 / (1.0 + math.exp(-(weights.bias + sum(map(operator.mul, coef, row))))) for row in rows
+    ]
