@@ -7,6 +7,8 @@ The renderers escape these strings for their format; nothing here is trusted mar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from storylens.compare.records import Comparison
 from storylens.model import ActorTone, FramingProfile, LoadedPhrase, Place, Span, Voice
 
@@ -124,3 +126,14 @@ def context(comparison: Comparison, article_id: str, span: Span, *, width: int =
             after = text[at + len(span.text) : end] + ("…" if end < len(text) else "")
             return " ".join(f"{before}[{span.text}]{after}".split())
     return ""
+
+
+PROFILE_ROWS: tuple[tuple[str, Callable[[FramingProfile], str]], ...] = (
+    ("loaded phrases", loaded_counts),
+    ("own voice", own_phrases),
+    ("tone (main actors)", lambda p: "\n".join(tone_lines(p)) or "none"),
+    ("attribution verbs", lambda p: "\n".join(verb_lines(p)) or "none"),
+    ("quote shares", lambda p: "\n".join(share_lines(p)) or "none"),
+    ("opinion markers", opinion_line),
+)
+"""The rows of the per-outlet framing table, the same in every report format."""

@@ -56,7 +56,7 @@ def framing_markdown(comparison: Comparison) -> str:
     rows = [
         ("headline", [view.headline_line(r.title, p) for r, p in zip(refs, profiles, strict=True)])
     ]
-    rows += [(name, [cell(p) for p in profiles]) for name, cell in _ROWS]
+    rows += [(name, [cell(p) for p in profiles]) for name, cell in view.PROFILE_ROWS]
     lines = [
         "## Framing per outlet",
         "",
@@ -68,16 +68,6 @@ def framing_markdown(comparison: Comparison) -> str:
     for ref, profile in zip(refs, profiles, strict=True):
         lines += ["", *_evidence(comparison, profile, ref.label)]
     return "\n".join(lines)
-
-
-_ROWS = (
-    ("loaded phrases", view.loaded_counts),
-    ("own voice", view.own_phrases),
-    ("tone (main actors)", lambda p: "\n".join(view.tone_lines(p)) or "none"),
-    ("attribution verbs", lambda p: "\n".join(view.verb_lines(p)) or "none"),
-    ("quote shares", lambda p: "\n".join(view.share_lines(p)) or "none"),
-    ("opinion markers", view.opinion_line),
-)
 
 
 def _cell(text: str) -> str:

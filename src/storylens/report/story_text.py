@@ -63,22 +63,12 @@ def render_framing(comparison: Comparison, console: Console, *, evidence: bool =
     table.add_row(
         "headline", *[view.headline_line(t, p) for t, p in zip(titles, profiles, strict=True)]
     )
-    for name, cell in _ROWS:
+    for name, cell in view.PROFILE_ROWS:
         table.add_row(name, *[cell(profile) for profile in profiles])
     console.print(table)
     if evidence:
         for ref, profile in zip(comparison.articles, profiles, strict=True):
             _evidence(comparison, profile, ref, console)
-
-
-_ROWS = (
-    ("loaded phrases", view.loaded_counts),
-    ("own voice", view.own_phrases),
-    ("tone (main actors)", lambda p: "\n".join(view.tone_lines(p)) or "none"),
-    ("attribution verbs", lambda p: "\n".join(view.verb_lines(p)) or "none"),
-    ("quote shares", lambda p: "\n".join(view.share_lines(p)) or "none"),
-    ("opinion markers", view.opinion_line),
-)
 
 
 def _evidence(
