@@ -31,7 +31,6 @@ from storylens.framing.voice import find_quotations
 
 SMOOTHING = 20.0
 MIN_PRIOR = 0.3
-LEAD = 3
 FOLDS = 5
 INNER_FOLDS = 4
 C = 0.3
@@ -46,7 +45,7 @@ def word_rows(corpus):
         quotes = find_quotations(art["text"])
         gold = [a["span"] for a in art["anns"] if a["bias"] == "lex"]
         for k, sent in enumerate(art["spans"]):
-            for cue in sentence_cues(art["text"], sent, quotes, lead=k < LEAD):
+            for cue in sentence_cues(art["text"], sent, quotes, position=k):
                 label = any(cue.start < e and s < cue.end for s, e in gold)
                 rows.append((art["story_id"], art["id"], k, cue.key, cue.values, int(label)))
     return rows
@@ -107,7 +106,7 @@ def best_threshold(rows, scores):
         tp = int((flagged & is_gold).sum())
         return 2 * tp / (int(flagged.sum()) + len(gold)) if tp else 0.0
 
-    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-60, 61)]
+    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-100, 101)]
     return max(grid, key=f1)
 
 
@@ -126,7 +125,7 @@ def best_phrase_threshold(rows, scores, threshold):
         tp = int((flagged & y).sum())
         return 2 * tp / (int(flagged.sum()) + int(y.sum())) if tp else 0.0
 
-    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-60, 61)]
+    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-100, 101)]
     return max((t for t in grid if t <= threshold), key=f1)
 
 

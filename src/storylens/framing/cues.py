@@ -40,6 +40,7 @@ FEATURES = (
     "lead",
     "word_prior",
 )
+LEAD = 3  # body sentences that open the article
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|saying|called|calls|calling|dubbed|termed|described|describing|"
@@ -234,9 +235,9 @@ def sentence_cues(
     quotes: Sequence[Span],
     *,
     place: Place = Place.BODY,
-    lead: bool = False,
+    position: int | None = None,
 ) -> list[WordCues]:
-    """The cues of every word in one sentence; ``lead``: the sentence opens the article.
+    """The cues of every word in one sentence; ``position``: its index among body sentences.
 
     ``dense`` marks emotive runs (`_density`); ``sentence_evaluative`` is the sentence's count
     of evaluative words ÷ 4, at most 1.
@@ -249,6 +250,7 @@ def sentence_cues(
     evaluative = [_intrinsic(w.replace("’", "'")).evaluative for w in words]
     dense = _density(evaluative)
     load = min(sum(evaluative) / 4.0, 1.0)
+    lead = position is not None and position < LEAD
     cues: list[WordCues] = []
     for index, match in enumerate(matches):
         start, end = match.span()

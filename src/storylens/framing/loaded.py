@@ -66,7 +66,6 @@ def _groups(text: str, cues: list[WordCues], flagged: list[bool]) -> list[list[i
     return groups
 
 
-_LEAD = 3  # sentences that open the article
 _INTENSIFIED = FEATURES.index("intensified")
 
 
@@ -121,11 +120,11 @@ def find_in_sentence(
     quotes: Sequence[Span] = (),
     weights: Weights | None = None,
     place: Place = Place.BODY,
-    lead: bool = False,
+    position: int | None = None,
 ) -> list[LoadedPhrase]:
     """Loaded phrases in one sentence (voice left OWN: `find_loaded_language` sets it)."""
     model = weights or load_weights()
-    cues = sentence_cues(text, sentence, quotes, place=place, lead=lead)
+    cues = sentence_cues(text, sentence, quotes, place=place, position=position)
     rows = with_prior(cues, model)
     scores = cue_scores(rows, model)
     flagged = _flags(cues, scores, model)
@@ -174,11 +173,10 @@ def find_loaded_language(
     found: list[LoadedPhrase] = []
     if headline.strip():
         whole = Span(start=0, end=len(headline), text=headline)
-        found += find_in_sentence(headline, whole, weights=weights, place=Place.HEADLINE, lead=True)
+        found += find_in_sentence(headline, whole, weights=weights, place=Place.HEADLINE)
     for index, sentence in enumerate(sentences):
-        lead = index < _LEAD
         for phrase in find_in_sentence(
-            text, sentence, quotes=quote_spans, weights=weights, lead=lead
+            text, sentence, quotes=quote_spans, weights=weights, position=index
         ):
             found.append(_voiced(phrase, quote_spans, index))
     return tuple(found)
