@@ -28,6 +28,12 @@ DEFAULT_DB = "storylens.db"
 
 DB_ENVIRONMENT = "STORYLENS_DB"
 
+CACHE_KIB = 64 * 1024
+"""SQLite page cache per connection, in KiB."""
+
+MAX_CANDIDATES = 16
+"""Most syndication candidates compared per new article (see `Store.band_candidates`)."""
+
 Vector = npt.NDArray[np.float32]
 
 
@@ -52,6 +58,9 @@ class Store:
         self.connection.execute("PRAGMA journal_mode = WAL")
         self.connection.execute("PRAGMA synchronous = NORMAL")
         self.connection.execute("PRAGMA foreign_keys = ON")
+        # 64 MiB of page cache (default 2 MiB): the MinHash band and hash indexes of a large
+        # store are updated at random places on every ingested article.
+        self.connection.execute(f"PRAGMA cache_size = -{CACHE_KIB:d}")
         migrate(self.connection)
 
     def close(self) -> None:
@@ -157,15 +166,20 @@ class Store:
         )
 
     def band_candidates(self, bands: Sequence[int]) -> dict[int, bytes]:
-        """Stored articles sharing at least one band key, with their signatures."""
+        """Stored articles sharing band keys, with their signatures.
+
+        At most `MAX_CANDIDATES`, those sharing the most bands first (then the earliest), so
+        the cost of a lookup does not grow with the number of stored copies of one text.
+        """
         if not bands:
             return {}
         marks = ",".join("?" * len(bands))
         rows = self.connection.execute(
-            "SELECT DISTINCT s.article_id, s.signature FROM minhash_bands b"
-            " JOIN minhash_signatures s ON s.article_id = b.article_id"
-            f" WHERE b.band_key IN ({marks})",
-            list(bands),
+            "SELECT s.article_id, s.signature FROM (SELECT article_id, count(*) AS shared"
+            f" FROM minhash_bands WHERE band_key IN ({marks}) GROUP BY article_id"
+            " ORDER BY shared DESC, article_id LIMIT ?) b"
+            " JOIN minhash_signatures s ON s.article_id = b.article_id",
+            [*bands, MAX_CANDIDATES],
         ).fetchall()
         return {int(r[0]): bytes(r[1]) for r in rows}
 

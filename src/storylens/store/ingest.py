@@ -1,5 +1,8 @@
 """Ingest articles into the store: clean, de-duplicate, link syndicated copies, cluster.
 
+Near-identical copies' MinHash bands are not indexed, so finding a copy's original does not
+slow down as copies of one story pile up.
+
 Each article is written in its own transaction (article, analysis, signature, embedding,
 story membership together), so an ingest killed at any point loses at most one article's
 work, and running it again skips what is stored (by content hash) and goes on.
@@ -17,6 +20,7 @@ from storylens.clean import clean_article
 from storylens.cluster import (
     BucketedIndex,
     ClusterSettings,
+    Original,
     assign_story,
     find_original,
     sign_article,
@@ -37,6 +41,9 @@ Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
 """Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
 
 BATCH_SIZE = 32
+
+CHAIN_SIMILARITY = 0.9
+"""A copy at least this similar to its original adds nothing to find later copies by."""
 
 
 class Outcome(StrEnum):
@@ -132,7 +139,8 @@ class CorpusWriter:
             if analysis is not None:
                 self.store.insert_analysis(row, analysis)
             if signature.bands:
-                self.store.insert_signature(row, signature=signature.values, bands=signature.bands)
+                bands = signature.bands if _indexes_bands(original) else ()
+                self.store.insert_signature(row, signature=signature.values, bands=bands)
             if original is not None:
                 self._link_copy(row, original.row, original.similarity)
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
@@ -164,6 +172,16 @@ class CorpusWriter:
         if self.analyzer is None or not articles:
             return [None] * len(articles)
         return list(self.analyzer(articles))
+
+
+def _indexes_bands(original: Original | None) -> bool:
+    """Whether an article's MinHash bands are indexed for later articles to find it.
+
+    Originals are; so are copies edited enough (below `CHAIN_SIMILARITY`) that a later copy
+    might match them and not their original. A near-identical copy is not: later copies find
+    the original itself, so band buckets do not grow with every wire copy of a story.
+    """
+    return original is None or original.similarity < CHAIN_SIMILARITY
 
 
 def ingest_inputs(
