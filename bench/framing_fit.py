@@ -9,9 +9,11 @@ overlaps a BASIL ``lex`` span. One fit, on a set of training stories:
 2. the logistic model over the cues, the ``word_prior`` cue filled *out of fold* (an inner
    story-grouped split of the training stories), so the model learns how far to trust the
    table on stories it has not seen;
-3. the thresholds: the best sentence-level F1 of those out-of-fold word scores on the training
-   stories (a sentence is loaded when its best word reaches ``threshold``), then the best
-   word-level F1 inside loaded sentences (``phrase_threshold``).
+3. the sentence model: a logistic model over a sentence's word scores (best, second best,
+   how many are confident), length, lead, curated term and quoted share
+   (`storylens.framing.scorer.SENTENCE_FEATURES`), fitted on those out-of-fold word scores,
+   and its ``threshold``, the best sentence-level F1 on the training stories;
+4. ``phrase_threshold``: the best word-level F1 inside the sentences found loaded.
 
 `cross_validate` repeats the fit on 4/5 of the stories and scores the held-out fifth with the
 real `find_loaded_language`; the weights shipped are one fit on all of basil-dev.
@@ -25,8 +27,8 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from storylens.framing.cues import FEATURES, sentence_cues, strong_evidence
-from storylens.framing.scorer import Weights, word_prior
+from storylens.framing.cues import FEATURES, sentence_cues
+from storylens.framing.scorer import SENTENCE_FEATURES, Weights, sentence_values, word_prior
 from storylens.framing.voice import find_quotations
 
 SMOOTHING = 20.0
@@ -89,64 +91,84 @@ def out_of_fold_matrix(rows):
     return x
 
 
-def best_threshold(rows, scores):
-    """The threshold with the best sentence F1, a sentence flagged by its best word."""
-    best, gold = defaultdict(float), set()
-    for row, s in zip(rows, scores, strict=True):
-        key = (row[1], row[2])
-        best[key] = max(best[key], 1.0 if strong_evidence(row[4]) else s)
-        if row[5]:
-            gold.add(key)
-    keys = list(best)
-    top = np.array([best[k] for k in keys])
-    is_gold = np.array([k in gold for k in keys])
+GRID = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-100, 101)]
+
+
+def by_sentence(rows):
+    """Row indices per (article, sentence), in order."""
+    groups = defaultdict(list)
+    for i, row in enumerate(rows):
+        groups[(row[1], row[2])].append(i)
+    return groups
+
+
+def best_threshold(probs, gold):
+    """The threshold with the best sentence F1 (``probs``, ``gold``: arrays over sentences)."""
 
     def f1(t):
-        flagged = top >= t
-        tp = int((flagged & is_gold).sum())
-        return 2 * tp / (int(flagged.sum()) + len(gold)) if tp else 0.0
+        flagged = probs >= t
+        tp = int((flagged & gold).sum())
+        return 2 * tp / (int(flagged.sum()) + int(gold.sum())) if tp else 0.0
 
-    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-100, 101)]
-    return max(grid, key=f1)
+    return max(GRID, key=f1)
 
 
-def best_phrase_threshold(rows, scores, threshold):
-    """The word threshold (at most ``threshold``) with the best word-level F1 in the sentences
-    ``threshold`` flags; the sentence figures do not depend on it."""
-    best = defaultdict(float)
-    for row, s in zip(rows, scores, strict=True):
-        best[(row[1], row[2])] = max(best[(row[1], row[2])], s)
-    live = np.array([best[(row[1], row[2])] >= threshold for row in rows])
+def best_phrase_threshold(rows, scores, live):
+    """The word threshold with the best word-level F1 in loaded sentences (``live``: a bool
+    per row); a loaded sentence's best word is flagged anyway. Sentence figures do not depend
+    on it."""
     y = np.array([row[5] for row in rows], dtype=bool)
     s = np.asarray(scores)
+    top = np.zeros(len(rows), dtype=bool)
+    for members in by_sentence(rows).values():
+        top[members[int(np.argmax(s[members]))]] = True
 
     def f1(t):
-        flagged = live & (s >= t)
+        flagged = live & ((s >= t) | top)
         tp = int((flagged & y).sum())
         return 2 * tp / (int(flagged.sum()) + int(y.sum())) if tp else 0.0
 
-    grid = [round(1 / (1 + math.exp(-0.1 * z)), 4) for z in range(-100, 101)]
-    return max((t for t in grid if t <= threshold), key=f1)
+    return max(GRID, key=f1)
+
+
+def fit_sentence_model(rows, full, scores):
+    """The sentence logistic model over `SENTENCE_FEATURES`, its threshold, and per row whether
+    its sentence is loaded (a sentence with a curated term always is)."""
+    from sklearn.linear_model import LogisticRegression
+
+    groups = by_sentence(rows)
+    x = np.array([sentence_values(full[m].tolist(), scores[m]) for m in groups.values()])
+    gold = np.array([any(rows[i][5] for i in m) for m in groups.values()])
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(x, gold)
+    probs = model.predict_proba(x)[:, 1]
+    probs[x[:, SENTENCE_FEATURES.index("strong")] > 0] = 1.0
+    threshold = best_threshold(probs, gold)
+    live = np.zeros(len(rows), dtype=bool)
+    for members, p in zip(groups.values(), probs, strict=True):
+        live[members] = p >= threshold
+    coef = {f: round(float(c), 4) for f, c in zip(SENTENCE_FEATURES, model.coef_[0], strict=True)}
+    return {"bias": round(float(model.intercept_[0]), 4)} | coef, threshold, live
 
 
 def fit(rows, features=FEATURES):
-    """Weights fitted on ``rows`` (steps 1-3 of the module docstring)."""
+    """Weights fitted on ``rows`` (steps 1-4 of the module docstring)."""
     from sklearn.linear_model import LogisticRegression
 
     use = [FEATURES.index(f) for f in features]
-    x = out_of_fold_matrix(rows)[:, use]
+    full = out_of_fold_matrix(rows)
     y = np.array([row[5] for row in rows])
-    model = LogisticRegression(C=C, max_iter=2000, class_weight=CLASS_WEIGHT).fit(x, y)
-    scores = model.predict_proba(x)[:, 1]
-    threshold = best_threshold(rows, scores)
-    phrase = best_phrase_threshold(rows, scores, threshold)
+    model = LogisticRegression(C=C, max_iter=2000, class_weight=CLASS_WEIGHT)
+    model.fit(full[:, use], y)
+    scores = model.predict_proba(full[:, use])[:, 1]
+    sentence, threshold, live = fit_sentence_model(rows, full, scores)
     coef = {f: round(float(c), 4) for f, c in zip(features, model.coef_[0], strict=True)}
     return Weights(
         bias=round(float(model.intercept_[0]), 4),
         coef=coef,
         threshold=threshold,
-        phrase_threshold=phrase,
+        phrase_threshold=best_phrase_threshold(rows, scores, live),
         words=word_table(rows),
+        sentence=sentence,
     )
 
 
@@ -167,5 +189,6 @@ def to_json(weights):
         "coef": dict(weights.coef),
         "threshold": weights.threshold,
         "phrase_threshold": weights.phrase_threshold,
+        "sentence": dict(weights.sentence),
         "words": dict(sorted(weights.words.items())),
     }

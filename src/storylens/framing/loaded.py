@@ -4,9 +4,10 @@ Find, then score: every word gets general cues (`storylens.framing.cues`: curate
 term, VADER valence, TextBlob subjectivity, evaluative compound, intensifier, stance adverb,
 scare quotes, word shape, position, ...) and a learned word-table entry; a small logistic model
 (`storylens.framing.scorer`, fitted on basil-dev with story-grouped cross-validation) turns them
-into a score. A sentence is loaded when its best word reaches the threshold or it holds a
-curated loaded term; in it, the words over the word threshold, curated terms and valenced words
-of an emotive run are flagged, and neighbouring flagged words merge into one phrase. Each
+into a word score, and a second small model turns a sentence's word scores into a sentence
+score. A sentence is loaded when that reaches the threshold or it holds a curated loaded term;
+in it, the best word, the words over the word threshold, curated terms and valenced words of an
+emotive run are flagged, and neighbouring flagged words merge into one phrase. Each
 phrase keeps the cues that fired as its reasons and whether it is the outlet's own voice or
 inside a quotation.
 """
@@ -24,7 +25,7 @@ from storylens.framing.cues import (
     sentence_cues,
     strong_evidence,
 )
-from storylens.framing.scorer import Weights, cue_scores, load_weights, with_prior
+from storylens.framing.scorer import Weights, cue_scores, load_weights, sentence_score, with_prior
 from storylens.framing.voice import quote_index
 from storylens.model import LoadedPhrase, LoadedReason, Place, Span, Voice
 
@@ -69,20 +70,29 @@ def _groups(text: str, cues: list[WordCues], flagged: list[bool]) -> list[list[i
 _INTENSIFIED = FEATURES.index("intensified")
 
 
-def _flags(cues: list[WordCues], scores: list[float], weights: Weights) -> list[bool]:
+def _flags(
+    cues: list[WordCues], rows: list[tuple[float, ...]], scores: list[float], weights: Weights
+) -> list[bool]:
     """The flagged words of one sentence.
 
     A word with strong evidence is always flagged. A sentence is loaded when one word is, or
-    when its best score reaches the threshold; in a loaded sentence the words over the word
-    threshold and the words with lexicon evidence are flagged, and so is an intensifier
-    before a flagged word.
+    when its `sentence_score` reaches the threshold; in a loaded sentence its best word, the
+    words over the word threshold and valenced words in an emotive run are flagged, and so is
+    an intensifier before a flagged word.
     """
     strong = [strong_evidence(cue.values) for cue in cues]
-    if not any(strong) and (not scores or max(scores) < weights.threshold):
+    if not scores or (
+        not any(strong) and sentence_score(rows, scores, weights) < weights.threshold
+    ):
         return [False] * len(scores)
-    cutoff = min(weights.word_threshold, weights.threshold)
+    cutoff = (
+        weights.word_threshold
+        if weights.sentence
+        else min(weights.word_threshold, weights.threshold)
+    )
+    top = max(scores)
     flagged = [
-        sure or score >= cutoff or run_evidence(cue.values)
+        sure or score >= cutoff or score == top or run_evidence(cue.values)
         for cue, score, sure in zip(cues, scores, strong, strict=True)
     ]
     for index in range(1, len(cues)):
@@ -127,7 +137,7 @@ def find_in_sentence(
     cues = sentence_cues(text, sentence, quotes, place=place, position=position)
     rows = with_prior(cues, model)
     scores = cue_scores(rows, model)
-    flagged = _flags(cues, scores, model)
+    flagged = _flags(cues, rows, scores, model)
     return [
         _phrase(
             text,

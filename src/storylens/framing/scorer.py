@@ -17,18 +17,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from storylens.framing.cues import FEATURES, WordCues, word_forms
+from storylens.framing.cues import FEATURES, WordCues, strong_evidence, word_forms
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _PRIOR = FEATURES.index("word_prior")
+_QUOTED = FEATURES.index("quoted")
+_LEAD = FEATURES.index("lead")
+SENTENCE_FEATURES = ("best", "second", "confident", "length", "lead", "strong", "quoted_share")
 
 
 @dataclass(**_FROZEN)
 class Weights:
-    """A logistic model over `FEATURES`, its two thresholds and its learned word table.
+    """A logistic model over `FEATURES`, its learned word table, a sentence model, thresholds.
 
-    A sentence is loaded when its best word scores at least ``threshold``; in a loaded sentence
-    every word scoring at least ``phrase_threshold`` (None: ``threshold``) is flagged.
+    Without a sentence model (``sentence`` empty) a sentence is loaded when its best word
+    scores at least ``threshold``; with one, when `sentence_score` reaches ``threshold``. In a
+    loaded sentence every word scoring at least ``phrase_threshold`` (None: ``threshold``) is
+    flagged, and at least its best word.
     """
 
     bias: float
@@ -36,6 +41,7 @@ class Weights:
     threshold: float = 0.6
     phrase_threshold: float | None = None
     words: Mapping[str, float] = field(default_factory=dict)
+    sentence: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def word_threshold(self) -> float:
@@ -65,11 +71,12 @@ DEFAULT_WEIGHTS = Weights(
 def weights_from_json(raw: Mapping[str, object]) -> Weights:
     """Weights from their JSON form (the keys of `Weights`; the last two optional)."""
     coef = raw["coef"]
+    sentence = raw.get("sentence", {})
     phrase = raw.get("phrase_threshold")
     words = raw.get("words", {})
     threshold = raw["threshold"]
     bias = raw["bias"]
-    if not (isinstance(coef, dict) and isinstance(words, dict)):
+    if not (isinstance(coef, dict) and isinstance(words, dict) and isinstance(sentence, dict)):
         raise TypeError("loaded weights: coef and words must be objects")
     if not (isinstance(threshold, float | int) and isinstance(bias, float | int)):
         raise TypeError("loaded weights: bias and threshold must be numbers")
@@ -79,6 +86,7 @@ def weights_from_json(raw: Mapping[str, object]) -> Weights:
         threshold=float(threshold),
         phrase_threshold=float(phrase) if isinstance(phrase, float | int) else None,
         words=words,
+        sentence=sentence,
     )
 
 
@@ -127,3 +135,42 @@ def cue_scores(rows: Sequence[Sequence[float]], weights: Weights) -> list[float]
     return [
         1.0 / (1.0 + math.exp(-(weights.bias + sum(map(operator.mul, coef, row))))) for row in rows
     ]
+
+
+def _logit(score: float) -> float:
+    score = min(max(score, 1e-6), 1 - 1e-6)
+    return math.log(score / (1 - score))
+
+
+def sentence_values(rows: Sequence[Sequence[float]], scores: Sequence[float]) -> list[float]:
+    """The sentence model's inputs (`SENTENCE_FEATURES`) from its words' cues and scores.
+
+    Best and second-best word logit, words with logit > 2, words ÷ 50, lead, a curated loaded
+    term, the share of words inside quotations.
+    """
+    if not rows:
+        return [0.0] * len(SENTENCE_FEATURES)
+    logits = sorted((_logit(score) for score in scores), reverse=True)
+    return [
+        logits[0],
+        logits[1] if len(logits) > 1 else -5.0,
+        float(sum(z > 2 for z in logits)),
+        len(rows) / 50.0,
+        rows[0][_LEAD],
+        float(any(strong_evidence(row) for row in rows)),
+        sum(row[_QUOTED] for row in rows) / len(rows),
+    ]
+
+
+def sentence_score(
+    rows: Sequence[Sequence[float]], scores: Sequence[float], weights: Weights
+) -> float:
+    """How likely the sentence holds loaded language: the sentence model, else its best word."""
+    if not weights.sentence:
+        return max(scores, default=0.0)
+    values = sentence_values(rows, scores)
+    coef = weights.sentence
+    z = coef.get("bias", 0.0) + sum(
+        coef.get(name, 0.0) * v for name, v in zip(SENTENCE_FEATURES, values, strict=True)
+    )
+    return 1.0 / (1.0 + math.exp(-z))
