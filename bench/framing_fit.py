@@ -23,6 +23,7 @@ Used by ``bench/framing_quality.py --fit``; needs scikit-learn (the ``bench`` ex
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -68,8 +69,11 @@ def word_table(rows):
     return table
 
 
-def _story_folds(stories, folds):
+def _story_folds(stories, folds, seed=None):
+    """Stories dealt into ``folds`` sets: in sorted order, or shuffled with ``seed``."""
     ordered = sorted(stories)
+    if seed is not None:
+        random.Random(seed).shuffle(ordered)
     return [set(ordered[i::folds]) for i in range(folds)]
 
 
@@ -172,10 +176,10 @@ def fit(rows, features=FEATURES):
     )
 
 
-def cross_validate(corpus, rows, run_method, score, features=FEATURES):
+def cross_validate(corpus, rows, run_method, score, features=FEATURES, seed=None):
     """Story-grouped CV: (scores of the held-out predictions, the per-fold weights)."""
     predicted, fitted = {}, []
-    for held in _story_folds({a["story_id"] for a in corpus}, FOLDS):
+    for held in _story_folds({a["story_id"] for a in corpus}, FOLDS, seed):
         weights = fit([row for row in rows if row[0] not in held], features)
         fitted.append(weights)
         predicted |= run_method([a for a in corpus if a["story_id"] in held], weights)

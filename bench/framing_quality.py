@@ -9,10 +9,11 @@ sentence whose |compound| >= t (its spans: the sentence's words with |valence| >
 baseline's t is the best on basil-dev itself (an oracle, flattering the baselines).
 Every run also cross-validates the learned scorer (bench/framing_fit.py: 5 folds grouped by
 story, word table, cue weights and threshold all fitted on the training folds only) and reports
-the held-out figure, the honest one. ``--fit`` writes the weights fitted on all of basil-dev to
+the held-out figure, the honest one (``--shuffles N`` repeats it on N other story splits, to
+show its spread). ``--fit`` writes the weights fitted on all of basil-dev to
 resources/framing/loaded_weights.json; the shipped weights' figure on basil-dev is in-sample.
 
-Run: .venv/bin/python bench/framing_quality.py [--fit]
+Run: .venv/bin/python bench/framing_quality.py [--fit] [--shuffles N]
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ def actor_agreement(corpus, per_actor):
 def row(name, res):
     s, o, e = res["sentence"], res["span_overlap"], res["span_exact"]
     return (
-        f"{name:<40} {s['p']:.3f} {s['r']:.3f} {s['f1']:.3f}   {o['p']:.3f} {o['r']:.3f} "
+        f"{name:<48} {s['p']:.3f} {s['r']:.3f} {s['f1']:.3f}   {o['p']:.3f} {o['r']:.3f} "
         f"{o['f1']:.3f}   {e['f1']:.3f}"
     )
 
@@ -221,6 +222,9 @@ def row(name, res):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="write the weights fitted on all dev")
+    parser.add_argument(
+        "--shuffles", type=int, default=0, help="also cross-validate on N shuffled fold splits"
+    )
     args = parser.parse_args(argv)
     corpus = load_corpus()
     analyzer = SentimentIntensityAnalyzer()
@@ -239,6 +243,9 @@ def main(argv=None):
     cv, fitted = framing_fit.cross_validate(corpus, rows, run_method, score)
     results["storylens, learned (5-fold story CV)"] = cv
     results["folds"] = [framing_fit.to_json(w) | {"words": len(w.words)} for w in fitted]
+    for seed in range(args.shuffles):
+        shuffled, _ = framing_fit.cross_validate(corpus, rows, run_method, score, seed=seed)
+        results[f"storylens, learned (CV, folds shuffled, seed {seed})"] = shuffled
     if args.fit:
         payload = framing_fit.to_json(framing_fit.fit(rows))
         WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n")
@@ -248,7 +255,7 @@ def main(argv=None):
             corpus, run_method(corpus, shipped)
         )
     results["tone"] = tone_agreement(corpus, analyzer)
-    print(f"{'method':<40} sentence P/R/F1        span(overlap) P/R/F1   span exact F1")
+    print(f"{'method':<48} sentence P/R/F1        span(overlap) P/R/F1   span exact F1")
     for name, res in results.items():
         if isinstance(res, dict) and "sentence" in res:
             print(row(name, res) + (f"   (t={res['threshold']})" if "threshold" in res else ""))
