@@ -81,15 +81,12 @@ def _flags(
     an intensifier before a flagged word.
     """
     strong = [strong_evidence(cue.values) for cue in cues]
-    if not scores or (
-        not any(strong) and sentence_score(rows, scores, weights) < weights.threshold
-    ):
+    loaded = any(strong) or sentence_score(rows, scores, weights) >= weights.threshold
+    if not scores or not loaded:
         return [False] * len(scores)
-    cutoff = (
-        weights.word_threshold
-        if weights.sentence
-        else min(weights.word_threshold, weights.threshold)
-    )
+    cutoff = weights.word_threshold
+    if not weights.sentence:
+        cutoff = min(cutoff, weights.threshold)
     top = max(scores)
     flagged = [
         sure or score >= cutoff or score == top or run_evidence(cue.values)
