@@ -63,7 +63,7 @@ def test_show_json_compares_both_outlets_and_names_the_carrier(seeds_db):
 
 def test_show_text_report_says_who_carried_the_copy(seeds_db):
     db, story_id = seeds_db
-    result = CliRunner().invoke(main, ["show", str(story_id), "--db", str(db)])
+    result = CliRunner().invoke(main, ["show", str(story_id), "--db", str(db), "--evidence"])
     assert result.exit_code == 0, result.output
     assert "PJ Media" in result.output
     assert "Opposing Views" in result.output

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from storylens import io
-from storylens.cli.compare import FORMAT_OPTION, OUTPUT_OPTION, write_report
+from storylens.cli.compare import EVIDENCE_OPTION, FORMAT_OPTION, OUTPUT_OPTION, write_report
 from storylens.cli.store_options import db_option
 from storylens.embedding import default_encoder
 from storylens.errors import ConfigError
@@ -25,7 +25,8 @@ from storylens.store.comparison import compare_story
 @db_option
 @FORMAT_OPTION
 @OUTPUT_OPTION
-def show(*, story_id: int, db: Path, fmt: str, output: Path | None) -> None:
+@EVIDENCE_OPTION
+def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     """Compare the accounts of stored story STORY_ID (ids from `storylens stories`).
 
     The report is the one `storylens compare` prints, over one account per syndicated group;
@@ -45,7 +46,7 @@ def show(*, story_id: int, db: Path, fmt: str, output: Path | None) -> None:
             return
         encoder = CachedEncoder(default_encoder(), store)
         comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
-    write_report(comparison, analyses, fmt=fmt, output=output)
+    write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
 
 
 def _analyze(articles: Sequence[Article]) -> Iterable[Analysis]:
