@@ -13,11 +13,12 @@ import click
 from storylens import io
 from storylens.cli.compare import EVIDENCE_OPTION, FORMAT_OPTION, OUTPUT_OPTION, write_report
 from storylens.cli.store_options import db_option
-from storylens.embedding import default_encoder
+from storylens.embedding import Vectors, default_encoder
 from storylens.errors import ConfigError
 from storylens.model import Analysis, Article
 from storylens.store import CachedEncoder, Store, StoredStory, load_story
 from storylens.store.comparison import compare_story
+from storylens.store.vectors import default_model_name
 
 
 @click.command("show")
@@ -44,9 +45,17 @@ def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bo
         if len(story.accounts) < 2:
             _write(_single_account(story, fmt), output)
             return
-        encoder = CachedEncoder(default_encoder(), store)
+        encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
         comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
     write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
+
+
+class _DefaultEncoder:
+    """The default encoder, loaded on first use: a story whose vectors are all cached skips it."""
+
+    def encode(self, sentences: Sequence[str]) -> Vectors:
+        """Encode with the shared MiniLM encoder."""
+        return default_encoder().encode(sentences)
 
 
 def _analyze(articles: Sequence[Article]) -> Iterable[Analysis]:

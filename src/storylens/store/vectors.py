@@ -44,9 +44,14 @@ def model_name(encoder: Encoder) -> str:
     if isinstance(name, str) and name:
         return name
     if isinstance(encoder, MiniLMEncoder):
-        return f"all-MiniLM-L6-v2-int8/{metadata.version(MINILM_PACKAGE)}"
+        return default_model_name()
     kind = type(encoder)
     return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def default_model_name() -> str:
+    """The name of the default MiniLM encoder's vectors, with its model package's version."""
+    return f"all-MiniLM-L6-v2-int8/{metadata.version(MINILM_PACKAGE)}"
 
 
 class CachedEncoder:
