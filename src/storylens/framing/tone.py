@@ -1,7 +1,8 @@
 """Tone toward each actor: target-dependent, from the sentences that mention the actor.
 
 A sentence's tone toward an actor weighs each evaluative word (VADER valence, TextBlob
-polarity for adjectives; loaded phrases count double) by its closeness to the actor's
+polarity for subjective adjectives; loaded phrases count double; capitalised words inside a
+sentence are names and carry none) by its closeness to the actor's
 mention, so "Kerry's bold plan, which Russia wrecked" leans positive toward Kerry and negative
 toward Russia. Negation within three words before flips and halves a word's weight.
 """
@@ -21,11 +22,25 @@ _NEGATION = frozenset({"not", "no", "never", "n't", "without", "nor", "hardly"})
 _NEUTRAL_BAND = 0.1
 
 
+_SUBJECTIVE = 0.5  # an adjective rated less subjective than this carries no tone ("new", "top")
+
+
 def _word_polarity(word: str) -> float:
     lexicon = load_lexicon()
     lower = word.lower()
     valence = lookup_valence(lower, lexicon)
-    return valence / 4.0 if valence else lexicon.subjective(lower)[1]
+    if valence:
+        return valence / 4.0
+    subjectivity, polarity = lexicon.subjective(lower)
+    return polarity if subjectivity >= _SUBJECTIVE else 0.0
+
+
+def _in_name(words: Sequence[re.Match[str]], index: int) -> bool:
+    """A capitalised word after the first of its sentence: part of a name, with no tone.
+
+    "Justice Department", "Social Security", "Tea Party".
+    """
+    return index > 0 and words[index].group()[0].isupper()
 
 
 def sentence_tone(
@@ -52,7 +67,7 @@ def sentence_tone(
     loaded = [(p.span.start, p.span.end) for p in phrases]
     total = 0.0
     for i, word in enumerate(words):
-        if i in anchors:
+        if i in anchors or _in_name(words, i):
             continue
         polarity = _word_polarity(word.group())
         if not polarity:
