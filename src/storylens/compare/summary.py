@@ -93,9 +93,12 @@ def check_sentences(
     return kept
 
 
-def _rank(row: AlignedFact, by_id: dict[str, Analysis]) -> tuple[int, float]:
+def _rank(row: AlignedFact, by_id: dict[str, Analysis]) -> tuple[int, int, float]:
+    """Most outlets first; among equals, a fact some outlet words plainly, then the earliest."""
     positions = [f.sentence / max(len(by_id[f.article_id].sentences), 1) for f in row.facts]
-    return -len({by_id[f.article_id].article.outlet for f in row.facts}), min(positions)
+    plainest = min(_plainness(f, by_id[f.article_id])[0] for f in row.facts)
+    outlets = len({by_id[f.article_id].article.outlet for f in row.facts})
+    return -outlets, int(plainest > 0), min(positions)
 
 
 def _plainness(fact: Fact, analysis: Analysis) -> tuple[int, int, int, int]:
