@@ -17,7 +17,11 @@ def test_summary_led_by_the_suspension_with_true_provenance(story):
     analyses, comparison = story
     summary = summarize(comparison, analyses)
     assert 1 <= len(summary.sentences) <= 5
-    assert "suspend" in summary.sentences[0].text
+    lead = summary.sentences[0]
+    assert "suspend" in lead.text
+    assert "talks with Russia" in lead.text
+    starts = {a.article.id: a.sentences[0].span.start for a in analyses}
+    assert any(s.span.start <= starts[s.article_id] for s in lead.support), "lead is no lede"
     assert set(summary.sentences[0].outlets) == {"PJ Media", "Opposing Views"}
     texts = {a.article.id: a.article.text for a in analyses}
     outlets = {a.article.id: a.article.outlet for a in analyses}

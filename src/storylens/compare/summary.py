@@ -60,7 +60,9 @@ def summarize_rows(
     """
     by_id = {a.article.id: a for a in analyses}
     chosen: list[SummarySentence] = []
-    for row in sorted(rows, key=lambda r: _rank(r, by_id)):
+    ranked = sorted(rows, key=lambda r: _rank(r, by_id))
+    lead = min(ranked, key=lambda r: _rank(r, by_id, plain_first=False), default=None)
+    for row in ([lead] if lead is not None else []) + [r for r in ranked if r is not lead]:
         if len(chosen) >= sentences:
             break
         fact = min(row.facts, key=lambda f: _plainness(f, by_id[f.article_id]))
@@ -93,12 +95,18 @@ def check_sentences(
     return kept
 
 
-def _rank(row: AlignedFact, by_id: dict[str, Analysis]) -> tuple[int, int, float]:
-    """Most outlets first; among equals, a fact some outlet words plainly, then the earliest."""
+def _rank(
+    row: AlignedFact, by_id: dict[str, Analysis], *, plain_first: bool = True
+) -> tuple[int, int, float]:
+    """Most outlets first; among equals, a fact some outlet words plainly, then the earliest.
+
+    The lead (``plain_first=False``) is the best-supported, earliest fact whatever its
+    wording: what happened comes first, in its plainest available words.
+    """
     positions = [f.sentence / max(len(by_id[f.article_id].sentences), 1) for f in row.facts]
     plainest = min(_plainness(f, by_id[f.article_id])[0] for f in row.facts)
     outlets = len({by_id[f.article_id].article.outlet for f in row.facts})
-    return -outlets, int(plainest > 0), min(positions)
+    return -outlets, int(plainest > 0 and plain_first), min(positions)
 
 
 def _plainness(fact: Fact, analysis: Analysis) -> tuple[int, int, int, int]:
