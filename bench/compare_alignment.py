@@ -92,7 +92,8 @@ def predicted_pairs(comparison: Comparison, offsets: dict) -> set[Pair]:
     return {
         pair
         for row in comparison.shared()
-        for f, g in itertools.combinations(row.facts, 2)
+        for f, g in itertools.combinations((*row.facts, *row.restated), 2)
+        if f.article_id != g.article_id
         for pair in _fact_pairs(f, g, offsets)
     }
 

@@ -42,6 +42,8 @@ class AlignmentSettings:
         entity_weight: weight of the shared rare entities.
         word_weight: weight of the shared rare content words.
         number_weight: added when the facts give the same count or the same date.
+        restate: score a link needs to make a lone fact a restatement of a row that already
+            holds a fact of its article (see `aligned_rows`).
     """
 
     floor: float = 0.45
@@ -52,6 +54,7 @@ class AlignmentSettings:
     entity_weight: float = 0.1
     word_weight: float = 1.5
     number_weight: float = 0.1
+    restate: float = 0.9
 
 
 def weighted_overlap(first: dict[str, float], second: dict[str, float]) -> float:
@@ -184,22 +187,59 @@ def group_links(facts: Sequence[Fact], links: Iterable[Link]) -> list[list[Link]
 
 
 def aligned_rows(
-    facts: Sequence[Fact], groups: Sequence[Sequence[Link]], article_order: Sequence[str]
+    facts: Sequence[Fact],
+    groups: Sequence[Sequence[Link]],
+    article_order: Sequence[str],
+    links: Iterable[Link] = (),
 ) -> list[AlignedFact]:
-    """The fact × outlet rows: groups first (most articles, then position), then lone facts."""
+    """The fact × outlet rows: groups first (most articles, then position), then lone facts.
+
+    A lone fact with an accepted link (from ``links``) into a group that already holds a fact
+    of its article is a restatement: it joins that row as ``restated`` instead of standing
+    alone (best link first).
+    """
     by_id = {fact.id: fact for fact in facts}
     rank = {article_id: n for n, article_id in enumerate(article_order)}
     position = {fact.id: n for n, fact in enumerate(facts)}
     rows: list[tuple[tuple[Fact, ...], tuple[Link, ...]]] = []
-    grouped: set[str] = set()
-    for links in groups:
-        ids = {i for link in links for i in (link.source, link.target)}
-        grouped |= ids
-        members = sorted((by_id[i] for i in ids), key=lambda f: rank[f.article_id])
-        rows.append((tuple(members), tuple(links)))
-    rows += [((fact,), ()) for fact in facts if fact.id not in grouped]
+    for group in groups:
+        ids = {i for link in group for i in (link.source, link.target)}
+        ordered = sorted((by_id[i] for i in ids), key=lambda f: rank[f.article_id])
+        rows.append((tuple(ordered), tuple(group)))
+    again = _restatements(rows, links, by_id)
+    placed = {f.id for members, _ in rows for f in members} | set(again)
+    rows += [((fact,), ()) for fact in facts if fact.id not in placed]
     rows.sort(key=lambda row: (-len(row[0]), rank[row[0][0].article_id], position[row[0][0].id]))
-    return [
-        AlignedFact(id=f"F{n + 1}", facts=members, links=links)
-        for n, (members, links) in enumerate(rows)
-    ]
+    aligned = []
+    for n, (members, group) in enumerate(rows):
+        mine = sorted(
+            (i for i, (anchor, _) in again.items() if anchor == members[0].id),
+            key=lambda i: (rank[by_id[i].article_id], position[i]),
+        )
+        aligned.append(
+            AlignedFact(
+                id=f"F{n + 1}",
+                facts=members,
+                links=group + tuple(again[i][1] for i in mine),
+                restated=tuple(by_id[i] for i in mine),
+            )
+        )
+    return aligned
+
+
+def _restatements(
+    rows: Sequence[tuple[tuple[Fact, ...], tuple[Link, ...]]],
+    links: Iterable[Link],
+    by_id: dict[str, Fact],
+) -> dict[str, tuple[str, Link]]:
+    """Lone fact id → (first fact id of the row it restates, the link that says so)."""
+    row_of = {fact.id: members for members, _ in rows for fact in members}
+    found: dict[str, tuple[str, Link]] = {}
+    for link in sorted(links, key=lambda k: (-k.score, k.source, k.target)):
+        for lone, other in ((link.source, link.target), (link.target, link.source)):
+            members = row_of.get(other)
+            if lone in row_of or lone in found or members is None:
+                continue
+            if by_id[lone].article_id in {f.article_id for f in members}:
+                found[lone] = (members[0].id, link)
+    return found

@@ -62,7 +62,8 @@ def compare_analyses(
     refs = [ref for analysis in analyses for ref in quote_refs(analysis, merged)]
     hits = match_quotes(refs)
     links = _fact_links(analyses, facts, merged, hits, encoder or default_encoder(), settings)
-    rows = aligned_rows(facts, group_links(facts, links), order)
+    restating = [k for k in links if k.score >= (settings or AlignmentSettings()).restate]
+    rows = aligned_rows(facts, group_links(facts, links), order, restating)
     conflicts = speaker_conflicts(hits, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
     return Comparison(

@@ -60,11 +60,17 @@ class Link:
 
 @dataclass(**_FROZEN)
 class AlignedFact:
-    """A row of the fact × outlet matrix: at most one fact per article, in article order."""
+    """A row of the fact × outlet matrix: at most one fact per article, in article order.
+
+    ``restated`` holds further facts of articles already in the row that report the same thing
+    again (a lede restating a later quote): linked to the row, they are not listed as facts
+    only their article reports.
+    """
 
     id: str
     facts: tuple[Fact, ...]
     links: tuple[Link, ...] = ()
+    restated: tuple[Fact, ...] = ()
 
     @property
     def article_ids(self) -> tuple[str, ...]:

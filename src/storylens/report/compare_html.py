@@ -93,7 +93,7 @@ def _fact_marks(comparison: Comparison, article_id: str) -> list[tuple[Fact, str
     """(fact, css class, row id) for every fact of one article, in text order."""
     marks = []
     for row in comparison.rows:
-        for fact in row.facts:
+        for fact in (*row.facts, *row.restated):
             if fact.article_id == article_id:
                 css = "shared" if len(row.facts) > 1 else "unique"
                 marks.append((fact, css, row.id))
@@ -142,10 +142,13 @@ def _shared_table(comparison: Comparison) -> str:
     head = "".join(f"<th>{_e(ref.label)}</th>" for ref in comparison.articles)
     rows = []
     for row in comparison.shared():
-        by_article = {}
-        for fact in row.facts:
-            by_article[fact.article_id] = f'<a href="#{anchor(fact)}">{_e(fact.span.text)}</a>'
-        cells = "".join(f"<td>{by_article.get(ref.id, '—')}</td>" for ref in comparison.articles)
+        by_article: dict[str, list[str]] = {}
+        for fact in (*row.facts, *row.restated):
+            link = f'<a href="#{anchor(fact)}">{_e(fact.span.text)}</a>'
+            by_article.setdefault(fact.article_id, []).append(link)
+        cells = "".join(
+            f"<td>{'<br>'.join(by_article.get(ref.id, ['—']))}</td>" for ref in comparison.articles
+        )
         rows.append(f"<tr><td>{row.id}</td>{cells}</tr>")
     return (
         f"<h2>Shared facts</h2><table><tr><th>fact</th>{head}</tr>{''.join(rows)}</table>"

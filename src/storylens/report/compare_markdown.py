@@ -54,6 +54,9 @@ def _shared(comparison: Comparison) -> str:
         for fact in row.facts:
             label = comparison.article(fact.article_id).label
             lines.append(f"- *{escape(label)}*: {escape(fact.span.text)}")
+        for fact in row.restated:
+            label = comparison.article(fact.article_id).label
+            lines.append(f"- *{escape(label)}*, again: {escape(fact.span.text)}")
     return "\n".join(lines)
 
 

@@ -46,6 +46,9 @@ def _fact_lines(comparison: Comparison, row: AlignedFact) -> Text:
     for fact in row.facts:
         text.append(f"  {comparison.article(fact.article_id).label}: ", style="bold cyan")
         text.append(shorten(fact.span.text, _FACT_WIDTH) + "\n")
+    for fact in row.restated:
+        text.append(f"  {comparison.article(fact.article_id).label}, again: ", style="cyan")
+        text.append(shorten(fact.span.text, _FACT_WIDTH) + "\n", style="dim")
     return text
 
 
