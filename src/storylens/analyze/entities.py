@@ -77,9 +77,7 @@ class EntityIndex:
 
 def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> EntityIndex:
     """Find entity mentions in parsed paragraphs and group them into entities."""
-    found = [
-        f for p in paragraphs for ent in _repaired(p.doc.ents) if (f := _found(ent, p.offset))
-    ]
+    found = [f for p in paragraphs for ent in _repaired(p.doc.ents) if (f := _found(ent, p.offset))]
     found.sort(key=lambda f: f.span.start)
     title = [(p.offset, p.offset + len(p.doc.text)) for p in paragraphs if p.index == TITLE]
     in_title = [f for f in found if any(a <= f.span.start < b for a, b in title)]
