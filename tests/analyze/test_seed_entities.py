@@ -50,6 +50,7 @@ def test_kerry_mentions_grouped_under_one_entity(seed_analyses):
 def test_daesh_is_islamic_state(seed_analyses):
     entity = _entity([seed_analyses["PJ Media"]], "Islamic State")
     assert "Daesh" in entity.aliases
+    assert entity.label is EntityLabel.ORGANISATION
 
 
 def test_names_cut_short_or_run_together_are_mended(seed_analyses):

@@ -160,9 +160,11 @@ def _found(ent: Any, offset: int) -> _Found | None:
         title = _title_before(ent)
         roles = _roles(title) if title else _conjunct_roles(ent)
         return _Found(span=span, label=label, key="", title=title, roles=tuple(roles))
-    return _Found(
-        span=span, label=label, key="name:" + name_key(canonical_alias(span.text) or span.text)
-    )
+    alias = canonical_alias(span.text)
+    if alias is not None:
+        # The alias table names countries and organisations: its entry decides the kind.
+        label = EntityLabel.PLACE if country_named(alias) else EntityLabel.ORGANISATION
+    return _Found(span=span, label=label, key="name:" + name_key(alias or span.text))
 
 
 def _spurious(ent: Any, label: EntityLabel) -> bool:
