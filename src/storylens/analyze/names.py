@@ -121,16 +121,21 @@ def country_of_demonym(word: str) -> str | None:
     return str(value) if value else None
 
 
-def country_named(name: str) -> str | None:
-    """The country a name is, written out or by a well-known alias ("U.S." → "United States")."""
+@cache
+def _countries() -> frozenset[str]:
+    """Every country the demonym table names."""
     table = _resource("places.json")["demonyms"]
     assert isinstance(table, dict)
-    countries = {str(v) for v in table.values()}
+    return frozenset(str(v) for v in table.values())
+
+
+def country_named(name: str) -> str | None:
+    """The country a name is, written out or by a well-known alias ("U.S." → "United States")."""
     stripped = name.strip()
-    if stripped in countries:
+    if stripped in _countries():
         return stripped
     alias = canonical_alias(stripped)
-    return alias if alias in countries else None
+    return alias if alias in _countries() else None
 
 
 def country_of_capital(city: str) -> str | None:

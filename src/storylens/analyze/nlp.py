@@ -55,9 +55,14 @@ def parse_articles(
     """
     nlp = load_pipeline()
     stream = iter(articles)
-    head = list(_take_units(stream, MIN_UNITS_PER_PROCESS))
-    small = sum(len(_units(a)) for a in head) < MIN_UNITS_PER_PROCESS
-    processes = 1 if small else max(n_process, 1)
+    head: list[Article] = []
+    seen = 0
+    for article in stream:
+        head.append(article)
+        seen += len(_units(article))
+        if seen >= MIN_UNITS_PER_PROCESS:
+            break
+    processes = max(n_process, 1) if seen >= MIN_UNITS_PER_PROCESS else 1
     pending: deque[tuple[Article, int]] = deque()
 
     def tasks() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -79,16 +84,6 @@ def parse_articles(
             done = []
     while pending:
         yield pending.popleft()[0], []
-
-
-def _take_units(stream: Iterator[Article], count: int) -> Iterator[Article]:
-    """Articles from the stream until they hold ``count`` units or the stream ends."""
-    seen = 0
-    for article in stream:
-        yield article
-        seen += len(_units(article))
-        if seen >= count:
-            return
 
 
 def _units(article: Article) -> list[tuple[int, Span]]:

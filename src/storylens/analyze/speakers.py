@@ -26,7 +26,6 @@ class Context:
 
 def mention_span(token: Any, offset: int, text: str) -> Span:
     """The noun phrase a subject token heads, as a span (long phrases cut to the head)."""
-    left, right = token.left_edge.i, token.right_edge.i
     kept = {t.i for t in token.subtree if t.dep_ not in ("relcl", "acl") and not _boundary(t)}
     kept.add(token.i)
     left = right = token.i
