@@ -191,13 +191,16 @@ def aligned_rows(
     groups: Sequence[Sequence[Link]],
     article_order: Sequence[str],
     links: Iterable[Link] = (),
+    *,
+    settings: AlignmentSettings | None = None,
 ) -> list[AlignedFact]:
     """The fact × outlet rows: groups first (most articles, then position), then lone facts.
 
-    A lone fact with an accepted link (from ``links``) into a group that already holds a fact
-    of its article is a restatement: it joins that row as ``restated`` instead of standing
-    alone (best link first).
+    A lone fact with a link from ``links`` scoring at least ``settings.restate`` into a group
+    that already holds a fact of its article is a restatement: it joins that row as
+    ``restated`` instead of standing alone (best link first).
     """
+    bar = (settings or AlignmentSettings()).restate
     by_id = {fact.id: fact for fact in facts}
     rank = {article_id: n for n, article_id in enumerate(article_order)}
     position = {fact.id: n for n, fact in enumerate(facts)}
@@ -206,22 +209,25 @@ def aligned_rows(
         ids = {i for link in group for i in (link.source, link.target)}
         ordered = sorted((by_id[i] for i in ids), key=lambda f: rank[f.article_id])
         rows.append((tuple(ordered), tuple(group)))
-    again = _restatements(rows, links, by_id)
+    again = _restatements(rows, [k for k in links if k.score >= bar], by_id)
     placed = {f.id for members, _ in rows for f in members} | set(again)
     rows += [((fact,), ()) for fact in facts if fact.id not in placed]
     rows.sort(key=lambda row: (-len(row[0]), rank[row[0][0].article_id], position[row[0][0].id]))
+    by_row: dict[str, list[tuple[Fact, Link]]] = {}
+    for fact_id, (anchor, link) in again.items():
+        by_row.setdefault(anchor, []).append((by_id[fact_id], link))
     aligned = []
     for n, (members, group) in enumerate(rows):
         mine = sorted(
-            (i for i, (anchor, _) in again.items() if anchor == members[0].id),
-            key=lambda i: (rank[by_id[i].article_id], position[i]),
+            by_row.get(members[0].id, []),
+            key=lambda item: (rank[item[0].article_id], position[item[0].id]),
         )
         aligned.append(
             AlignedFact(
                 id=f"F{n + 1}",
                 facts=members,
-                links=group + tuple(again[i][1] for i in mine),
-                restated=tuple(by_id[i] for i in mine),
+                links=group + tuple(link for _, link in mine),
+                restated=tuple(fact for fact, _ in mine),
             )
         )
     return aligned

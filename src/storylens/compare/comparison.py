@@ -61,9 +61,9 @@ def compare_analyses(
     facts = [fact for analysis in analyses for fact in split_facts(analysis)]
     refs = [ref for analysis in analyses for ref in quote_refs(analysis, merged)]
     hits = match_quotes(refs)
+    settings = settings or AlignmentSettings()
     links = _fact_links(analyses, facts, merged, hits, encoder or default_encoder(), settings)
-    restating = [k for k in links if k.score >= (settings or AlignmentSettings()).restate]
-    rows = aligned_rows(facts, group_links(facts, links), order, restating)
+    rows = aligned_rows(facts, group_links(facts, links), order, links, settings=settings)
     conflicts = speaker_conflicts(hits, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
     return Comparison(
@@ -94,7 +94,7 @@ def _fact_links(
     merged: MergedEntities,
     hits: Sequence[QuoteHit],
     encoder: Encoder,
-    settings: AlignmentSettings | None,
+    settings: AlignmentSettings,
 ) -> list[Link]:
     """Embedding links between facts that pass the thresholds, plus the quote links."""
     features = fact_features(analyses, facts, merged)
