@@ -97,7 +97,11 @@ def write_report(
     if fmt == "text" and output is None:
         render_story(comparison, make_console(), evidence=evidence)
         return
-    document = _render(fmt, comparison, analyses, evidence=evidence)
+    write_document(_render(fmt, comparison, analyses, evidence=evidence), output)
+
+
+def write_document(document: str, output: Path | None) -> None:
+    """Write a rendered report to ``output``, or to standard output when there is none."""
     if output is not None:
         output.write_text(document, encoding="utf-8")
     else:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
 
 from storylens import io
-from storylens.cli.compare import EVIDENCE_OPTION, FORMAT_OPTION, OUTPUT_OPTION, write_report
+from storylens.cli.compare import (
+    EVIDENCE_OPTION,
+    FORMAT_OPTION,
+    OUTPUT_OPTION,
+    write_document,
+    write_report,
+)
 from storylens.cli.store_options import db_option
 from storylens.embedding import Vectors, default_encoder
 from storylens.errors import ConfigError
@@ -43,7 +48,7 @@ def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bo
                 f"no story {story_id} in {db} (`storylens stories` lists them)"
             ) from None
         if len(story.accounts) < 2:
-            _write(_single_account(story, fmt), output)
+            write_document(_single_account(story, fmt), output)
             return
         encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
         comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
@@ -94,13 +99,6 @@ def _single_account(story: StoredStory, fmt: str) -> str:
     if fmt == "html":
         return f"<pre>{html.escape(text)}</pre>\n"
     return text
-
-
-def _write(document: str, output: Path | None) -> None:
-    if output is not None:
-        output.write_text(document, encoding="utf-8")
-    else:
-        sys.stdout.write(document)
 
 
 def _open(db: Path) -> Store:

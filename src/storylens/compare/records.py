@@ -233,6 +233,11 @@ class Timeline:
     reference: dt.date | None
     reference_evidence: str
 
+    @property
+    def without_publication_date(self) -> bool:
+        """True when dates were placed against a stand-in for a publication date."""
+        return self.reference_evidence not in ("publication date", "none")
+
 
 @dataclass(**_FROZEN)
 class Comparison:

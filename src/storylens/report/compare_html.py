@@ -9,7 +9,6 @@ it goes through `html.escape`, so markup inside an article shows as text and nev
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 from storylens.compare.records import Comparison, CoverageRow, Fact
@@ -18,6 +17,7 @@ from storylens.report.framing_view import body_phrases
 from storylens.report.story_html import (
     STORY_CSS,
     anchor,
+    e,
     framing_html,
     mark_loaded,
     summary_html,
@@ -71,14 +71,10 @@ def render_comparison_html(comparison: Comparison, analyses: Iterable[Analysis])
     )
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _summary(comparison: Comparison) -> str:
     items = "".join(
-        f"<li><b>{_e(ref.label)}</b> — {_e(ref.title)} <small>({_e(ref.id)})</small>"
-        + (f"<br><i>carried by {_e(', '.join(ref.carried_by))}</i>" if ref.carried_by else "")
+        f"<li><b>{e(ref.label)}</b> — {e(ref.title)} <small>({e(ref.id)})</small>"
+        + (f"<br><i>carried by {e(', '.join(ref.carried_by))}</i>" if ref.carried_by else "")
         + "</li>"
         for ref in comparison.articles
     )
@@ -111,7 +107,7 @@ def _column(comparison: Comparison, analysis: Analysis, label: str) -> str:
     ]
     title = mark_loaded(article.title, 0, len(article.title), profile.headline.phrases)
     return (
-        f'<div class="column"><h3>{_e(label)}</h3><div class="title">{title}'
+        f'<div class="column"><h3>{e(label)}</h3><div class="title">{title}'
         "</div>" + "".join(rendered) + "</div>"
     )
 
@@ -139,12 +135,12 @@ def _highlight(
 
 
 def _shared_table(comparison: Comparison) -> str:
-    head = "".join(f"<th>{_e(ref.label)}</th>" for ref in comparison.articles)
+    head = "".join(f"<th>{e(ref.label)}</th>" for ref in comparison.articles)
     rows = []
     for row in comparison.shared():
         by_article: dict[str, list[str]] = {}
         for fact in (*row.facts, *row.restated):
-            link = f'<a href="#{anchor(fact)}">{_e(fact.span.text)}</a>'
+            link = f'<a href="#{anchor(fact)}">{e(fact.span.text)}</a>'
             by_article.setdefault(fact.article_id, []).append(link)
         cells = "".join(
             f"<td>{'<br>'.join(by_article.get(ref.id, ['—']))}</td>" for ref in comparison.articles
@@ -163,12 +159,12 @@ def _conflicts(comparison: Comparison) -> str:
         parts.append("<p>None found.</p>")
     for conflict in comparison.conflicts:
         sides = "".join(
-            f"<tr><td>{_e(comparison.article(s.article_id).label)}</td>"
-            f'<td class="conflict">{_e(s.value)}</td><td>{_e(s.sentence.text)}</td></tr>'
+            f"<tr><td>{e(comparison.article(s.article_id).label)}</td>"
+            f'<td class="conflict">{e(s.value)}</td><td>{e(s.sentence.text)}</td></tr>'
             for s in conflict.sides
         )
         parts.append(
-            f"<h3>{conflict.id} · {_e(conflict.kind.value)}: {_e(conflict.subject)}"
+            f"<h3>{conflict.id} · {e(conflict.kind.value)}: {e(conflict.subject)}"
             f"</h3><table><tr><th>outlet</th><th>says</th><th>sentence</th></tr>"
             f"{sides}</table>"
         )
@@ -180,9 +176,9 @@ def _quotes(comparison: Comparison) -> str:
     for match in comparison.quote_matches:
         for quote in match.quotes:
             rows.append(
-                f"<tr><td>{match.id} ({_e(match.kind.value)})</td>"
-                f"<td>{_e(comparison.article(quote.article_id).label)}</td>"
-                f"<td>{_e(quote.speaker)}</td><td>“{_e(quote.content.text)}”</td></tr>"
+                f"<tr><td>{match.id} ({e(match.kind.value)})</td>"
+                f"<td>{e(comparison.article(quote.article_id).label)}</td>"
+                f"<td>{e(quote.speaker)}</td><td>“{e(quote.content.text)}”</td></tr>"
             )
     if not rows:
         return "<h2>Quotes across outlets</h2><p>No quote appears in more than one outlet.</p>"
@@ -193,15 +189,15 @@ def _quotes(comparison: Comparison) -> str:
 
 
 def _coverage(title: str, rows: tuple[CoverageRow, ...], comparison: Comparison) -> str:
-    head = "".join(f"<th>{_e(ref.label)}</th>" for ref in comparison.articles)
+    head = "".join(f"<th>{e(ref.label)}</th>" for ref in comparison.articles)
     body = []
     for row in rows:
         counts = {cell.article_id: cell.count for cell in row.cells}
         cells = "".join(
             f'<td class="n">{counts.get(ref.id, "·")}</td>' for ref in comparison.articles
         )
-        body.append(f"<tr><td>{_e(row.name)}</td><td>{_e(row.kind)}</td>{cells}</tr>")
+        body.append(f"<tr><td>{e(row.name)}</td><td>{e(row.kind)}</td>{cells}</tr>")
     return (
-        f"<h2>{_e(title)}</h2><table><tr><th>name</th><th>kind</th>{head}</tr>"
+        f"<h2>{e(title)}</h2><table><tr><th>name</th><th>kind</th>{head}</tr>"
         f"{''.join(body)}</table>"
     )

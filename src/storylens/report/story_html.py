@@ -55,7 +55,7 @@ def summary_html(comparison: Comparison) -> str:
 def timeline_html(timeline: Timeline) -> str:
     """The dated events in order, each with its outlets and dated sentences."""
     parts = ["<h2>Timeline</h2>"]
-    if timeline.reference_evidence not in ("publication date", "none"):
+    if timeline.without_publication_date:
         parts.append(
             f'<p class="quiet">No publication date: placed against the '
             f"{e(timeline.reference_evidence)} (≈ marks an estimated date).</p>"

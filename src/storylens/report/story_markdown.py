@@ -36,7 +36,7 @@ def summary_markdown(summary: Summary) -> str:
 def timeline_markdown(timeline: Timeline) -> str:
     """The dated events in order; ≈ marks dates estimated against the story's reference."""
     lines = ["## Timeline", ""]
-    if timeline.reference_evidence not in ("publication date", "none"):
+    if timeline.without_publication_date:
         lines += [f"No publication date: placed against the {timeline.reference_evidence}.", ""]
     for entry in timeline.entries:
         mark = " ≈" if entry.estimated else ""

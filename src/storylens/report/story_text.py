@@ -36,7 +36,7 @@ def render_summary(summary: Summary, console: Console) -> None:
 def render_timeline(timeline: Timeline, console: Console) -> None:
     """The story's dated events in order, each with its outlets and sentences."""
     title = "Timeline"
-    if timeline.reference_evidence not in ("publication date", "none"):
+    if timeline.without_publication_date:
         title += f" (no publication date: placed against the {timeline.reference_evidence})"
     console.print(Rule(title, align="left"))
     for entry in timeline.entries:
