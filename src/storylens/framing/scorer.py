@@ -132,9 +132,11 @@ def cue_scores(rows: Sequence[Sequence[float]], weights: Weights) -> list[float]
         [0.047]
     """
     coef = [weights.coef.get(name, 0.0) for name in FEATURES]
-    return [
-        1.0 / (1.0 + math.exp(-(weights.bias + sum(map(operator.mul, coef, row))))) for row in rows
-    ]
+    return [_sigmoid(weights.bias + sum(map(operator.mul, coef, row))) for row in rows]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _logit(score: float) -> float:
@@ -173,4 +175,4 @@ def sentence_score(
     z = coef.get("bias", 0.0) + sum(
         coef.get(name, 0.0) * v for name, v in zip(SENTENCE_FEATURES, values, strict=True)
     )
-    return 1.0 / (1.0 + math.exp(-z))
+    return _sigmoid(z)
