@@ -37,7 +37,10 @@ DAY = dt.date(2016, 3, 1).toordinal()
 def test_assign_story_joins_the_most_similar_story_within_the_window():
     lookup = FakeLookup(
         {1: 10, 2: 20},
-        {10: stored(10, unit(1, 0, 0), DAY), 20: stored(20, unit(1, 1, 0), DAY + 1)},
+        {
+            10: stored(10, unit(1, 0, 0), DAY),
+            20: stored(20, unit(1, 1, 0), DAY + 1, accounts=2),
+        },
     )
     neighbours = [Neighbour(row=1, similarity=0.9), Neighbour(row=2, similarity=0.8)]
     result = assign_story(
@@ -90,3 +93,93 @@ def test_window_buckets_cover_neighbouring_months():
     assert time_bucket(end_of_month + 4) in buckets
     assert buckets[-1] == UNDATED
     assert window_buckets(None, window_days=4) == [UNDATED]
+
+
+def lone_then_grown_lookup(lone_vector, lone_day=DAY):
+    """Story 10 holds one account, story 20 one; the new article joins 20, then 10 is offered."""
+    return FakeLookup(
+        {1: 10, 2: 20},
+        {10: stored(10, lone_vector, lone_day), 20: stored(20, unit(1, 0, 0), DAY)},
+    )
+
+
+NEAR = [Neighbour(row=1, similarity=0.6), Neighbour(row=2, similarity=0.9)]
+
+
+def test_a_growing_story_absorbs_a_lone_story_it_now_matches():
+    # The lone article (cos 0.45 to the first account, below the threshold) is within the
+    # threshold of the story once a second account, close to both, has joined.
+    lone = unit(0.45, 0.893, 0)
+    result = assign_story(
+        unit(0.9, 0.436, 0),
+        DAY,
+        neighbours=NEAR,
+        lookup=lone_then_grown_lookup(lone),
+        settings=ClusterSettings(threshold=0.5),
+    )
+    assert result.joined
+    assert result.story.id == 20
+    assert [s.id for s in result.absorbed] == [10]
+    assert result.story.accounts == 3
+    assert np.allclose(result.story.vector_sum, unit(1, 0, 0) + unit(0.9, 0.436, 0) + lone)
+
+
+def test_a_lone_story_below_the_threshold_stays_apart():
+    result = assign_story(
+        unit(0.9, 0.436, 0),
+        DAY,
+        neighbours=NEAR,
+        lookup=lone_then_grown_lookup(unit(0, 0.2, 1)),
+        settings=ClusterSettings(threshold=0.5),
+    )
+    assert result.joined
+    assert result.absorbed == ()
+    assert result.story.accounts == 2
+
+
+def test_a_lone_story_outside_the_date_window_is_not_absorbed():
+    result = assign_story(
+        unit(0.9, 0.436, 0),
+        DAY,
+        neighbours=NEAR,
+        lookup=lone_then_grown_lookup(unit(0.45, 0.893, 0), lone_day=DAY - 3),
+        settings=ClusterSettings(threshold=0.5, window_days=2),
+    )
+    assert result.absorbed == ()
+
+
+def test_a_lone_story_closer_to_another_candidate_is_not_absorbed():
+    lone = unit(0.45, 0.893, 0)
+    lookup = FakeLookup(
+        {1: 10, 2: 20, 3: 30},
+        {
+            10: stored(10, lone, DAY),
+            20: stored(20, unit(1, 0, 0), DAY),
+            30: stored(30, unit(0.3, 1, 0.1), DAY, accounts=2),
+        },
+    )
+    result = assign_story(
+        unit(0.9, 0.436, 0),
+        DAY,
+        neighbours=[*NEAR, Neighbour(row=3, similarity=0.7)],
+        lookup=lookup,
+        settings=ClusterSettings(threshold=0.5),
+    )
+    assert result.story.id == 20
+    assert result.absorbed == ()
+
+
+def test_stories_of_several_accounts_never_merge():
+    lookup = FakeLookup(
+        {1: 10, 2: 20},
+        {10: stored(10, unit(0.9, 0.1, 0), DAY, accounts=2), 20: stored(20, unit(1, 0, 0), DAY)},
+    )
+    result = assign_story(
+        unit(1, -0.05, 0),
+        DAY,
+        neighbours=NEAR,
+        lookup=lookup,
+        settings=ClusterSettings(threshold=0.5),
+    )
+    assert (result.story.id, result.story.accounts) == (20, 2)
+    assert result.absorbed == ()

@@ -3,7 +3,15 @@
 A story is the same real-world event, so candidates are stories with an article among the
 new one's nearest neighbours (ANN over stored vectors, in the months around its date) whose
 dates lie within ``window_days`` of it; the article joins the candidate whose centroid is
-most similar, if that similarity reaches ``threshold``. Nothing already clustered moves.
+most similar, if that similarity reaches ``threshold``.
+
+A lone article is judged against a story as that story was when it arrived. The first
+account of an event is compared with one other article, later ones with the centroid of
+several, which is a steadier picture of the event; so whether two early accounts end up
+together depends on which came first. When a story grows, each candidate story of one
+account is therefore offered to it again, by the same rule an arriving article meets: it
+joins the grown story if that is now its most similar candidate and reaches ``threshold``.
+Stories of several accounts never merge, and nothing else that is clustered moves.
 """
 
 from __future__ import annotations
@@ -49,11 +57,16 @@ class ClusterSettings:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Assignment:
-    """The story an article goes to (``story.id == 0``: a new one) and its similarity."""
+    """The story an article goes to (``story.id == 0``: a new one) and its similarity.
+
+    ``absorbed`` are stored stories of one account that join ``story`` with the article
+    (their members move to it and they are deleted); ``story`` already counts them.
+    """
 
     story: StoryState
     similarity: float
     joined: bool
+    absorbed: tuple[StoryState, ...] = ()
 
 
 class StoryLookup(Protocol):
@@ -78,26 +91,75 @@ def assign_story(
 ) -> Assignment:
     """Choose the story a new article belongs to, given its nearest stored articles."""
     story_ids = sorted(set(lookup.stories_of([n.row for n in neighbours]).values()))
+    states = (lookup.story_state(story_id) for story_id in story_ids)
+    candidates = [s for s in states if day_gap(day, s) <= settings.window_days]
+    best, best_similarity = most_similar(vector, candidates)
+    if best is None or best_similarity < settings.threshold:
+        return Assignment(story=new_story(vector, day), similarity=1.0, joined=False)
+    grown = grow_story(best, vector, day)
+    absorbed = lone_stories_to_absorb(grown, candidates, settings=settings)
+    for lone in absorbed:
+        grown = merge_stories(grown, lone)
+    return Assignment(
+        story=grown, similarity=best_similarity, joined=True, absorbed=tuple(absorbed)
+    )
+
+
+def most_similar(
+    vector: Vector, candidates: Sequence[StoryState]
+) -> tuple[StoryState | None, float]:
+    """The candidate whose centroid is most similar to a vector, and that similarity."""
     best: StoryState | None = None
     best_similarity = -1.0
-    for story_id in story_ids:
-        state = lookup.story_state(story_id)
-        if day_gap(day, state) > settings.window_days:
-            continue
+    for state in candidates:
         similarity = centroid_similarity(vector, state)
         if similarity > best_similarity:
             best, best_similarity = state, similarity
-    if best is not None and best_similarity >= settings.threshold:
-        return Assignment(
-            story=grow_story(best, vector, day), similarity=best_similarity, joined=True
-        )
-    return Assignment(story=new_story(vector, day), similarity=1.0, joined=False)
+    return best, best_similarity
+
+
+def lone_stories_to_absorb(
+    grown: StoryState, candidates: Sequence[StoryState], *, settings: ClusterSettings
+) -> list[StoryState]:
+    """Candidate stories of one account that would join ``grown`` if they arrived now.
+
+    A lone story joins when ``grown`` (as it is now) is its most similar candidate, reaches
+    ``threshold`` and lies within the date window; stories of several accounts never merge.
+
+    >>> import numpy as np
+    >>> lone = StoryState(id=7, vector_sum=np.array([0.6, 0.8], dtype=np.float32),
+    ...     accounts=1, first_day=1, last_day=1)
+    >>> grown = StoryState(id=3, vector_sum=np.array([1.9, 0.6], dtype=np.float32),
+    ...     accounts=2, first_day=1, last_day=2)
+    >>> [s.id for s in lone_stories_to_absorb(grown, [grown, lone],
+    ...     settings=ClusterSettings(threshold=0.5))]
+    [7]
+    """
+    absorbed = []
+    for lone in candidates:
+        if lone.accounts != 1 or lone.id == grown.id:
+            continue
+        rivals = [grown, *(s for s in candidates if s.id not in {lone.id, grown.id})]
+        best, similarity = most_similar(unit_vector(lone), rivals)
+        if (
+            best is grown
+            and similarity >= settings.threshold
+            and day_gap(lone.first_day, grown) <= settings.window_days
+        ):
+            absorbed.append(lone)
+    return absorbed
 
 
 def centroid_similarity(vector: Vector, state: StoryState) -> float:
     """Cosine between a unit vector and a story's centroid."""
     norm = float(np.linalg.norm(state.vector_sum))
     return float(vector @ state.vector_sum) / norm if norm > 0 else 0.0
+
+
+def unit_vector(state: StoryState) -> Vector:
+    """A story's centroid direction as a unit vector (zero for an empty sum)."""
+    norm = float(np.linalg.norm(state.vector_sum))
+    return state.vector_sum / norm if norm > 0 else state.vector_sum
 
 
 def day_gap(day: int | None, state: StoryState) -> int:
@@ -127,6 +189,19 @@ def grow_story(state: StoryState, vector: Vector, day: int | None) -> StoryState
         state,
         vector_sum=(state.vector_sum + vector).astype(np.float32),
         accounts=state.accounts + 1,
+        first_day=min(days) if days else None,
+        last_day=max(days) if days else None,
+    )
+
+
+def merge_stories(state: StoryState, other: StoryState) -> StoryState:
+    """``state`` with the accounts and date range of ``other`` added."""
+    ends = (state.first_day, state.last_day, other.first_day, other.last_day)
+    days = [d for d in ends if d is not None]
+    return replace(
+        state,
+        vector_sum=(state.vector_sum + other.vector_sum).astype(np.float32),
+        accounts=state.accounts + other.accounts,
         first_day=min(days) if days else None,
         last_day=max(days) if days else None,
     )

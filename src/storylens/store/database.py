@@ -247,3 +247,10 @@ class Store:
             "INSERT INTO story_members (article_id, story_id, similarity) VALUES (?, ?, ?)",
             (article_row, story_id, similarity),
         )
+
+    def absorb_story(self, story_id: int, *, into: int) -> None:
+        """Move every member of a story to another story and delete it."""
+        self.connection.execute(
+            "UPDATE story_members SET story_id = ? WHERE story_id = ?", (into, story_id)
+        )
+        self.connection.execute("DELETE FROM stories WHERE id = ?", (story_id,))

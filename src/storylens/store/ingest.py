@@ -164,6 +164,8 @@ class CorpusWriter:
             vector, day, neighbours=neighbours, lookup=self.store, settings=self.settings
         )
         story_id = self.store.save_story(assignment.story, title=article.title)
+        for lone in assignment.absorbed:
+            self.store.absorb_story(lone.id, into=story_id)
         self.store.add_member(row, story_id=story_id, similarity=assignment.similarity)
         self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
         return not assignment.joined
