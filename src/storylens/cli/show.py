@@ -18,7 +18,7 @@ from storylens.cli.compare import (
     write_report,
 )
 from storylens.cli.store_options import db_option
-from storylens.embedding import Vectors, default_encoder
+from storylens.embedding import Vectors, WordStates, default_encoder
 from storylens.errors import ConfigError
 from storylens.model import Analysis, Article
 from storylens.store import CachedEncoder, Store, StoredStory, load_story
@@ -61,6 +61,10 @@ class _DefaultEncoder:
     def encode(self, sentences: Sequence[str]) -> Vectors:
         """Encode with the shared MiniLM encoder."""
         return default_encoder().encode(sentences)
+
+    def encode_words(self, sentences: Sequence[str]) -> tuple[Vectors, list[WordStates]]:
+        """Vectors and word states from the shared MiniLM encoder."""
+        return default_encoder().encode_words(sentences)
 
 
 def _analyze(articles: Sequence[Article]) -> Iterable[Analysis]:

@@ -1,14 +1,15 @@
 """Align facts across articles: embedding similarity confirmed by words, entities and numbers.
 
 Candidates are fact pairs from different articles whose cosine passes a floor. Each is scored:
-cosine + the agreement of rare (IDF weighted) content words, and a little for shared rare
-entities and for the same count or date (names alone mislead: unrelated sentences of one story
-share them). Numbers that disagree do not count against a pair: two outlets giving different
-figures for one fact is a conflict to report, not two facts. How much score a pair needs
-depends on competition: a mutual best match (each fact is the other's best-scoring match in its
-article) needs ``mutual``, a one-way best match ``one_way``, any other pair ``accept``; a cosine
-of ``high`` is always enough. Accepted links are grouped greedily, best first, never putting two
-facts of one article in a group.
+cosine + the agreement of rare (IDF weighted) content words, word by word in context
+(BERTScore over the model's word states: "halted" finds "suspended") and as shared stems, and
+a little for shared rare entities and for the same count or date (names alone mislead:
+unrelated sentences of one story share them). Numbers that disagree do not count against a
+pair: two outlets giving different figures for one fact is a conflict to report, not two
+facts. How much score a pair needs depends on competition: a mutual best match (each fact is
+the other's best-scoring match in its article) needs ``mutual``, a one-way best match
+``one_way``, any other pair ``accept``; a cosine of ``high`` is always enough. Accepted links
+are grouped greedily, best first, never putting two facts of one article in a group.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storylens.compare.features import FactFeatures
+from storylens.compare.features import ContentWords, FactFeatures, word_agreement
 from storylens.compare.records import AlignedFact, Fact, Link, LinkKind
 from storylens.compare.unionfind import DisjointSets
 from storylens.embedding import Vectors
@@ -42,6 +43,9 @@ class AlignmentSettings:
         entity_weight: weight of the shared rare entities.
         word_weight: weight of the shared rare content words.
         number_weight: added when the facts give the same count or the same date.
+        agreement_weight: weight of the word-by-word agreement (`word_agreement`), counted
+            from ``agreement_center`` (a pair whose words agree less loses score).
+        agreement_center: the word agreement that neither adds nor takes away.
         restate: score a link needs to make a lone fact a restatement of a row that already
             holds a fact of its article (see `aligned_rows`).
     """
@@ -50,10 +54,12 @@ class AlignmentSettings:
     high: float = 0.82
     accept: float = 1.1
     one_way: float = 0.85
-    mutual: float = 0.78
+    mutual: float = 0.75
     entity_weight: float = 0.1
     word_weight: float = 1.5
     number_weight: float = 0.1
+    agreement_weight: float = 1.0
+    agreement_center: float = 0.45
     restate: float = 0.9
 
 
@@ -81,31 +87,50 @@ def numbers_agree(first: FactFeatures, second: FactFeatures) -> bool:
 
 
 def score_pair(
-    cosine: float, first: FactFeatures, second: FactFeatures, settings: AlignmentSettings
+    cosine: float,
+    agreement: float,
+    first: FactFeatures,
+    second: FactFeatures,
+    settings: AlignmentSettings,
 ) -> float:
     """The combined alignment score of two facts (cosine plus weighted agreement)."""
     entities = weighted_overlap(first.entities, second.entities)
     words = weighted_overlap(first.words, second.words)
     numbers = settings.number_weight if numbers_agree(first, second) else 0.0
-    return cosine + settings.entity_weight * entities + settings.word_weight * words + numbers
+    in_context = settings.agreement_weight * (agreement - settings.agreement_center)
+    return (
+        cosine
+        + in_context
+        + settings.entity_weight * entities
+        + settings.word_weight * words
+        + numbers
+    )
 
 
 def link_facts(
     facts: Sequence[Fact],
     features: Sequence[FactFeatures],
     vectors: Vectors,
+    words: Sequence[ContentWords],
     *,
     settings: AlignmentSettings | None = None,
 ) -> list[Link]:
     """Every accepted pairwise link between facts of different articles.
 
     A mutual best match needs a score of ``mutual``, a one-way best match ``one_way``, any
-    other pair ``accept``; a cosine of ``high`` is always enough.
+    other pair ``accept``; a cosine of ``high`` is always enough. ``vectors`` and ``words`` are
+    `embed_facts`'s.
     """
     settings = settings or AlignmentSettings()
     cosines = vectors @ vectors.T
     scores = {
-        (i, j): score_pair(float(cosines[i, j]), features[i], features[j], settings)
+        (i, j): score_pair(
+            float(cosines[i, j]),
+            word_agreement(words[i], words[j]),
+            features[i],
+            features[j],
+            settings,
+        )
         for i, j in _candidate_pairs(facts, cosines, settings.floor)
     }
     best = best_matches(facts, scores)

@@ -23,7 +23,7 @@ from storylens.compare.records import (
 )
 from storylens.compare.summary import summarize_rows
 from storylens.compare.timeline import build_timeline
-from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.embedding import Vectors, WordEncoder, default_encoder
 from storylens.errors import ConfigError
 from storylens.framing import frame_article
 from storylens.model import Analysis, FramingProfile, Issue, Span
@@ -39,7 +39,7 @@ class TooFewArticles(ConfigError):
 def compare_analyses(
     analyses: Sequence[Analysis],
     *,
-    encoder: Encoder | None = None,
+    encoder: WordEncoder | None = None,
     settings: AlignmentSettings | None = None,
     issues: Sequence[Issue] = (),
 ) -> Comparison:
@@ -93,13 +93,13 @@ def _fact_links(
     facts: Sequence[Fact],
     merged: MergedEntities,
     hits: Sequence[QuoteHit],
-    encoder: Encoder,
+    encoder: WordEncoder,
     settings: AlignmentSettings,
 ) -> list[Link]:
     """Embedding links between facts that pass the thresholds, plus the quote links."""
     features = fact_features(analyses, facts, merged)
-    vectors = embed_facts(facts, encoder, only=lexical_candidates(facts, features))
-    links = link_facts(facts, features, vectors, settings=settings)
+    vectors, words = embed_facts(facts, encoder, only=lexical_candidates(facts, features))
+    links = link_facts(facts, features, vectors, words, settings=settings)
     return links + _quote_links(hits, facts, vectors)
 
 

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from storylens.compare.entities import MergedEntities
 from storylens.compare.records import Fact
-from storylens.embedding import DIMENSIONS, Encoder, Vectors
+from storylens.embedding import DIMENSIONS, Vectors, WordEncoder, WordStates
 from storylens.model import Analysis
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -155,20 +156,66 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
-def embed_facts(
-    facts: Sequence[Fact], encoder: Encoder, *, only: Sequence[bool] | None = None
-) -> Vectors:
-    """One unit vector per fact (zero where ``only`` is False), in a canonical order.
+@dataclass(frozen=True, slots=True)
+class ContentWords:
+    """A fact's content words as contextual states, each with its weight (IDF over the facts)."""
 
-    The order is by fact id, so the order of the input articles cannot change a vector.
+    vectors: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
+
+
+NO_WORDS = ContentWords(
+    vectors=np.zeros((0, DIMENSIONS), dtype=np.float32), weights=np.zeros(0, dtype=np.float32)
+)
+"""The content words of a fact that was not embedded."""
+
+
+def embed_facts(
+    facts: Sequence[Fact], encoder: WordEncoder, *, only: Sequence[bool] | None = None
+) -> tuple[Vectors, list[ContentWords]]:
+    """One unit vector and the content words of each fact (zero/none where ``only`` is False).
+
+    Facts are encoded in fact-id order, so the order of the input articles cannot change a
+    vector. A word's weight is its IDF over the embedded facts; stopwords weigh nothing.
     """
     order = sorted(
         (i for i in range(len(facts)) if only is None or only[i]), key=lambda i: facts[i].id
     )
     out = np.zeros((len(facts), DIMENSIONS), dtype=np.float32)
+    words = [NO_WORDS] * len(facts)
     if order:
-        out[order] = encoder.encode([facts[i].span.text for i in order])
-    return out
+        out[order], states = encoder.encode_words([facts[i].span.text for i in order])
+        idf = _piece_idf(states)
+        for i, state in zip(order, states, strict=True):
+            keep = [n for n, piece in enumerate(state.pieces) if piece not in STOPWORDS]
+            words[i] = ContentWords(
+                vectors=np.asarray(state.vectors[keep], dtype=np.float32),
+                weights=np.array([idf[state.pieces[n]] for n in keep], dtype=np.float32),
+            )
+    return out, words
+
+
+def word_agreement(first: ContentWords, second: ContentWords) -> float:
+    """BERTScore F1 of two facts: each word matched to its closest word of the other, by IDF.
+
+    Recall and precision are the weighted means of each word's best cosine in the other fact
+    (Zhang et al., 2020, "BERTScore"); 0.0 when either fact has no content word.
+    """
+    if not len(first.weights) or not len(second.weights):
+        return 0.0
+    cosines = first.vectors @ second.vectors.T
+    recall = float(cosines.max(axis=1) @ first.weights) / max(float(first.weights.sum()), 1e-9)
+    precision = float(cosines.max(axis=0) @ second.weights) / max(float(second.weights.sum()), 1e-9)
+    if recall + precision <= 0:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def _piece_idf(states: Sequence[WordStates]) -> dict[str, float]:
+    """Smoothed IDF of word pieces over the facts: ``log((n + 1) / (count + 0.5))``."""
+    counts = Counter(piece for state in states for piece in set(state.pieces))
+    total = len(states) + 1
+    return {piece: math.log(total / (count + 0.5)) for piece, count in counts.items()}
 
 
 def lexical_candidates(

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from storylens.compare import Comparison, compare_analyses
-from storylens.embedding import Encoder
+from storylens.embedding import WordEncoder
 from storylens.errors import ConfigError
 from storylens.model import Analysis
 from storylens.store.ingest import Analyzer
@@ -14,7 +14,7 @@ from storylens.store.records import Account, StoredStory
 
 
 def compare_story(
-    story: StoredStory, *, encoder: Encoder, analyzer: Analyzer | None = None
+    story: StoredStory, *, encoder: WordEncoder, analyzer: Analyzer | None = None
 ) -> tuple[Comparison, list[Analysis]]:
     """Compare a story's accounts (one per syndicated group) and name who carried each.
 

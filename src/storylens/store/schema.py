@@ -78,6 +78,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (model, text_sha1)
     ) WITHOUT ROWID;
     """,
+    # 3: word states of sentences (for word-by-word fact agreement), cached like their vectors.
+    """
+    CREATE TABLE word_states (
+        model TEXT NOT NULL,
+        text_sha1 BLOB NOT NULL,
+        pieces TEXT NOT NULL,
+        vectors BLOB NOT NULL,
+        PRIMARY KEY (model, text_sha1)
+    ) WITHOUT ROWID;
+    """,
 )
 """Each step is a script of SQL statements; step ``i`` brings the database to version ``i+1``."""
 

