@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from storylens.store import CorpusWriter, Store, ingest_inputs, load_story, story_partition
-from storylens.store.schema import SCHEMA_VERSION
+from storylens.store.schema import MIGRATIONS, SCHEMA_VERSION, _apply
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 BASIL = DATA / "basil-dev" / "articles.jsonl"
@@ -152,3 +152,24 @@ def test_a_lone_article_joins_the_story_once_a_later_account_links_them(tmp_path
     assert summary.new_stories == 2
     assert len(set(partition.values())) == 1
     assert stories == [(partition["alpha"], 3)]
+
+
+def test_a_version_2_database_keeps_its_minhash_bands_when_migrated(tmp_path):
+    path = tmp_path / "v2.db"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for step, script in enumerate(MIGRATIONS[:2], start=1):
+        _apply(connection, script, step)
+    connection.execute(
+        "INSERT INTO articles (id, article_id, content_hash, outlet, title, input,"
+        " article_json, ingested_at) VALUES (1, 'a1', 'h1', 'o', 't', 'i', '{}', 'now')"
+    )
+    connection.execute("INSERT INTO minhash_signatures VALUES (1, x'01')")
+    connection.executemany("INSERT INTO minhash_bands VALUES (?, 1)", [(5,), (-7,)])
+    connection.close()
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.band_candidates([-7]) == {1: b"\x01"}
+        plan = store.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id FROM minhash_bands WHERE band_key = 5"
+        ).fetchall()
+    assert "PRIMARY KEY" in " ".join(str(row[-1]) for row in plan)

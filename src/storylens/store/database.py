@@ -161,7 +161,7 @@ class Store:
             (article_row, signature),
         )
         self.connection.executemany(
-            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+            "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
             [(band, article_row) for band in bands],
         )
 

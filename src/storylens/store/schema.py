@@ -88,6 +88,19 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (model, text_sha1)
     ) WITHOUT ROWID;
     """,
+    # 3: MinHash bands keyed by (band_key, article_id), without a rowid: a band lookup reads
+    # the article ids from the key's own B-tree, not one table row per match.
+    """
+    CREATE TABLE minhash_bands_by_key (
+        band_key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id),
+        PRIMARY KEY (band_key, article_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO minhash_bands_by_key (band_key, article_id)
+        SELECT band_key, article_id FROM minhash_bands;
+    DROP TABLE minhash_bands;
+    ALTER TABLE minhash_bands_by_key RENAME TO minhash_bands;
+    """,
 )
 """Each step is a script of SQL statements; step ``i`` brings the database to version ``i+1``."""
 
