@@ -2,10 +2,11 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storylens.clean import clean_article
-from storylens.cluster import find_original, sign_article
+from storylens.cluster import Original, Signature, find_original, sign_article
 from storylens.ingest.records import read_record
 
 BASIL = Path(__file__).resolve().parents[3] / "shared" / "data" / "basil-dev" / "articles.jsonl"
@@ -54,3 +55,23 @@ def test_articles_on_the_same_story_are_not_copies(articles):
 def test_a_short_text_has_no_signature(articles):
     short = replace(articles[0], text="Talks suspended.", paragraphs=())
     assert sign_article(short).bands == ()
+
+
+def test_find_original_picks_the_most_similar_of_several_candidates(articles):
+    mine = sign_article(articles[0])
+    values = np.frombuffer(mine.values, dtype=np.uint64)
+    edited = values.copy()
+    edited[:32] += 1  # 0.75 of the hash values agree
+    closer = values.copy()
+    closer[:8] += 1  # 0.9375 agree
+    far = values.copy()
+    far[:64] += 1  # 0.5 agree: below the threshold
+    lookup = Lookup(
+        {
+            1: Signature(values=far.tobytes(), bands=mine.bands),
+            2: Signature(values=edited.tobytes(), bands=mine.bands),
+            3: Signature(values=closer.tobytes(), bands=mine.bands),
+        }
+    )
+    assert find_original(mine, lookup) == Original(row=3, similarity=0.9375)
+    assert find_original(mine, Lookup({1: lookup.signatures[1]})) is None

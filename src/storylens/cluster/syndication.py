@@ -75,12 +75,19 @@ def find_original(
     if not signature.bands:
         return None
     mine = np.frombuffer(signature.values, dtype=np.uint64)
-    best: Original | None = None
-    for row, values in lookup.band_candidates(list(signature.bands)).items():
-        similarity = float(np.mean(np.frombuffer(values, dtype=np.uint64) == mine))
-        if similarity >= threshold and (best is None or similarity > best.similarity):
-            best = Original(row=row, similarity=similarity)
-    return best
+    candidates = {
+        row: values
+        for row, values in lookup.band_candidates(list(signature.bands)).items()
+        if len(values) == len(signature.values)
+    }
+    if not candidates:
+        return None
+    theirs = np.frombuffer(b"".join(candidates.values()), dtype=np.uint64)
+    similarities = (theirs.reshape(len(candidates), -1) == mine).mean(axis=1)
+    best = int(np.argmax(similarities))
+    if similarities[best] < threshold:
+        return None
+    return Original(row=list(candidates)[best], similarity=float(similarities[best]))
 
 
 def _band_keys(values: npt.NDArray[np.uint64]) -> tuple[int, ...]:
