@@ -1,6 +1,7 @@
 import numpy as np
 
 from storylens.cluster import BucketedIndex
+from storylens.cluster import index as index_module
 from storylens.embedding import DIMENSIONS
 
 
@@ -48,3 +49,29 @@ def test_add_then_eviction_reloads_from_the_source():
     assert index.loaded_buckets == 1
     assert index.search(block[0], buckets=[1], count=3)[0].row == 0
     assert source.loads == 3
+
+
+def test_a_month_that_outgrows_the_flat_limit_is_rebuilt_as_a_graph(monkeypatch):
+    monkeypatch.setattr(index_module, "FLAT_LIMIT", 10)
+    source = Source()
+    block = vectors(12, 3)
+    source.buckets[1] = [(row, block[row]) for row in range(10)]
+    index = BucketedIndex(source)
+    assert index.search(block[4], buckets=[1], count=1)[0].row == 4
+    assert not index._loaded[1].graph
+    source.buckets[1].append((10, block[10]))
+    index.add(10, block[10], bucket=1)
+    assert index.loaded_buckets == 0
+    found = index.search(block[10], buckets=[1], count=3)
+    assert index._loaded[1].graph
+    assert found[0].row == 10
+    assert source.loads == 2
+
+
+def test_a_flat_month_finds_exact_neighbours_in_order():
+    source = Source()
+    block = vectors(200, 4)
+    source.buckets[3] = [(row, block[row]) for row in range(200)]
+    found = BucketedIndex(source).search(block[17], buckets=[3], count=16)
+    expected = np.argsort(-(block @ block[17]))[:16]
+    assert [n.row for n in found] == [int(r) for r in expected]

@@ -1,7 +1,12 @@
-"""An approximate-nearest-neighbour index of article vectors: one faiss HNSW index per month.
+"""A nearest-neighbour index of article vectors: one faiss index per month.
 
 Only the months an ingest touches are held in memory (least recently used are dropped and
 reloaded from the store on demand), so memory follows the time window, not the corpus.
+
+A month of up to `FLAT_LIMIT` articles is searched exactly (a flat fp16 index): scanning
+that many vectors is as fast as an HNSW search, and loading them costs a copy where building
+a graph costs ~45 ms per thousand vectors, paid again each time the month is reloaded. A
+month that grows past the limit is rebuilt as an HNSW graph (approximate) when next searched.
 """
 
 from __future__ import annotations
@@ -19,11 +24,14 @@ from storylens.embedding import DIMENSIONS
 
 MAX_LOADED_BUCKETS = 24
 HNSW_LINKS = 32
+FLAT_LIMIT = 4096
+"""Most articles in a month searched exactly; larger months get an HNSW graph."""
 
 
 @dataclass(slots=True)
 class _Month:
     index: Any
+    graph: bool
     keys: set[int] = field(default_factory=set)
 
 
@@ -81,28 +89,35 @@ class BucketedIndex:
     def add(self, row: int, vector: npt.NDArray[np.float32], *, bucket: int) -> None:
         """Index a committed article (a bucket not in memory reads it from the store later)."""
         month = self._loaded.get(bucket)
-        if month is not None and row not in month.keys:
-            self._add(month, np.array([row], dtype=np.uint64), vector.reshape(1, -1))
+        if month is None or row in month.keys:
+            return
+        if not month.graph and len(month.keys) >= FLAT_LIMIT:
+            del self._loaded[bucket]  # outgrown: rebuilt as a graph from the store when searched
+            return
+        self._add(month, np.array([row], dtype=np.uint64), vector.reshape(1, -1))
 
     def _bucket(self, bucket: int) -> _Month:
         month = self._loaded.get(bucket)
         if month is not None:
             self._loaded.move_to_end(bucket)
             return month
-        hnsw = self._faiss.IndexHNSWSQ(
-            DIMENSIONS,
-            self._faiss.ScalarQuantizer.QT_fp16,
-            HNSW_LINKS,
-            self._faiss.METRIC_INNER_PRODUCT,
-        )
-        month = _Month(index=self._faiss.IndexIDMap(hnsw))
         keys, vectors = self._source.bucket_vectors(bucket)
+        month = self._new_month(graph=len(keys) > FLAT_LIMIT)
         if len(keys):
             self._add(month, keys, vectors)
         self._loaded[bucket] = month
         if len(self._loaded) > self._max_loaded:
             self._loaded.popitem(last=False)
         return month
+
+    def _new_month(self, *, graph: bool) -> _Month:
+        faiss = self._faiss
+        fp16 = faiss.ScalarQuantizer.QT_fp16
+        if graph:
+            inner = faiss.IndexHNSWSQ(DIMENSIONS, fp16, HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+        else:
+            inner = faiss.IndexScalarQuantizer(DIMENSIONS, fp16, faiss.METRIC_INNER_PRODUCT)
+        return _Month(index=faiss.IndexIDMap(inner), graph=graph)
 
     def _add(
         self, month: _Month, keys: npt.NDArray[np.uint64], vectors: npt.NDArray[np.float32]
