@@ -33,6 +33,7 @@ from storylens.ingest.identity import content_hash
 from storylens.store import CorpusWriter, Store, story_partition
 
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+SEEDS = 10
 
 
 class FixedEncoder:
@@ -104,6 +105,18 @@ def orders(articles, seed=0):
     return {"file order": list(articles), "date order": by_date, "shuffled": shuffled}
 
 
+def order_spread(basil, mixed, encoder, settings, gold):
+    """storylens F1 over `SEEDS` random arrival orders of each setting (order sensitivity)."""
+    spread = {}
+    for setting, articles in (("basil-dev", basil), ("basil+polnear", mixed)):
+        f1s = []
+        for seed in range(1, SEEDS + 1):
+            ordered = orders(articles, seed=seed)["shuffled"]
+            f1s.append(score(ordered, ours(ordered, encoder, settings), gold)["F1"])
+        spread[setting] = f1s
+    return spread
+
+
 def main():
     started = time.perf_counter()
     basil, gold = basil_articles()
@@ -165,13 +178,20 @@ def main():
             )
         )
 
+    spread = order_spread(basil, mixed, encoder, default, gold)
     print(f"\n{'setting':<15} {'method':<42} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
     for setting, method, s in rows:
         print(
             f"{setting:<15} {method:<42} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} {s['ARI']:6.3f}"
         )
+    for setting, f1s in spread.items():
+        print(
+            f"storylens F1 over {SEEDS} random arrival orders, {setting}: "
+            f"mean {np.mean(f1s):.4f}, min {min(f1s):.3f}"
+        )
     OUT.mkdir(exist_ok=True)
     report = {
+        "f1_over_random_orders": spread,
         "articles": {"basil": len(basil), "polnear": len(polnear)},
         "default_settings": vars(default) if hasattr(default, "__dict__") else str(default),
         "threshold_sweep_on_basil_dev": ours_sweep,
