@@ -52,5 +52,6 @@ def test_stopwords_carry_no_weight_and_an_unembedded_fact_agrees_with_nothing(wo
     facts = _facts("It was what they had.", "Talks were suspended.")
     vectors, found = embed_facts(facts, default_encoder(), only=[True, False])
     assert len(found[0].weights) == 0
-    assert len(found[1].weights) == 0 and not vectors[1].any()
+    assert len(found[1].weights) == 0
+    assert not vectors[1].any()
     assert word_agreement(found[0], words[0]) == 0.0

@@ -1,15 +1,15 @@
-"""Align facts across articles: embedding similarity confirmed by words, entities and numbers.
+"""Align facts across articles: a learned pair model over embeddings, words, entities, numbers.
 
-Candidates are fact pairs from different articles whose cosine passes a floor. Each is scored:
-cosine + the agreement of rare (IDF weighted) content words, word by word in context
-(BERTScore over the model's word states: "halted" finds "suspended") and as shared stems, and
-a little for shared rare entities and for the same count or date (names alone mislead:
-unrelated sentences of one story share them). Numbers that disagree do not count against a
-pair: two outlets giving different figures for one fact is a conflict to report, not two
-facts. How much score a pair needs depends on competition: a mutual best match (each fact is
-the other's best-scoring match in its article) needs ``mutual``, a one-way best match
-``one_way``, any other pair ``accept``; a cosine of ``high`` is always enough. Accepted links
-are grouped greedily, best first, never putting two facts of one article in a group.
+Candidates are fact pairs from different articles whose cosine passes a floor. Each gets the
+`PairModel`'s probability of being one fact, from: the cosine; the agreement of the facts'
+words in context (BERTScore over the model's word states: "halted" finds "suspended"); shared
+rare stems and entities (names alone mislead: unrelated sentences of one story share them, and
+the model weighs them accordingly); an equal count or date (numbers that disagree do not count
+against a pair: two outlets giving different figures for one fact is a conflict to report);
+competition (how far the pair is behind each fact's best match in the other article); quotes
+and their speaker; and position. A pair whose probability reaches the model's ``link`` is
+linked. Accepted links are grouped greedily, best first, never putting two facts of one
+article in a group.
 """
 
 from __future__ import annotations
@@ -20,47 +20,54 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.compare.features import ContentWords, FactFeatures, word_agreement
+from storylens.compare.pair_model import PAIR_FEATURES, PairModel, load_pair_model
 from storylens.compare.records import AlignedFact, Fact, Link, LinkKind
 from storylens.compare.unionfind import DisjointSets
 from storylens.embedding import Vectors
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
+Pair = tuple[int, int]
+
 
 @dataclass(**_FROZEN)
 class AlignmentSettings:
-    """Weights and thresholds of fact alignment.
-
-    Tuned on bench/gold/alignment_basil.json with the seed expectations held (see
-    bench/README.md); bench/gold/alignment_basil_heldout.json checks that they carry over.
+    """How facts are aligned: the candidate floor and the pair model with its thresholds.
 
     Attributes:
         floor: cosine below which a pair is not considered.
-        high: cosine that aligns a pair whatever its score.
-        accept: score a pair needs when neither fact is the other's best match.
-        one_way: score a pair needs when one fact is the other's best match.
-        mutual: score a pair needs when each fact is the other's best match.
-        entity_weight: weight of the shared rare entities.
-        word_weight: weight of the shared rare content words.
-        number_weight: added when the facts give the same count or the same date.
-        agreement_weight: weight of the word-by-word agreement (`word_agreement`), counted
-            from ``agreement_center`` (a pair whose words agree less loses score).
-        agreement_center: the word agreement that neither adds nor takes away.
-        restate: score a link needs to make a lone fact a restatement of a row that already
-            holds a fact of its article (see `aligned_rows`).
+        model: the pair model (None: the shipped one, `load_pair_model`).
+        link: the probability a pair needs to be linked (None: the model's).
+        mutual: the probability a mutual best match needs (None: the model's).
+        restate: the probability a link needs to make a lone fact a restatement of a row that
+            already holds a fact of its article (None: the model's; see `aligned_rows`).
     """
 
     floor: float = 0.45
-    high: float = 0.82
-    accept: float = 1.1
-    one_way: float = 0.85
-    mutual: float = 0.75
-    entity_weight: float = 0.1
-    word_weight: float = 1.5
-    number_weight: float = 0.1
-    agreement_weight: float = 1.0
-    agreement_center: float = 0.45
-    restate: float = 0.9
+    model: PairModel | None = None
+    link: float | None = None
+    mutual: float | None = None
+    restate: float | None = None
+
+    @property
+    def pair_model(self) -> PairModel:
+        """The model in use."""
+        return self.model or load_pair_model()
+
+    @property
+    def link_bar(self) -> float:
+        """The probability a link needs."""
+        return self.pair_model.link if self.link is None else self.link
+
+    @property
+    def mutual_bar(self) -> float:
+        """The probability a mutual best match needs."""
+        return self.pair_model.mutual if self.mutual is None else self.mutual
+
+    @property
+    def restate_bar(self) -> float:
+        """The probability a restatement needs."""
+        return self.pair_model.restate if self.restate is None else self.restate
 
 
 def weighted_overlap(first: dict[str, float], second: dict[str, float]) -> float:
@@ -86,25 +93,44 @@ def numbers_agree(first: FactFeatures, second: FactFeatures) -> bool:
     return bool(set(first.numbers) & set(second.numbers) or set(first.dates) & set(second.dates))
 
 
-def score_pair(
-    cosine: float,
-    agreement: float,
-    first: FactFeatures,
-    second: FactFeatures,
-    settings: AlignmentSettings,
-) -> float:
-    """The combined alignment score of two facts (cosine plus weighted agreement)."""
-    entities = weighted_overlap(first.entities, second.entities)
-    words = weighted_overlap(first.words, second.words)
-    numbers = settings.number_weight if numbers_agree(first, second) else 0.0
-    in_context = settings.agreement_weight * (agreement - settings.agreement_center)
-    return (
-        cosine
-        + in_context
-        + settings.entity_weight * entities
-        + settings.word_weight * words
-        + numbers
-    )
+def pair_features(
+    facts: Sequence[Fact],
+    features: Sequence[FactFeatures],
+    vectors: Vectors,
+    words: Sequence[ContentWords],
+    floor: float,
+) -> dict[Pair, tuple[float, ...]]:
+    """The `PAIR_FEATURES` of every candidate pair ``(i, j)``, ``i < j``, of different articles.
+
+    ``vectors`` and ``words`` are `embed_facts`'s; a pair is a candidate when its cosine
+    reaches ``floor``.
+    """
+    cosines = vectors @ vectors.T
+    pairs = list(_candidate_pairs(facts, cosines, floor))
+    agreement = {(i, j): word_agreement(words[i], words[j]) for i, j in pairs}
+    base = {(i, j): float(cosines[i, j]) + agreement[(i, j)] for i, j in pairs}
+    best = _best_in_article(facts, base)
+    place = _places(facts)
+    out: dict[Pair, tuple[float, ...]] = {}
+    for i, j in pairs:
+        behind = (
+            best[(i, facts[j].article_id)] - base[(i, j)],
+            best[(j, facts[i].article_id)] - base[(i, j)],
+        )
+        out[(i, j)] = (
+            float(cosines[i, j]),
+            agreement[(i, j)],
+            weighted_overlap(features[i].words, features[j].words),
+            weighted_overlap(features[i].entities, features[j].entities),
+            float(numbers_agree(features[i], features[j])),
+            max(behind),
+            min(behind),
+            float(max(behind) <= 0.0),
+            float(bool(facts[i].quote_ids) and bool(facts[j].quote_ids)),
+            float(bool(features[i].speakers & features[j].speakers)),
+            abs(place[i] - place[j]),
+        )
+    return out
 
 
 def link_facts(
@@ -115,61 +141,49 @@ def link_facts(
     *,
     settings: AlignmentSettings | None = None,
 ) -> list[Link]:
-    """Every accepted pairwise link between facts of different articles.
+    """Every link between facts of different articles whose pair probability reaches the bar.
 
-    A mutual best match needs a score of ``mutual``, a one-way best match ``one_way``, any
-    other pair ``accept``; a cosine of ``high`` is always enough. ``vectors`` and ``words`` are
-    `embed_facts`'s.
+    ``vectors`` and ``words`` are `embed_facts`'s. A link's score is that probability.
     """
     settings = settings or AlignmentSettings()
-    cosines = vectors @ vectors.T
-    scores = {
-        (i, j): score_pair(
-            float(cosines[i, j]),
-            word_agreement(words[i], words[j]),
-            features[i],
-            features[j],
-            settings,
-        )
-        for i, j in _candidate_pairs(facts, cosines, settings.floor)
-    }
-    best = best_matches(facts, scores)
+    model, bars = settings.pair_model, (settings.link_bar, settings.mutual_bar)
+    mutual = PAIR_FEATURES.index("mutual")
     links = []
-    for (i, j), score in sorted(scores.items()):
-        cosine = float(cosines[i, j])
-        bars = (settings.accept, settings.one_way, settings.mutual)
-        bar = bars[((i, j) in best) + ((j, i) in best)]
-        if score >= bar or cosine >= settings.high:
+    for (i, j), values in sorted(
+        pair_features(facts, features, vectors, words, settings.floor).items()
+    ):
+        probability = model.probability(values)
+        if probability >= bars[int(values[mutual])]:
             links.append(
                 Link(
                     source=facts[i].id,
                     target=facts[j].id,
                     kind=LinkKind.EMBEDDING,
-                    cosine=round(cosine, 4),
-                    score=round(score, 4),
+                    cosine=round(values[0], 4),
+                    score=round(probability, 4),
                 )
             )
     return links
 
 
-def best_matches(
-    facts: Sequence[Fact], scores: dict[tuple[int, int], float]
-) -> set[tuple[int, int]]:
-    """``(i, j)`` (either order) where ``j`` is ``i``'s best-scoring match in ``j``'s article.
-
-    A pair present in both orders is a mutual best match.
-    """
+def _best_in_article(
+    facts: Sequence[Fact], scores: dict[Pair, float]
+) -> dict[tuple[int, str], float]:
+    """Each fact's best score against any fact of each other article, by (fact, article)."""
     best: dict[tuple[int, str], float] = {}
     for (i, j), score in scores.items():
         for own, other in ((i, j), (j, i)):
             key = (own, facts[other].article_id)
             best[key] = max(best.get(key, score), score)
-    return {
-        (own, other)
-        for (i, j), score in scores.items()
-        for own, other in ((i, j), (j, i))
-        if score >= best[(own, facts[other].article_id)]
-    }
+    return best
+
+
+def _places(facts: Sequence[Fact]) -> list[float]:
+    """Where each fact's sentence stands in its article: 0 at the top, 1 at the last sentence."""
+    last: dict[str, int] = {}
+    for fact in facts:
+        last[fact.article_id] = max(last.get(fact.article_id, 0), fact.sentence)
+    return [fact.sentence / max(last[fact.article_id], 1) for fact in facts]
 
 
 def _candidate_pairs(
@@ -225,7 +239,7 @@ def aligned_rows(
     that already holds a fact of its article is a restatement: it joins that row as
     ``restated`` instead of standing alone (best link first).
     """
-    bar = (settings or AlignmentSettings()).restate
+    bar = (settings or AlignmentSettings()).restate_bar
     by_id = {fact.id: fact for fact in facts}
     rank = {article_id: n for n, article_id in enumerate(article_order)}
     position = {fact.id: n for n, fact in enumerate(facts)}

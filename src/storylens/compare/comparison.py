@@ -28,8 +28,9 @@ from storylens.errors import ConfigError
 from storylens.framing import frame_article
 from storylens.model import Analysis, FramingProfile, Issue, Span
 
-QUOTE_SCORE = 1.0
-"""Score of a quote link: above any threshold, below the strongest paraphrase links (> 1.2)."""
+QUOTE_SCORE = 0.9
+"""Score of a quote link (0.9 to 1.0 with the share of words matched): above most paraphrase
+links' probabilities, below the surest."""
 
 
 class TooFewArticles(ConfigError):
@@ -145,7 +146,7 @@ def _quote_links(hits: Sequence[QuoteHit], facts: Sequence[Fact], vectors: Vecto
                 target=ends[1].id,
                 kind=LinkKind.QUOTE,
                 cosine=round(cosine, 4),
-                score=round(QUOTE_SCORE + 0.2 * hit.match.overlap, 4),
+                score=round(QUOTE_SCORE + 0.1 * hit.match.overlap, 4),
             )
         )
     return links

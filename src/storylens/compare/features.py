@@ -134,12 +134,17 @@ STOPWORDS = frozenset(
 
 @dataclass(**_FROZEN)
 class FactFeatures:
-    """Features of one fact: weighted entity keys and words, ``(counted, value)`` numbers, dates."""
+    """Features of one fact: weighted entity keys and words, numbers, dates and speakers.
+
+    Numbers are ``(counted, value)``; speakers are the story-wide entity keys of whoever the
+    fact's quotes are attributed to.
+    """
 
     entities: dict[str, float]
     words: dict[str, float]
     numbers: tuple[tuple[str, float], ...]
     dates: tuple[str, ...]
+    speakers: frozenset[str] = frozenset()
 
 
 def stem(word: str) -> str:
@@ -265,14 +270,15 @@ def fact_features(
             words={w: word_idf[w] for w in words},
             numbers=numbers,
             dates=dates,
+            speakers=speakers,
         )
-        for ents, words, numbers, dates in raw
+        for ents, words, numbers, dates, speakers in raw
     ]
 
 
 def _raw_features(
     analysis: Analysis, fact: Fact, merged: MergedEntities
-) -> tuple[set[str], set[str], tuple[tuple[str, float], ...], tuple[str, ...]]:
+) -> tuple[set[str], set[str], tuple[tuple[str, float], ...], tuple[str, ...], frozenset[str]]:
     span = fact.span
     attributions = {
         q.speaker.mention.start
@@ -298,7 +304,14 @@ def _raw_features(
         for d in analysis.dates
         if d.value and span.start <= d.span.start < span.end
     )
-    return entities, content_words(span.text), numbers, dates
+    speakers = frozenset(
+        key
+        for q in analysis.quotes
+        if q.speaker is not None and q.content.start < span.end and span.start < q.content.end
+        for entity_id in q.speaker.entity_ids
+        if (key := merged.key(analysis.article.id, entity_id))
+    )
+    return entities, content_words(span.text), numbers, dates, speakers
 
 
 def counted_head(text: str) -> str:
