@@ -88,7 +88,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (model, text_sha1)
     ) WITHOUT ROWID;
     """,
-    # 3: MinHash bands keyed by (band_key, article_id), without a rowid: a band lookup reads
+    # 4: MinHash bands keyed by (band_key, article_id), without a rowid: a band lookup reads
     # the article ids from the key's own B-tree, not one table row per match.
     """
     CREATE TABLE minhash_bands_by_key (
