@@ -10,9 +10,12 @@ regression on standardised features is fitted; the link and restatement probabil
 chosen by story-grouped cross-validation of the whole comparison (grouping, restatements and
 quote links included), scored on gold sentence pairs like ``bench/compare_alignment.py``.
 
-    .venv/bin/python bench/alignment_fit.py            # CV grid, then write the model
-    .venv/bin/python bench/alignment_fit.py --grid     # CV grid only
+    .venv/bin/python bench/alignment_fit.py       # the CV grid (writes nothing)
     .venv/bin/python bench/alignment_fit.py --c 1 --link 0.4 --mutual 0.3 --restate 0.5
+
+The second form fits on all the training stories and writes the model with those thresholds.
+The shipped ones are the best CV F1 among the settings that keep the seed expectations
+(``tests/compare/test_seed_comparison.py``) true; see bench/README.md.
 
 The fit is deterministic (liblinear, fixed folds).
 """
@@ -44,9 +47,9 @@ from storylens.store import CachedEncoder, Store
 
 TRAIN = ROOT / "bench" / "gold" / "alignment_basil_train.json"
 MODEL = ROOT / "src" / "storylens" / "resources" / "alignment" / "pair_model.json"
-LINKS = (0.3, 0.4, 0.5)
-MUTUALS = (0.2, 0.25, 0.3, 0.4)
-RESTATES = (0.5, 0.6, 0.7)
+LINKS = (0.3, 0.35, 0.4, 0.45, 0.5)
+MUTUALS = (0.2, 0.25, 0.3, 0.35, 0.4)
+RESTATES = (0.3, 0.4, 0.5, 0.6, 0.7)
 CS = (0.1, 1.0)
 FOLDS = 5
 
@@ -128,7 +131,6 @@ def cross_validate(stories: list[Story], encoder, c: float) -> dict[tuple, tuple
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--grid", action="store_true", help="print the CV grid, write nothing")
     parser.add_argument("--link", type=float)
     parser.add_argument("--mutual", type=float)
     parser.add_argument("--restate", type=float)
@@ -140,22 +142,17 @@ def main() -> None:
         pairs = sum(len(s.y) for s in stories)
         positives = sum(int(s.y.sum()) for s in stories)
         print(f"{len(stories)} stories, {pairs} candidate pairs, {positives} on gold")
-        chosen = (args.c, args.link, args.mutual, args.restate)
-        if None in chosen:
-            best = (-1.0, 0.0, 0.0, 0.0, 0.0)
+        if None in (args.c, args.link, args.mutual, args.restate):
             for c in CS:
-                for key, (p, r, f1) in cross_validate(stories, encoder, c).items():
-                    link, mutual, restate = key
+                for (link, mutual, restate), (p, r, f1) in cross_validate(
+                    stories, encoder, c
+                ).items():
                     print(
                         f"C={c} link={link} mutual={mutual} restate={restate}  "
                         f"CV P={p:.3f} R={r:.3f} F1={f1:.3f}"
                     )
-                    best = max(best, (f1, c, *key))
-            print(f"best CV F1 {best[0]:.3f} at C, link, mutual, restate = {best[1:]}")
-            chosen = best[1:]
-        if args.grid:
             return
-        c, link, mutual, restate = chosen
+        c, link, mutual, restate = args.c, args.link, args.mutual, args.restate
         model = fit(stories, c)
         model = PairModel(
             bias=model.bias,
