@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from importlib import metadata
+from typing import Any
 
 import numpy as np
 
@@ -137,19 +138,8 @@ def load_vectors(
     connection: sqlite3.Connection, *, model: str, keys: Sequence[bytes]
 ) -> dict[bytes, Vectors]:
     """The stored vectors among these keys, by key."""
-    unique = list(dict.fromkeys(keys))
-    found: dict[bytes, Vectors] = {}
-    for start in range(0, len(unique), _CHUNK):
-        chunk = unique[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = connection.execute(
-            "SELECT text_sha1, vector FROM sentence_vectors"
-            f" WHERE model = ? AND text_sha1 IN ({marks})",
-            [model, *chunk],
-        )
-        for key, blob in rows:
-            found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
-    return found
+    rows = _keyed_rows(connection, "sentence_vectors", "vector", model=model, keys=keys)
+    return {bytes(key): np.frombuffer(blob, dtype=np.float32) for key, blob in rows}
 
 
 def save_vectors(store: Store, *, model: str, vectors: Iterable[tuple[bytes, Vectors]]) -> None:
@@ -166,21 +156,27 @@ def load_word_states(
     connection: sqlite3.Connection, *, model: str, keys: Sequence[bytes]
 ) -> dict[bytes, WordStates]:
     """The stored word states among these keys, by key."""
-    unique = list(dict.fromkeys(keys))
     found: dict[bytes, WordStates] = {}
+    rows = _keyed_rows(connection, "word_states", "pieces, vectors", model=model, keys=keys)
+    for key, pieces, blob in rows:
+        words = tuple(pieces.split())
+        vectors = np.frombuffer(blob, dtype=np.float16).reshape(len(words), DIMENSIONS)
+        found[bytes(key)] = WordStates(pieces=words, vectors=vectors)
+    return found
+
+
+def _keyed_rows(
+    connection: sqlite3.Connection, table: str, columns: str, *, model: str, keys: Sequence[bytes]
+) -> Iterator[tuple[Any, ...]]:
+    """``(text_sha1, *columns)`` rows of a cache table for these keys, read in chunks."""
+    unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        rows = connection.execute(
-            "SELECT text_sha1, pieces, vectors FROM word_states"
-            f" WHERE model = ? AND text_sha1 IN ({marks})",
+        yield from connection.execute(
+            f"SELECT text_sha1, {columns} FROM {table} WHERE model = ? AND text_sha1 IN ({marks})",
             [model, *chunk],
         )
-        for key, pieces, blob in rows:
-            words = tuple(pieces.split())
-            vectors = np.frombuffer(blob, dtype=np.float16).reshape(len(words), DIMENSIONS)
-            found[bytes(key)] = WordStates(pieces=words, vectors=vectors)
-    return found
 
 
 def save_word_states(
