@@ -49,7 +49,10 @@ class LinkKind(StrEnum):
 
 @dataclass(**_FROZEN)
 class Link:
-    """Two facts from different articles judged to report the same thing."""
+    """Two facts from different articles judged to report the same thing.
+
+    ``score`` is the pair model's probability for an embedding link, 0.9–1.0 for a quote link.
+    """
 
     source: str
     target: str
