@@ -21,10 +21,10 @@ BASIL sentences it overlaps, and scores predicted sentence pairs against the gol
     .venv/bin/python bench/compare_alignment.py --ceiling  # recall with every gold link given
 
 ``--ceiling`` links exactly the fact pairs that overlap a gold pair and groups them as
-`compare_analyses` does (a row holds at most one fact per article): the best recall any scoring
-could reach with these facts. Most of the gap to it is many-to-one gold: a sentence with two
-gold partners in one article (a lede restating a later quote, a quote that another outlet
-splits in two) can sit in only one row.
+`compare_analyses` does, once with rows of one fact per article and once with restatements
+added: the best recall any pair scoring could reach with these facts. What it misses is
+many-to-one gold: a sentence with two gold partners in one article (a lede restating a later
+quote, a quote that another outlet splits in two) that restatements do not catch.
 """
 
 from __future__ import annotations
