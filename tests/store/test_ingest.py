@@ -150,6 +150,7 @@ def test_a_lone_article_joins_the_story_once_a_later_account_links_them(tmp_path
         partition = story_partition(store.connection)
         stories = store.connection.execute("SELECT id, accounts FROM stories").fetchall()
     assert summary.new_stories == 2
+    assert summary.merged_stories == 1  # Beta's own story, absorbed when Gamma joined Alpha
     assert len(set(partition.values())) == 1
     assert stories == [(partition["alpha"], 3)]
 

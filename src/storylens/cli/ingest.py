@@ -135,7 +135,13 @@ def _print_summary(summary: IngestSummary, *, console: Console, db: Path, analyz
         f"ingested {summary.ingested} articles ({summary.copies} more as syndicated copies), "
         f"{summary.duplicates} duplicates skipped, {len(summary.issues)} failed"
         + (f" ({failed})" if failed else "")
-        + f"; {summary.new_stories} new stories; "
+        + f"; {summary.new_stories - summary.merged_stories} new stories"
+        + (
+            f" (after {summary.merged_stories} merged into grown ones)"
+            if summary.merged_stories
+            else ""
+        )
+        + "; "
         + ("analyses stored" if analyzed else "no analyses (articles only)")
         + f"; database {db}",
         markup=False,

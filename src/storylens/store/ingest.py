@@ -18,6 +18,7 @@ from pathlib import Path
 
 from storylens.clean import clean_article
 from storylens.cluster import (
+    Assignment,
     BucketedIndex,
     ClusterSettings,
     Original,
@@ -63,6 +64,7 @@ class IngestEvent:
     input: str
     issue: Issue | None = None
     new_story: bool = False
+    merged_stories: int = 0
 
 
 @dataclass(slots=True, kw_only=True)
@@ -73,6 +75,7 @@ class IngestSummary:
     copies: int = 0
     duplicates: int = 0
     new_stories: int = 0
+    merged_stories: int = 0
     issues: list[Issue] = field(default_factory=list)
 
     def record(self, event: IngestEvent) -> None:
@@ -86,6 +89,7 @@ class IngestSummary:
         elif event.issue is not None:
             self.issues.append(event.issue)
         self.new_stories += int(event.new_story)
+        self.merged_stories += event.merged_stories
 
 
 class CorpusWriter:
@@ -144,9 +148,14 @@ class CorpusWriter:
             if original is not None:
                 self._link_copy(row, original.row, original.similarity)
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
-            new_story = self._cluster(row, article, vector, day)
+            assignment = self._cluster(row, article, vector, day)
         self.index.add(row, vector, bucket=time_bucket(day))
-        return IngestEvent(outcome=Outcome.INGESTED, input=article.input, new_story=new_story)
+        return IngestEvent(
+            outcome=Outcome.INGESTED,
+            input=article.input,
+            new_story=not assignment.joined,
+            merged_stories=len(assignment.absorbed),
+        )
 
     def _link_copy(self, row: int, original_row: int, similarity: float) -> None:
         root = self.store.original_of(original_row)
@@ -154,7 +163,7 @@ class CorpusWriter:
         story_id = self.store.stories_of([root])[root]
         self.store.add_member(row, story_id=story_id, similarity=similarity)
 
-    def _cluster(self, row: int, article: Article, vector: Vectors, day: int | None) -> bool:
+    def _cluster(self, row: int, article: Article, vector: Vectors, day: int | None) -> Assignment:
         neighbours = self.index.search(
             vector,
             buckets=window_buckets(day, window_days=self.settings.window_days),
@@ -168,7 +177,7 @@ class CorpusWriter:
             self.store.absorb_story(lone.id, into=story_id)
         self.store.add_member(row, story_id=story_id, similarity=assignment.similarity)
         self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
-        return not assignment.joined
+        return assignment
 
     def _analyze(self, articles: list[Article]) -> list[Analysis | None]:
         if self.analyzer is None or not articles:
