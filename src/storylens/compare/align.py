@@ -8,8 +8,9 @@ the model weighs them accordingly); an equal count or date (numbers that disagre
 against a pair: two outlets giving different figures for one fact is a conflict to report);
 competition (how far the pair is behind each fact's best match in the other article); quotes
 and their speaker; and position. A pair whose probability reaches the model's ``link`` is
-linked. Accepted links are grouped greedily, best first, never putting two facts of one
-article in a group.
+linked (``mutual`` for a mutual best match: each fact the other's best in its article).
+Accepted links are grouped greedily, best first, never putting two facts of one article in a
+group.
 """
 
 from __future__ import annotations
