@@ -26,7 +26,7 @@ def _entity(analyses, name):
         ("Assad", EntityLabel.PERSON),
         ("Russia", EntityLabel.PLACE),
         ("Syria", EntityLabel.PLACE),
-        ("Aleppo", None),
+        ("Aleppo", EntityLabel.PLACE),  # spaCy sm says NORP; the city list mends it
         ("State Department", EntityLabel.ORGANISATION),
         ("CNN", EntityLabel.ORGANISATION),
         ("Al Jazeera", EntityLabel.ORGANISATION),

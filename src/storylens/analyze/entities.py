@@ -12,6 +12,7 @@ from storylens.analyze.names import (
     canonical_alias,
     country_named,
     country_of_demonym,
+    is_city,
     name_key,
     strip_possessive,
 )
@@ -153,9 +154,11 @@ def _found(ent: Any, offset: int) -> _Found | None:
     span = Span(start=start, end=start + len(surface) - lead, text=surface[lead:])
     if label is EntityLabel.GROUP:
         country = country_of_demonym(span.text)
-        if country is None:
-            return _Found(span=span, label=label, key="name:" + name_key(span.text))
-        return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(country))
+        if country is not None:
+            return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(country))
+        if is_city(span.text):  # spaCy sm labels some cities NORP ("Aleppo's hospitals")
+            return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(span.text))
+        return _Found(span=span, label=label, key="name:" + name_key(span.text))
     if label is EntityLabel.PERSON:
         title = _title_before(ent)
         roles = _roles(title) if title else _conjunct_roles(ent)

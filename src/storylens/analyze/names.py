@@ -138,6 +138,23 @@ def country_named(name: str) -> str | None:
     return alias if alias in _countries() else None
 
 
+@cache
+def _cities() -> frozenset[str]:
+    """Names of the world's cities of 100,000 people or more (resources/cities.json)."""
+    names = _resource("cities.json")["cities"]
+    assert isinstance(names, list)
+    return frozenset(str(n) for n in names)
+
+
+def is_city(name: str) -> bool:
+    """Whether a name is one of the world's cities of 100,000 people or more.
+
+    >>> is_city("Aleppo"), is_city("Republicans")
+    (True, False)
+    """
+    return name.strip() in _cities()
+
+
 def country_of_capital(city: str) -> str | None:
     """The country whose government a capital's name stands for ("Moscow" → "Russia")."""
     table = _resource("places.json")["capitals"]
