@@ -59,6 +59,8 @@ def test_names_cut_short_or_run_together_are_mended(seed_analyses):
     assert "Islamic State" in names
     assert "Islamic" not in names
     assert not any("U.S. Russia" in alias for e in ov.entities for alias in e.aliases)
+    pj = seed_analyses["PJ Media"]
+    assert not any("U.S.-Russia" in alias for e in pj.entities for alias in e.aliases)
     assert {"United States", "Russia"} <= names
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,9 @@ ROLE_FORMS = {
 }
 
 
+_HYPHEN = re.compile(r"[-–](?=[A-Z])")
+
+
 @dataclass(slots=True)
 class _Found:
     span: Span
@@ -78,7 +82,9 @@ class EntityIndex:
 
 def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> EntityIndex:
     """Find entity mentions in parsed paragraphs and group them into entities."""
-    found = [f for p in paragraphs for ent in _repaired(p.doc.ents) if (f := _found(ent, p.offset))]
+    found = [
+        f for p in paragraphs for ent in _repaired(p.doc.ents) for f in _found_all(ent, p.offset)
+    ]
     found.sort(key=lambda f: f.span.start)
     title = [(p.offset, p.offset + len(p.doc.text)) for p in paragraphs if p.index == TITLE]
     in_title = [f for f in found if any(a <= f.span.start < b for a, b in title)]
@@ -137,6 +143,40 @@ def _split_countries(ent: Any) -> list[Any]:
                 DocSpan(ent.doc, cut, ent.end, label="GPE"),
             ]
     return []
+
+
+def _found_all(ent: Any, offset: int) -> list[_Found]:
+    """The mentions one entity span gives: two countries joined by a hyphen, else itself."""
+    joined = _hyphenated_countries(ent, offset)
+    if joined:
+        return joined
+    found = _found(ent, offset)
+    return [found] if found is not None else []
+
+
+def _hyphenated_countries(ent: Any, offset: int) -> list[_Found]:
+    """'U.S.-Russia' (one token to the parser) as two places, 'U.S.' and 'Russia'.
+
+    Only when both sides name a country; "Coca-Cola" or "al-Assad" stay as they are.
+    """
+    parts = _HYPHEN.split(ent.text)
+    if len(parts) != 2:
+        return []
+    countries = [country_named(strip_possessive(part)) for part in parts]
+    found, start = [], offset + ent.start_char
+    for part, country in zip(parts, countries, strict=True):
+        if country is None:
+            return []
+        surface = strip_possessive(part)
+        found.append(
+            _Found(
+                span=Span(start=start, end=start + len(surface), text=surface),
+                label=EntityLabel.PLACE,
+                key="name:" + name_key(country),
+            )
+        )
+        start += len(part) + 1
+    return found
 
 
 def _found(ent: Any, offset: int) -> _Found | None:
