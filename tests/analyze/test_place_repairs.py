@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from storylens.model import Analysis, EntityLabel
-from storylens.pipeline import analyze_paths
 
 TEXT = """Border talks resume.
 
@@ -15,13 +14,8 @@ said its sales in Mexico rose.
 
 
 @pytest.fixture(scope="module")
-def analysis(tmp_path_factory: pytest.TempPathFactory) -> Analysis:
-    path = tmp_path_factory.mktemp("places") / "border-talks.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    outcome = analyze_paths([str(path)])
-    assert not outcome.issues
-    (result,) = outcome.analyses
-    return result
+def analysis(analyze_text) -> Analysis:
+    return analyze_text("border-talks.txt", TEXT)
 
 
 def test_two_countries_joined_by_a_hyphen_are_two_places(analysis):

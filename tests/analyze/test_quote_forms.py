@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from storylens.model import Analysis, Attribution
-from storylens.pipeline import analyze_paths
 
 TEXT = """Voters react to the debate.
 
@@ -23,13 +22,8 @@ Said Ellis: “I don’t see a plan here at all, and nobody on the stage offered
 
 
 @pytest.fixture(scope="module")
-def analysis(tmp_path_factory: pytest.TempPathFactory) -> Analysis:
-    path = tmp_path_factory.mktemp("quotes") / "debate-reactions.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    outcome = analyze_paths([str(path)])
-    assert not outcome.issues
-    (result,) = outcome.analyses
-    return result
+def analysis(analyze_text) -> Analysis:
+    return analyze_text("debate-reactions.txt", TEXT)
 
 
 def _quote(analysis: Analysis, opening: str):
