@@ -9,7 +9,7 @@ each word too, for word-by-word agreement (BERTScore) between two facts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -85,13 +85,8 @@ class MiniLMEncoder:
         (1, 384)
         """
         out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
-        if not sentences:
-            return out
-        encodings = self._tokenizer.encode_batch(list(sentences))
-        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
-        for begin in range(0, len(order), _BATCH):
-            batch = order[begin : begin + _BATCH]
-            out[batch] = self._encode_batch([encodings[i] for i in batch])
+        for batch, _, hidden, mask in self._batches(sentences):
+            out[batch] = _pooled(hidden, mask)
         return out
 
     def encode_words(self, sentences: Sequence[str]) -> tuple[Vectors, list[WordStates]]:
@@ -105,19 +100,29 @@ class MiniLMEncoder:
         """
         out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
         words: list[WordStates] = [_NO_WORDS] * len(sentences)
-        encodings = self._tokenizer.encode_batch(list(sentences))
-        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
-        for begin in range(0, len(order), _BATCH):
-            batch = order[begin : begin + _BATCH]
-            hidden, mask = self._run([encodings[i] for i in batch])
+        for batch, encodings, hidden, mask in self._batches(sentences):
             out[batch] = _pooled(hidden, mask)
-            for row, i in enumerate(batch):
-                keep = [n for n, piece in enumerate(encodings[i].tokens) if piece.isalnum()]
+            for row, (i, encoding) in enumerate(zip(batch, encodings, strict=True)):
+                keep = [n for n, piece in enumerate(encoding.tokens) if piece.isalnum()]
                 words[i] = WordStates(
-                    pieces=tuple(encodings[i].tokens[n] for n in keep),
+                    pieces=tuple(encoding.tokens[n] for n in keep),
                     vectors=_unit(hidden[row, keep]).astype(np.float16),
                 )
         return out, words
+
+    def _batches(self, sentences: Sequence[str]) -> Iterator[tuple[list[int], list[Any], Any, Any]]:
+        """Sentences in batches of similar length, each run through the model once.
+
+        Yields the batch's sentence indices, their encodings, the last hidden states and the
+        attention mask.
+        """
+        encodings = self._tokenizer.encode_batch(list(sentences)) if sentences else []
+        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
+        for begin in range(0, len(order), _BATCH):
+            batch = order[begin : begin + _BATCH]
+            chosen = [encodings[i] for i in batch]
+            hidden, mask = self._run(chosen)
+            yield batch, chosen, hidden, mask
 
     def _run(self, encodings: list[Any]) -> tuple[Any, Any]:
         """The model's last hidden states and the attention mask of one padded batch."""
@@ -129,9 +134,6 @@ class MiniLMEncoder:
             mask[row, : len(enc.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         return self._session.run(None, feeds)[0], mask
-
-    def _encode_batch(self, encodings: list[Any]) -> Vectors:
-        return _pooled(*self._run(encodings))
 
 
 def _pooled(hidden: Any, mask: Any) -> Vectors:
