@@ -145,7 +145,8 @@ def story_pairs(path: Path) -> dict[str, set[Pair]]:
 def with_gold(stories, path: Path) -> list[tuple[list[Analysis], dict, set[Pair]]]:
     """The same analysed stories, scored against the gold pairs of another file."""
     pairs = story_pairs(path)
-    return [(a, o, pairs[a[0].article.id.removeprefix("basil-")[:36]]) for a, o, _ in stories]
+    story_of = {r["id"]: r["story_id"] for r in _records()}
+    return [(a, o, pairs[story_of[a[0].article.id]]) for a, o, _ in stories]
 
 
 def agreement(judge: Path, reference: Path) -> tuple[float, float, int, int]:
