@@ -26,7 +26,7 @@ import argparse
 import itertools
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -153,16 +153,7 @@ def main() -> None:
                     )
             return
         c, link, mutual, restate = args.c, args.link, args.mutual, args.restate
-        model = fit(stories, c)
-        model = PairModel(
-            bias=model.bias,
-            coef=model.coef,
-            mean=model.mean,
-            scale=model.scale,
-            link=link,
-            mutual=mutual,
-            restate=restate,
-        )
+        model = replace(fit(stories, c), link=link, mutual=mutual, restate=restate)
     MODEL.parent.mkdir(parents=True, exist_ok=True)
     MODEL.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL.relative_to(ROOT)}: {json.dumps(model.to_json())}")
