@@ -7,6 +7,7 @@ estimated one when no publication date is known).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -136,7 +137,9 @@ def _month_day(parts: dict[str, str | None], published: dt.date | None) -> dt.da
     except ValueError:
         return None
     if not parts["year"] and published and value > published + dt.timedelta(days=31):
-        value = value.replace(year=year - 1)
+        # 29 February has no previous-year twin: it stays in the only year where it exists.
+        with contextlib.suppress(ValueError):
+            value = value.replace(year=year - 1)
     return value
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from storylens.calendar import resolve
+from storylens.calendar import resolve, resolve_expression
 from storylens.model import Granularity
 from storylens.pipeline import Overrides, analyze_paths
 from tests.conftest import OPPOSING_VIEWS, PJ_MEDIA
@@ -47,3 +47,11 @@ def test_seed_dates_resolved_when_publication_date_given():
     assert pj_dates["today"] == dt.date(2016, 10, 3)
     assert pj_dates["last week"] == dt.date(2016, 9, 26)
     assert {d.span.text: d.value for d in ov.dates}["Oct. 3"] == dt.date(2016, 10, 3)
+
+
+def test_leap_day_in_an_article_of_january_does_not_crash():
+    # "Feb. 29" in a January 2016 article: 29 February exists only in 2016, never the year before.
+    value, granularity, relative = resolve_expression("Feb. 29", dt.date(2016, 1, 7))
+    assert value == dt.date(2016, 2, 29)
+    assert granularity is Granularity.DAY
+    assert not relative
