@@ -8,10 +8,6 @@ import sys
 import click
 
 from storylens.cli.options import input_options, overrides_from, report_issues
-from storylens.io import write_jsonl
-from storylens.pipeline import analyze_paths
-from storylens.report.analysis_json import render_analysis_json
-from storylens.report.analysis_text import render_analysis
 from storylens.report.console import make_console
 
 
@@ -39,6 +35,11 @@ def analyze_command(
     or - for standard input. Exits 1 when any input could not be read; the others are still
     analysed.
     """
+    from storylens.io import write_jsonl
+    from storylens.pipeline import analyze_paths
+    from storylens.report.analysis_json import render_analysis_json
+    from storylens.report.analysis_text import render_analysis
+
     outcome = analyze_paths(
         inputs,
         n_process=processes,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -21,17 +22,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from storylens.cli.options import metadata_options, overrides_from
 from storylens.cli.store_options import db_option
 from storylens.ingest.decode import MAX_BYTES
-from storylens.store import (
-    CorpusWriter,
-    IngestEvent,
-    IngestSummary,
-    Store,
-    count_inputs,
-    ingest_inputs,
-)
-from storylens.store.ingest import Analyzer
+
+if TYPE_CHECKING:
+    from storylens.ingest.overrides import Overrides
+    from storylens.store import CorpusWriter, IngestSummary
+    from storylens.store.ingest import Analyzer
 
 
 class _RateColumn(ProgressColumn):
@@ -45,6 +43,7 @@ class _RateColumn(ProgressColumn):
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
+@metadata_options
 @click.option(
     "--analyze/--no-analyze",
     "analyze",
@@ -58,24 +57,34 @@ def ingest(
     paths: tuple[str, ...],
     *,
     db: Path,
+    outlet: str | None,
+    published: dt.datetime | None,
     analyze: bool | None,
     batch_size: int,
     max_bytes: int,
     quiet: bool,
 ) -> None:
-    """Ingest PATHS (files, directories, JSONL corpora, feeds, ``-`` for stdin) into the store.
+    """Ingest PATHS (files, directories, JSONL corpora, feeds, - for stdin) into the store.
 
     Articles already stored (same outlet and text) are skipped, so a re-run after a crash
     resumes. Near-duplicate copies are linked to their original, and every new article joins
     a story or starts one. Each bad input gets one error line; the exit code is 1 if any
     input failed, and everything else is still stored.
     """
+    from storylens.store import CorpusWriter, Store
+
     console = Console(stderr=True)
     analyzer = _analyzer(wanted=analyze)
     with Store(db) as store:
         writer = CorpusWriter(store, analyzer=analyzer)
         summary = _run(
-            writer, paths, console=console, batch_size=batch_size, max_bytes=max_bytes, quiet=quiet
+            writer,
+            paths,
+            console=console,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            quiet=quiet,
+            overrides=overrides_from(outlet, published),
         )
     _print_summary(summary, console=console, db=db, analyzed=analyzer is not None)
     if summary.issues:
@@ -90,7 +99,10 @@ def _run(
     batch_size: int,
     max_bytes: int,
     quiet: bool,
+    overrides: Overrides,
 ) -> IngestSummary:
+    from storylens.store import IngestEvent, count_inputs, ingest_inputs
+
     columns = (
         TextColumn("ingesting"),
         BarColumn(),
@@ -111,7 +123,12 @@ def _run(
                 )
 
         return ingest_inputs(
-            writer, paths, batch_size=batch_size, max_bytes=max_bytes, on_event=on_event
+            writer,
+            paths,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            on_event=on_event,
+            overrides=overrides,
         )
 
 

@@ -35,6 +35,7 @@ from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.files import JSONL_SUFFIXES, READABLE
 from storylens.ingest.identity import content_hash
+from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
 
@@ -202,11 +203,19 @@ def ingest_inputs(
     batch_size: int = BATCH_SIZE,
     max_bytes: int = MAX_BYTES,
     on_event: Callable[[IngestEvent], None] | None = None,
+    overrides: Overrides | None = None,
 ) -> IngestSummary:
-    """Read, clean and add every article in the named inputs, streaming in small batches."""
+    """Read, clean and add every article in the named inputs, streaming in small batches.
+
+    ``overrides`` is the metadata the user states for every input (``--outlet``, ``--published``).
+    """
     summary = IngestSummary()
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
+        articles = [
+            clean_article(apply_overrides(raw, overrides))
+            for raw in batch
+            if isinstance(raw, RawArticle)
+        ]
         events = [
             IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
             for issue in batch
