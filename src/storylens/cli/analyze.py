@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from storylens.cli.activity import Activity
 from storylens.cli.options import input_options, overrides_from, report_issues
 from storylens.report.console import make_console
 
@@ -40,12 +41,13 @@ def analyze_command(
     from storylens.report.analysis_json import render_analysis_json
     from storylens.report.analysis_text import render_analysis
 
-    outcome = analyze_paths(
-        inputs,
-        n_process=processes,
-        max_bytes=max_bytes,
-        overrides=overrides_from(outlet, published),
-    )
+    with Activity("reading and analysing (spaCy)"):
+        outcome = analyze_paths(
+            inputs,
+            n_process=processes,
+            max_bytes=max_bytes,
+            overrides=overrides_from(outlet, published),
+        )
     if fmt == "json":
         sys.stdout.write(render_analysis_json(outcome.analyses, outcome.issues) + "\n")
     elif fmt == "jsonl":

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from storylens.cli.activity import Activity
 from storylens.cli.formats import REPORT_SUFFIXES, resolve_format
 from storylens.cli.options import input_options, overrides_from, report_issues
 from storylens.report.console import make_console
+from storylens.report.words import counted
 
 if TYPE_CHECKING:
     from storylens.compare import Comparison
@@ -67,24 +69,28 @@ def compare_command(
     outlets share, the facts only one outlet reports (and what each omits), quotes across
     outlets with attribution conflicts, numbers that disagree, cited sources and entities per
     outlet, the timeline, and each outlet's framing profile (--evidence adds the phrases and
-    sentences behind it). FILE takes anything `storylens analyze` reads. Exits 1 when an
+    sentences behind it). FILE takes anything storylens analyze reads. Exits 1 when an
     input could not be read, 2 when fewer than two articles remain.
     """
     from storylens.compare import TooFewArticles, compare_analyses
     from storylens.pipeline import analyze_paths
 
     fmt = resolve_format(fmt, output, suffixes=REPORT_SUFFIXES, default="text")
-    outcome = analyze_paths(
-        inputs,
-        n_process=processes,
-        max_bytes=max_bytes,
-        overrides=overrides_from(outlet, published),
-    )
+    with Activity("reading and analysing (spaCy)") as activity:
+        outcome = analyze_paths(
+            inputs,
+            n_process=processes,
+            max_bytes=max_bytes,
+            overrides=overrides_from(outlet, published),
+        )
+        activity.phase(f"comparing {counted(len(outcome.analyses), 'article')}")
+        try:
+            comparison: Comparison | str = compare_analyses(outcome.analyses, issues=outcome.issues)
+        except TooFewArticles as exc:
+            comparison = str(exc)
     status = report_issues(outcome.issues)
-    try:
-        comparison = compare_analyses(outcome.analyses, issues=outcome.issues)
-    except TooFewArticles as exc:
-        raise click.UsageError(str(exc)) from exc
+    if isinstance(comparison, str):
+        raise click.UsageError(comparison)
     write_report(comparison, outcome.analyses, fmt=fmt, output=output, evidence=evidence)
     sys.exit(status)
 

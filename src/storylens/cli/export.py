@@ -42,7 +42,7 @@ _PARQUET_BATCH = 10_000
 def export(*, db: Path, output_format: str | None, output: Path | None) -> None:
     """Export one row per stored article: its story, outlet, title, date, url, copy_of, text.
 
-    ``copy_of`` names the original of a syndicated copy; rows are streamed, so memory stays
+    copy_of names the original of a syndicated copy; rows are streamed, so memory stays
     flat in corpus size.
     """
     output_format = resolve_format(output_format, output, suffixes=EXPORT_SUFFIXES, default="")

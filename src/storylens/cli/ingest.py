@@ -18,13 +18,13 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
 from storylens.cli.options import metadata_options, overrides_from
 from storylens.cli.store_options import db_option
 from storylens.ingest.decode import MAX_BYTES
+from storylens.report.words import counted
 
 if TYPE_CHECKING:
     from storylens.ingest.overrides import Overrides
@@ -36,8 +36,24 @@ class _RateColumn(ProgressColumn):
     """Articles per second."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} articles/s" if speed else "– articles/s")
+        """Articles done over time elapsed: steady although articles arrive in batches."""
+        elapsed = task.finished_time if task.finished else task.elapsed
+        if not elapsed or elapsed < 0.5 or not task.completed:
+            return Text("– articles/s")
+        return Text(f"{task.completed / elapsed:,.1f} articles/s")
+
+
+class _EtaColumn(ProgressColumn):
+    """Time left at the average rate so far (rich's own ETA follows bursts of batches)."""
+
+    def render(self, task: Task) -> Text:
+        """``ETA m:ss``, or a dash while the rate or the total is unknown."""
+        elapsed = task.elapsed
+        if task.total is None or not elapsed or elapsed < 0.5 or not task.completed:
+            return Text("ETA –")
+        left = max(task.total - task.completed, 0) * elapsed / task.completed
+        minutes, seconds = divmod(round(left), 60)
+        return Text(f"ETA {minutes}:{seconds:02d}")
 
 
 @click.command("ingest")
@@ -109,14 +125,16 @@ def _run(
         MofNCompleteColumn(),
         _RateColumn(),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        _EtaColumn(),
     )
     with Progress(*columns, console=console, disable=quiet, transient=False) as progress:
         task = progress.add_task("ingest", total=count_inputs(paths))
 
         def on_event(event: IngestEvent) -> None:
             progress.advance(task)
+            done = progress.tasks[0]
+            if done.total is not None and done.completed > done.total:
+                progress.update(task, total=done.completed)
             if event.issue is not None:
                 progress.console.print(
                     event.issue.line(), markup=False, highlight=False, soft_wrap=True
@@ -149,10 +167,11 @@ def _print_summary(summary: IngestSummary, *, console: Console, db: Path, analyz
     reasons = Counter(issue.code.value for issue in summary.issues)
     failed = ", ".join(f"{count} {code}" for code, count in sorted(reasons.items()))
     console.print(
-        f"ingested {summary.ingested} articles ({summary.copies} more as syndicated copies), "
-        f"{summary.duplicates} duplicates skipped, {len(summary.issues)} failed"
+        f"ingested {counted(summary.ingested, 'article')} "
+        f"({summary.copies} more as syndicated copies), "
+        f"{counted(summary.duplicates, 'duplicate')} skipped, {len(summary.issues)} failed"
         + (f" ({failed})" if failed else "")
-        + f"; {summary.new_stories - summary.merged_stories} new stories"
+        + f"; {counted(summary.new_stories - summary.merged_stories, 'new story', 'new stories')}"
         + (
             f" (after {summary.merged_stories} merged into grown ones)"
             if summary.merged_stories

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from storylens import io
+from storylens.cli.activity import Activity
 from storylens.cli.compare import (
     EVIDENCE_OPTION,
     FORMAT_OPTION,
@@ -21,6 +22,7 @@ from storylens.cli.compare import (
 from storylens.cli.formats import REPORT_SUFFIXES, resolve_format
 from storylens.cli.store_options import db_option
 from storylens.errors import ConfigError
+from storylens.report.words import counted
 
 if TYPE_CHECKING:
     from storylens.embedding import Vectors, WordStates
@@ -37,9 +39,9 @@ if TYPE_CHECKING:
 def show(
     *, story_id: int, db: Path, fmt: str | None, output: Path | None, evidence: bool
 ) -> None:
-    """Compare the accounts of stored story STORY_ID (ids from `storylens stories`).
+    """Compare the accounts of stored story STORY_ID (ids from storylens stories).
 
-    The report is the one `storylens compare` prints, over one account per syndicated group;
+    The report is the one storylens compare prints, over one account per syndicated group;
     the outlets that carried a copy are named ("carried by …"). Fact vectors are cached in
     the database, so showing a story again is fast. A story of one account is shown with a
     note that there is nothing to compare. Exits 1 when the story does not exist.
@@ -60,7 +62,8 @@ def show(
             write_document(_single_account(story, fmt), output)
             return
         encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
-        comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
+        with Activity(f"comparing {counted(len(story.accounts), 'account')} of story {story_id}"):
+            comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
     write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
 
 

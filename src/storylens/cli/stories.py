@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from storylens import io
 from storylens.cli.options import DATE
 from storylens.cli.store_options import db_option
 from storylens.errors import ConfigError
+from storylens.report.console import make_console
+from storylens.report.words import counted
 
 if TYPE_CHECKING:
     from storylens.store import Store, StorySummary
@@ -66,11 +67,11 @@ def stories(
         for line in io.write_jsonl(found):
             click.echo(line, nl=False)
     else:
-        Console().print(_table(found))
+        make_console().print(_table(found))
 
 
 def _table(found: list[StorySummary]) -> Table:
-    table = Table(title=f"{len(found)} stories")
+    table = Table(title=counted(len(found), "story"))
     for column in ("id", "title", "dates", "outlets", "accounts", "articles"):
         table.add_column(column, justify="right" if column in {"id", "accounts"} else "left")
     for story in found:
