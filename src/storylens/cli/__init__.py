@@ -8,6 +8,7 @@ for importing the store, the clustering index or the report renderers it does no
 from __future__ import annotations
 
 import importlib
+import os
 
 import click
 
@@ -61,8 +62,15 @@ class LazyGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(package_name="storylens")
-def main() -> None:
+@click.option(
+    "--experimental-tone",
+    is_flag=True,
+    help="Compute and show tone per actor (unvalidated: it does not beat a constant baseline).",
+)
+def main(experimental_tone: bool) -> None:
     """See how different news outlets cover the same story."""
+    if experimental_tone:
+        os.environ["STORYLENS_EXPERIMENTAL_TONE"] = "1"
 
 
 __all__ = ["COMMANDS", "SUMMARIES", "main"]

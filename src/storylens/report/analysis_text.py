@@ -132,7 +132,11 @@ def _framing(framing: FramingProfile) -> Group:
         ),
         Text.assemble(("  loaded, outlet's own voice: ", "dim"), ", ".join(own) or "none"),
         Text.assemble(("  loaded, inside quotes: ", "dim"), ", ".join(quoted) or "none"),
-        Text.assemble(("  tone toward actors: ", "dim"), tone or "none"),
+        *(
+            [Text.assemble(("  tone toward actors (experimental): ", "dim"), tone or "none")]
+            if framing.tone
+            else []
+        ),
         Text.assemble(("  non-neutral attribution verbs: ", "dim"), verbs or "none"),
         Text(""),
     )
