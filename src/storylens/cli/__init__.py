@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "stories": "storylens.cli.stories:stories",
     "export": "storylens.cli.export:export",
     "show": "storylens.cli.show:show",
+    "serve": "storylens.cli.serve:serve",
 }
 """Command name → ``module:attribute`` of its click command."""
 
