@@ -187,7 +187,11 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
         ),
         FramingRow(name="loaded phrases", cells=tuple(_loaded(comparison, p) for p in profiles)),
         FramingRow(name="own voice", cells=tuple(view.own_phrases(p) for p in profiles)),
-        FramingRow(name="tone (main actors)", cells=tuple(_tone(p) for p in profiles)),
+        *(
+            [FramingRow(name=view.TONE_ROW, cells=tuple(_tone(p) for p in profiles))]
+            if view.show_tone()
+            else []
+        ),
         FramingRow(
             name="attribution verbs", cells=tuple(_lines(view.verb_lines(p)) for p in profiles)
         ),
