@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from storylens.store import Store, StorySummary
 
 
-@click.command("stories")
+@click.group("stories", invoke_without_command=True)
+@click.pass_context
 @db_option
 @click.option(
     "--since",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     help="A readable table, one JSON list, or one JSON object per line.",
 )
 def stories(
+    ctx: click.Context,
     *,
     db: Path,
     since: dt.datetime | None,
@@ -53,8 +55,11 @@ def stories(
     """List stories, latest first: title, date range, outlets, accounts and articles.
 
     Accounts count syndicated copies once; articles count every stored article. JSON lists
-    each story's article ids.
+    each story's article ids. ``stories why ID`` shows why each article joined a story;
+    ``stories split`` and ``stories merge`` edit stories by hand (later ingests respect it).
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from storylens.store import list_stories
 
     with _open(db) as store:
@@ -73,7 +78,8 @@ def stories(
 def _table(found: list[StorySummary]) -> Table:
     table = Table(title=counted(len(found), "story"))
     for column in ("id", "title", "dates", "outlets", "accounts", "articles"):
-        table.add_column(column, justify="right" if column in {"id", "accounts", "articles"} else "left")
+        right = column in {"id", "accounts", "articles"}
+        table.add_column(column, justify="right" if right else "left")
     for story in found:
         table.add_row(
             str(story.id),
@@ -101,3 +107,13 @@ def _open(db: Path) -> Store:
         return Store(db, must_exist=True)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _register() -> None:
+    from storylens.cli.story_edit import merge, split, why
+
+    for command in (why, split, merge):
+        stories.add_command(command)
+
+
+_register()
