@@ -49,7 +49,11 @@ def test_assign_story_joins_the_most_similar_story_within_the_window():
     )
     neighbours = [Neighbour(row=1, similarity=0.9), Neighbour(row=2, similarity=0.8)]
     result = assign_story(
-        unit(1, 0.1, 0), at(DAY), neighbours=neighbours, lookup=lookup, settings=ClusterSettings()
+        unit(1, 0.1, 0),
+        at(DAY),
+        neighbours=neighbours,
+        lookup=lookup,
+        settings=ClusterSettings(merge_threshold=None),
     )
     assert result.joined
     assert result.story.id == 10
@@ -176,7 +180,7 @@ def test_a_lone_story_closer_to_another_candidate_is_not_absorbed():
     assert result.absorbed == ()
 
 
-def test_stories_of_several_accounts_never_merge():
+def test_stories_of_several_accounts_never_merge_without_a_merge_threshold():
     lookup = FakeLookup(
         {1: 10, 2: 20},
         {10: stored(10, unit(0.9, 0.1, 0), DAY, accounts=2), 20: stored(20, unit(1, 0, 0), DAY)},
@@ -186,7 +190,7 @@ def test_stories_of_several_accounts_never_merge():
         at(DAY),
         neighbours=NEAR,
         lookup=lookup,
-        settings=ClusterSettings(threshold=0.5),
+        settings=ClusterSettings(threshold=0.5, merge_threshold=None),
     )
     assert (result.story.id, result.story.accounts) == (20, 2)
     assert result.absorbed == ()

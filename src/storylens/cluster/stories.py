@@ -64,11 +64,11 @@ class ClusterSettings:
     See bench/cluster_events.py for how each was chosen.
     """
 
-    threshold: float = 0.5
+    threshold: float = 0.6
     """Least score between an article and a story for the article to join it."""
-    cue_weight: float = 0.3
+    cue_weight: float = 0.5
     """Share of the event-cue cosine in the score (the rest is the story-vector cosine)."""
-    merge_threshold: float | None = None
+    merge_threshold: float | None = 0.7
     """Least score for a story of several accounts to join a grown one (None: never)."""
     max_span_days: int = 4
     """Most days between an article's publication day and any dated account of its story."""
