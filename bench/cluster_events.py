@@ -11,7 +11,8 @@ topics, clustered on their own. The headline is the out-of-fold figure (B-cubed 
 772 articles, each scored in the fold where it was held out); the in-sample best is shown
 beside it. The baselines get the same treatment with their own knobs.
 
-Run: .venv/bin/python bench/cluster_events.py   (writes bench/out/cluster_events.json)
+Run: .venv/bin/python bench/cluster_events.py [--only storylens|tfidf_agglomerative|hdbscan]
+(writes bench/out/cluster_events.json; ``--only`` reruns one method and keeps the others')
 """
 
 from __future__ import annotations
@@ -87,10 +88,14 @@ def tfidf(articles, cut):
 
 
 def hdbscan(articles, table, params):
-    vectors = np.stack([table[story_text(a)] for a in articles])
-    labels = HDBSCAN(
-        min_cluster_size=2, min_samples=params[0], cluster_selection_epsilon=params[1]
-    ).fit_predict(vectors)
+    vectors = np.stack([table[story_text(a)] for a in articles]).astype(np.float64)
+    model = HDBSCAN(
+        min_cluster_size=2, min_samples=params[0], cluster_selection_epsilon=params[1], copy=True
+    )
+    try:
+        labels = model.fit_predict(vectors)
+    except TypeError:  # sklearn's epsilon search fails on some small inputs: all noise
+        labels = np.full(len(articles), -1)
     return {
         a.id: f"h{label}" if label >= 0 else f"noise-{a.id}"
         for a, label in zip(articles, labels, strict=True)
@@ -140,16 +145,14 @@ def main():
         settings = replace(base, threshold=key[0], cue_weight=key[1], merge_threshold=key[2])
         return ours(subset, encoder, analyzer, settings)
 
-    report = {
-        "articles": len(articles),
-        "folds": [sorted(f) for f in folds_of(topics)],
-        "storylens": cross_validate(
+    methods = {
+        "storylens": lambda: cross_validate(
             "storylens (t, cue w, merge t)", grid, run_ours, articles, gold, topics
         ),
-        "tfidf_agglomerative": cross_validate(
+        "tfidf_agglomerative": lambda: cross_validate(
             "TF-IDF agglomerative (cut)", CUTS, tfidf, articles, gold, topics
         ),
-        "hdbscan": cross_validate(
+        "hdbscan": lambda: cross_validate(
             "HDBSCAN (min_samples, eps)",
             HDBSCAN_GRID,
             lambda subset, key: hdbscan(subset, table, key),
@@ -158,9 +161,16 @@ def main():
             topics,
         ),
     }
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    path = OUT / "cluster_events.json"
+    report = json.loads(path.read_text()) if only and path.exists() else {}
+    report.update({"articles": len(articles), "folds": [sorted(f) for f in folds_of(topics)]})
+    for name, run in methods.items():
+        if only in (None, name):
+            report[name] = run()
     report["seconds"] = round(time.perf_counter() - started)
     OUT.mkdir(exist_ok=True)
-    (OUT / "cluster_events.json").write_text(json.dumps(report, indent=2))
+    path.write_text(json.dumps(report, indent=2, default=str))
     print(f"wrote {OUT / 'cluster_events.json'} in {report['seconds']} s")
 
 
