@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from storylens.cli.engine_options import engine_options, fail, start_engine
 from storylens.cli.store_options import db_option
+from storylens.engine import Engine, EngineName, Work, preparer
 from storylens.ingest.decode import MAX_BYTES
 from storylens.store import (
     CorpusWriter,
@@ -54,6 +57,15 @@ class _RateColumn(ProgressColumn):
 @click.option("--batch-size", default=32, show_default=True, help="Articles embedded at once.")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, help="Largest input file.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--processes",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes analysing articles on this machine (local engine).",
+)
+@engine_options
 def ingest(
     paths: tuple[str, ...],
     *,
@@ -62,21 +74,44 @@ def ingest(
     batch_size: int,
     max_bytes: int,
     quiet: bool,
+    processes: int,
+    engine: EngineName,
+    address: str | None,
+    workers: int | None,
 ) -> None:
     """Ingest PATHS (files, directories, JSONL corpora, feeds, ``-`` for stdin) into the store.
 
     Articles already stored (same outlet and text) are skipped, so a re-run after a crash
-    resumes. Near-duplicate copies are linked to their original, and every new article joins
-    a story or starts one. Each bad input gets one error line; the exit code is 1 if any
-    input failed, and everything else is still stored.
+    resumes (also after Ctrl-C). Near-duplicate copies are linked to their original, and every
+    new article joins a story or starts one. Each bad input gets one error line; the exit code
+    is 1 if any input failed, and everything else is still stored. ``-j N`` analyses on N
+    processes, ``--engine ray`` on a Ray cluster; this process alone writes the store and
+    clusters, so the stories are the same whichever engine analysed the articles.
     """
     console = Console(stderr=True)
     analyzer = _analyzer(wanted=analyze)
-    with Store(db) as store:
+    work = Work(analyze=analyzer is not None)
+    running: AbstractContextManager[Engine | None] = nullcontext(None)
+    if engine == "ray" or processes > 1:
+        running = start_engine(engine, work, processes=processes, workers=workers, address=address)
+    with Store(db) as store, running as prepared_by:
         writer = CorpusWriter(store, analyzer=analyzer)
-        summary = _run(
-            writer, paths, console=console, batch_size=batch_size, max_bytes=max_bytes, quiet=quiet
-        )
+        try:
+            summary = _run(
+                writer,
+                paths,
+                console=console,
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                quiet=quiet,
+                engine=prepared_by,
+            )
+        except KeyboardInterrupt:
+            fail(
+                f"interrupted: {store.count_articles()} articles are stored in {db}; "
+                "run the same command again to resume",
+                status=130,
+            )
     _print_summary(summary, console=console, db=db, analyzed=analyzer is not None)
     if summary.issues:
         raise SystemExit(1)
@@ -90,6 +125,7 @@ def _run(
     batch_size: int,
     max_bytes: int,
     quiet: bool,
+    engine: Engine | None,
 ) -> IngestSummary:
     columns = (
         TextColumn("ingesting"),
@@ -111,7 +147,12 @@ def _run(
                 )
 
         return ingest_inputs(
-            writer, paths, batch_size=batch_size, max_bytes=max_bytes, on_event=on_event
+            writer,
+            paths,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            on_event=on_event,
+            preparer=None if engine is None else preparer(engine),
         )
 
 

@@ -9,6 +9,8 @@ from storylens.store.ingest import (
     IngestEvent,
     IngestSummary,
     Outcome,
+    Prepared,
+    Preparer,
     count_inputs,
     ingest_inputs,
 )
@@ -32,6 +34,8 @@ __all__ = [
     "IngestEvent",
     "IngestSummary",
     "Outcome",
+    "Prepared",
+    "Preparer",
     "Store",
     "StoredStory",
     "StorySummary",

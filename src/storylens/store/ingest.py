@@ -10,6 +10,7 @@ work, and running it again skips what is stored (by content hash) and goes on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -40,6 +41,12 @@ from storylens.store.database import Store
 
 Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
 """Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
+
+Prepared = tuple[Vectors, Sequence[Analysis | None]]
+"""One unit of new articles made ready to store: a story vector and an analysis (or None) each."""
+
+Preparer = Callable[[Iterable[Sequence[Article]]], Iterator[Prepared]]
+"""Prepares units of new articles, yielding one `Prepared` per unit in unit order (an engine)."""
 
 BATCH_SIZE = 32
 
@@ -111,25 +118,47 @@ class CorpusWriter:
 
     def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
         """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
+        fresh, events = self.select_fresh(articles)
+        prepared = next(self.prepare([[article for article, _ in fresh.values()]]))
+        events.update(zip(fresh, self.add_prepared(list(fresh.values()), prepared), strict=True))
+        return [events[p] for p in range(len(articles))]
+
+    def select_fresh(
+        self, articles: Sequence[Article], *, pending: set[str] | None = None
+    ) -> tuple[dict[int, tuple[Article, str]], dict[int, IngestEvent]]:
+        """Split articles into new ones (with their content hash) and duplicates, by position.
+
+        A duplicate has the outlet and text of a stored article, of an earlier one in
+        ``articles``, or of one whose hash is in ``pending`` (on its way to the store); the
+        hashes of the new ones are added to ``pending``.
+        """
+        pending = set() if pending is None else pending
+        fresh: dict[int, tuple[Article, str]] = {}
         events: dict[int, IngestEvent] = {}
-        fresh: list[tuple[int, Article, str]] = []
-        seen: set[str] = set()
         for position, article in enumerate(articles):
             digest = content_hash(f"{article.outlet}\n{article.text}")
-            if digest in seen or self.store.has_content(digest):
+            if digest in pending or self.store.has_content(digest):
                 events[position] = IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
             else:
-                seen.add(digest)
-                fresh.append((position, article, digest))
-        vectors = self.encoder.encode([story_text(a) for _, a, _ in fresh])
-        analyses = self._analyze([a for _, a, _ in fresh])
-        for (position, article, digest), vector, analysis in zip(
-            fresh, vectors, analyses, strict=True
-        ):
-            events[position] = self.add_one(
-                article, digest=digest, vector=vector, analysis=analysis
-            )
-        return [events[p] for p in range(len(articles))]
+                pending.add(digest)
+                fresh[position] = (article, digest)
+        return fresh, events
+
+    def prepare(self, units: Iterable[Sequence[Article]]) -> Iterator[Prepared]:
+        """Each unit's story vectors and analyses, computed in this process."""
+        for articles in units:
+            vectors = self.encoder.encode([story_text(a) for a in articles])
+            yield vectors, self._analyze(list(articles))
+
+    def add_prepared(
+        self, fresh: Sequence[tuple[Article, str]], prepared: Prepared
+    ) -> list[IngestEvent]:
+        """Store new articles (with their hashes) given their vectors and analyses, in order."""
+        vectors, analyses = prepared
+        return [
+            self.add_one(article, digest=digest, vector=vector, analysis=analysis)
+            for (article, digest), vector, analysis in zip(fresh, vectors, analyses, strict=True)
+        ]
 
     def add_one(
         self, article: Article, *, digest: str, vector: Vectors, analysis: Analysis | None = None
@@ -202,21 +231,42 @@ def ingest_inputs(
     batch_size: int = BATCH_SIZE,
     max_bytes: int = MAX_BYTES,
     on_event: Callable[[IngestEvent], None] | None = None,
+    preparer: Preparer | None = None,
 ) -> IngestSummary:
-    """Read, clean and add every article in the named inputs, streaming in small batches."""
+    """Read, clean and add every article in the named inputs, streaming in small batches.
+
+    The new articles of each batch form one unit for ``preparer`` (default: the writer's own
+    encoder and analyzer, in this process), which may run ahead on other units; the writer
+    stores the results in input order, so the stories do not depend on who prepared them.
+    """
     summary = IngestSummary()
-    for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
-        events = [
-            IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
-            for issue in batch
-            if isinstance(issue, Issue)
-        ]
-        events.extend(writer.add_batch(articles))
+    pending: set[str] = set()
+    waiting: deque[list[tuple[Article, str]]] = deque()
+
+    def emit(events: Iterable[IngestEvent]) -> None:
         for event in events:
             summary.record(event)
             if on_event is not None:
                 on_event(event)
+
+    def units() -> Iterator[list[Article]]:
+        for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
+            emit(
+                IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
+                for issue in batch
+                if isinstance(issue, Issue)
+            )
+            articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
+            fresh, duplicates = writer.select_fresh(articles, pending=pending)
+            emit(duplicates.values())
+            if fresh:
+                waiting.append(list(fresh.values()))
+                yield [article for article, _ in fresh.values()]
+
+    for prepared in (preparer or writer.prepare)(units()):
+        fresh = waiting.popleft()
+        emit(writer.add_prepared(fresh, prepared))
+        pending.difference_update(digest for _, digest in fresh)
     return summary
 
 

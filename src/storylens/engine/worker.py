@@ -1,0 +1,87 @@
+"""The work itself, one unit at a time, with the models loaded once per worker process.
+
+Results cross process and machine boundaries as plain columns only: the analyses as JSON text
+(`storylens.io`) and the vectors as raw float32 bytes; never spaCy objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from storylens.cluster import story_text
+from storylens.embedding import DIMENSIONS, Encoder, MiniLMEncoder, default_encoder
+from storylens.engine.base import UnitResult, Work, WorkerInfo
+from storylens.io import from_json, to_json
+from storylens.model import Analysis, Article
+from storylens.pipeline import analyze_articles
+
+Columns = dict[str, Any]
+"""One unit as plain values: ``analyses`` (JSON text), ``vectors`` (bytes), ``worker``."""
+
+
+class Worker:
+    """Loads the models once, then prepares units (`pipeline.analyze_articles`, MiniLM)."""
+
+    def __init__(self, work: Work, *, threads: int | None = None) -> None:
+        """Load what ``work`` needs; ``threads`` for the encoder (None: the shared one)."""
+        self.work = work
+        self.encoder: Encoder | None = None
+        if work.embed:
+            self.encoder = default_encoder() if threads is None else MiniLMEncoder(threads=threads)
+        if work.analyze:
+            list(analyze_articles([]))  # loads the spaCy pipeline now, not on the first unit
+
+    def run(self, articles: Sequence[Article]) -> UnitResult:
+        """Analyses and story vectors of one unit, in order."""
+        analyses: tuple[Analysis | None, ...] = (None,) * len(articles)
+        if self.work.analyze and articles:
+            analyses = tuple(analyze_articles(articles))
+        vectors = None
+        if self.encoder is not None:
+            vectors = self.encoder.encode([story_text(a) for a in articles])
+        return UnitResult(analyses=analyses, vectors=vectors, worker=WorkerInfo.here())
+
+
+def articles_to_text(articles: Sequence[Article]) -> str:
+    """A unit of articles as one JSON text."""
+    return json.dumps([to_json(a) for a in articles], ensure_ascii=False)
+
+
+def articles_from_text(text: str) -> list[Article]:
+    """The unit `articles_to_text` wrote."""
+    return [from_json(Article, value) for value in json.loads(text)]
+
+
+def result_to_columns(result: UnitResult) -> Columns:
+    """A unit's result as plain values (JSON text, bytes, numbers)."""
+    vectors = b"" if result.vectors is None else np.ascontiguousarray(result.vectors).tobytes()
+    return {
+        "analyses": json.dumps([to_json(a) for a in result.analyses], ensure_ascii=False),
+        "vectors": vectors,
+        "embedded": result.vectors is not None,
+        "host": result.worker.host,
+        "pid": result.worker.pid,
+        "peak_rss_mb": result.worker.peak_rss_mb,
+    }
+
+
+def result_from_columns(columns: Columns) -> UnitResult:
+    """The `UnitResult` `result_to_columns` wrote."""
+    analyses = tuple(
+        None if value is None else from_json(Analysis, value)
+        for value in json.loads(columns["analyses"])
+    )
+    vectors = None
+    if columns["embedded"]:
+        flat = np.frombuffer(columns["vectors"], dtype=np.float32)
+        vectors = flat.reshape(-1, DIMENSIONS).copy()
+    worker = WorkerInfo(
+        host=str(columns["host"]),
+        pid=int(columns["pid"]),
+        peak_rss_mb=float(columns["peak_rss_mb"]),
+    )
+    return UnitResult(analyses=analyses, vectors=vectors, worker=worker)
