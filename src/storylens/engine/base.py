@@ -52,12 +52,14 @@ class WorkerInfo:
 class UnitResult:
     """One unit, prepared: an analysis (or None) per article and an ``(n, 384)`` vector block.
 
-    ``vectors`` is None when the work does not embed.
+    ``vectors`` is None when the work does not embed; ``seconds`` is the worker's time on the
+    unit (benchmarks compare it with the driver's wall time to find an engine's overhead).
     """
 
     analyses: tuple[Analysis | None, ...]
     vectors: Vectors | None
     worker: WorkerInfo
+    seconds: float = 0.0
 
 
 class Engine(Protocol):

@@ -66,7 +66,7 @@ class LocalEngine:
             return
         stream = iter(units)
         flight: deque[tuple[Sequence[Article], Future[UnitResult]]] = deque()
-        retries = 0
+        restarts = 0
         while True:
             while len(flight) < self.ahead and (unit := next(stream, None)) is not None:
                 flight.append((unit, self._submit(unit)))
@@ -75,9 +75,9 @@ class LocalEngine:
             try:
                 result = flight[0][1].result()
             except BrokenProcessPool as exc:
-                retries += 1
-                if retries > RETRIES:
-                    raise EngineError(f"worker processes died {retries} times") from exc
+                restarts += 1
+                if restarts > RETRIES:
+                    raise EngineError(f"worker processes died {restarts} times") from exc
                 flight = self._restart(flight)
                 continue
             flight.popleft()
@@ -91,7 +91,12 @@ class LocalEngine:
                 initializer=_start_worker,
                 initargs=(self.work,),
             )
-        return self._pool.submit(_run_unit, unit)
+        try:
+            return self._pool.submit(_run_unit, unit)
+        except BrokenProcessPool as exc:  # kept in flight, to be sent again after the restart
+            failed: Future[UnitResult] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _restart(
         self, flight: deque[tuple[Sequence[Article], Future[UnitResult]]]

@@ -73,6 +73,7 @@ class RayUnitWorker:
                 "host": pa.array([r["host"] for r in rows], pa.string()),
                 "pid": pa.array([r["pid"] for r in rows], pa.int64()),
                 "peak_rss_mb": pa.array([r["peak_rss_mb"] for r in rows], pa.float64()),
+                "seconds": pa.array([r["seconds"] for r in rows], pa.float64()),
             }
         )
 

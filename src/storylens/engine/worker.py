@@ -7,6 +7,7 @@ Results cross process and machine boundaries as plain columns only: the analyses
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,13 +38,17 @@ class Worker:
 
     def run(self, articles: Sequence[Article]) -> UnitResult:
         """Analyses and story vectors of one unit, in order."""
+        start = time.perf_counter()
         analyses: tuple[Analysis | None, ...] = (None,) * len(articles)
         if self.work.analyze and articles:
             analyses = tuple(analyze_articles(articles))
         vectors = None
         if self.encoder is not None:
             vectors = self.encoder.encode([story_text(a) for a in articles])
-        return UnitResult(analyses=analyses, vectors=vectors, worker=WorkerInfo.here())
+        seconds = time.perf_counter() - start
+        return UnitResult(
+            analyses=analyses, vectors=vectors, worker=WorkerInfo.here(), seconds=seconds
+        )
 
 
 def articles_to_text(articles: Sequence[Article]) -> str:
@@ -66,6 +71,7 @@ def result_to_columns(result: UnitResult) -> Columns:
         "host": result.worker.host,
         "pid": result.worker.pid,
         "peak_rss_mb": result.worker.peak_rss_mb,
+        "seconds": result.seconds,
     }
 
 
@@ -84,4 +90,5 @@ def result_from_columns(columns: Columns) -> UnitResult:
         pid=int(columns["pid"]),
         peak_rss_mb=float(columns["peak_rss_mb"]),
     )
-    return UnitResult(analyses=analyses, vectors=vectors, worker=worker)
+    seconds = float(columns["seconds"])
+    return UnitResult(analyses=analyses, vectors=vectors, worker=worker, seconds=seconds)
