@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from storylens.ingest.decode import MAX_BYTES
-from storylens.model import Issue
+from storylens.model import Issue, IssueCode
 from storylens.pipeline import Overrides
 from storylens.report.console import make_console
 
@@ -59,7 +59,8 @@ def report_issues(issues: Sequence[Issue]) -> int:
     console = make_console(stderr=True, width=200)
     failed = 0
     for issue in issues:
-        level = "error" if issue.stage == "ingest" else "warning"
+        failed_record = issue.code is IssueCode.RECORD_FAILED
+        level = "error" if issue.stage == "ingest" or failed_record else "warning"
         failed += level == "error"
         console.print(f"storylens: {level}: {issue.line()}", markup=False, highlight=False)
     return 1 if failed else 0
