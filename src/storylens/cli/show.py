@@ -20,7 +20,7 @@ from storylens.cli.compare import (
 from storylens.cli.store_options import db_option
 from storylens.embedding import Vectors, WordStates, default_encoder
 from storylens.errors import ConfigError
-from storylens.model import Analysis, Article
+from storylens.model import Analysis, Article, Issue
 from storylens.store import CachedEncoder, Store, StoredStory, load_story
 from storylens.store.comparison import compare_story
 from storylens.store.vectors import default_model_name
@@ -67,11 +67,11 @@ class _DefaultEncoder:
         return default_encoder().encode_words(sentences)
 
 
-def _analyze(articles: Sequence[Article]) -> Iterable[Analysis]:
+def _analyze(articles: Sequence[Article]) -> Iterable[Analysis | Issue]:
     """Analyse accounts stored without an analysis (loads spaCy only when needed)."""
-    from storylens.pipeline import analyze_articles
+    from storylens.pipeline import analyze_each
 
-    return analyze_articles(articles)
+    return analyze_each(articles)
 
 
 def _single_account(story: StoredStory, fmt: str) -> str:

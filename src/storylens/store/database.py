@@ -143,6 +143,23 @@ class Store:
             (article_row, bucket, blob),
         )
 
+    def last_embedded_row(self) -> int:
+        """The highest article row with a stored embedding (0 for an empty store)."""
+        row = self.connection.execute("SELECT max(article_id) FROM embeddings").fetchone()
+        return int(row[0] or 0)
+
+    def embeddings_after(self, article_row: int) -> list[tuple[int, int, Vector]]:
+        """``(row, bucket, vector)`` of every embedding stored for rows after ``article_row``."""
+        rows = self.connection.execute(
+            "SELECT article_id, bucket, vector FROM embeddings WHERE article_id > ?"
+            " ORDER BY article_id",
+            (article_row,),
+        ).fetchall()
+        return [
+            (int(r[0]), int(r[1]), np.frombuffer(r[2], dtype=np.float16).astype(np.float32))
+            for r in rows
+        ]
+
     def bucket_vectors(self, bucket: int) -> tuple[npt.NDArray[np.uint64], Vector]:
         """Row ids and vectors of the articles indexed in one time bucket."""
         rows = self.connection.execute(

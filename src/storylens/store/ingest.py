@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from storylens.cluster import (
 )
 from storylens.cluster.features import article_day
 from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.errors import isolated
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.files import JSONL_SUFFIXES, READABLE
@@ -38,8 +40,9 @@ from storylens.ingest.identity import content_hash
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
 
-Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
-"""Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
+Analyzer = Callable[[Sequence[Article]], Iterable[Analysis | Issue]]
+"""Turns cleaned articles into analyses, one per article in order (e.g. ``pipeline.analyze_each``);
+an article whose analysis failed gives its `Issue` instead."""
 
 BATCH_SIZE = 32
 
@@ -108,6 +111,18 @@ class CorpusWriter:
         self.analyzer = analyzer
         self.settings = settings or ClusterSettings()
         self.index = BucketedIndex(store)
+        self._seen_row = store.last_embedded_row()
+
+    def _catch_up(self) -> None:
+        """Index the articles other writers committed since this one last looked.
+
+        Called inside the write transaction (``BEGIN IMMEDIATE`` serialises writers), so the
+        neighbours searched next are every committed article, and two ingests running at
+        once cluster as one ingest would: no story is split because each missed the other's.
+        """
+        for row, bucket, vector in self.store.embeddings_after(self._seen_row):
+            self.index.add(row, vector, bucket=bucket)
+            self._seen_row = max(self._seen_row, row)
 
     def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
         """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
@@ -126,10 +141,24 @@ class CorpusWriter:
         for (position, article, digest), vector, analysis in zip(
             fresh, vectors, analyses, strict=True
         ):
-            events[position] = self.add_one(
-                article, digest=digest, vector=vector, analysis=analysis
-            )
+            events[position] = self._add_isolated(article, digest, vector, analysis)
         return [events[p] for p in range(len(articles))]
+
+    def _add_isolated(
+        self, article: Article, digest: str, vector: Vectors, analysis: Analysis | Issue | None
+    ) -> IngestEvent:
+        """`add_one`, with a failure of this article (its analysis, or storing it) its event."""
+        if not isinstance(analysis, Issue):
+            result = isolated(
+                partial(self.add_one, article, digest=digest, vector=vector, analysis=analysis),
+                input_name=article.input,
+                stage="store",
+                article_id=article.id,
+            )
+            if isinstance(result, IngestEvent):
+                return result
+            analysis = result
+        return IngestEvent(outcome=Outcome.FAILED, input=article.input, issue=analysis)
 
     def add_one(
         self, article: Article, *, digest: str, vector: Vectors, analysis: Analysis | None = None
@@ -138,6 +167,9 @@ class CorpusWriter:
         signature = sign_article(article)
         day = article_day(article)
         with self.store.transaction():
+            if self.store.has_content(digest):  # stored by a concurrent ingest meanwhile
+                return IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
+            self._catch_up()
             original = find_original(signature, self.store)
             row = self.store.insert_article(article, content_hash=digest)
             if analysis is not None:
@@ -150,6 +182,7 @@ class CorpusWriter:
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
             assignment = self._cluster(row, article, vector, day)
         self.index.add(row, vector, bucket=time_bucket(day))
+        self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
             input=article.input,
@@ -179,7 +212,7 @@ class CorpusWriter:
         self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
         return assignment
 
-    def _analyze(self, articles: list[Article]) -> list[Analysis | None]:
+    def _analyze(self, articles: list[Article]) -> list[Analysis | Issue | None]:
         if self.analyzer is None or not articles:
             return [None] * len(articles)
         return list(self.analyzer(articles))
@@ -206,10 +239,16 @@ def ingest_inputs(
     """Read, clean and add every article in the named inputs, streaming in small batches."""
     summary = IngestSummary()
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
+        cleaned = [
+            isolated(clean_article, item, input_name=item.input, stage="clean")
+            if isinstance(item, RawArticle)
+            else item
+            for item in batch
+        ]
+        articles = [a for a in cleaned if isinstance(a, Article)]
         events = [
             IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
-            for issue in batch
+            for issue in cleaned
             if isinstance(issue, Issue)
         ]
         events.extend(writer.add_batch(articles))
