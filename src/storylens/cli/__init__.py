@@ -2,13 +2,29 @@
 
 Commands load lazily (click's documented LazyGroup pattern): ``storylens analyze`` never pays
 for importing the store, the clustering index or the report renderers it does not use.
+
+Exit statuses: 0 done; 1 an input failed (the others were still processed) or the story
+asked for does not exist; 2 a usage error; 3 the store cannot be used (missing, busy or
+locked, corrupt or truncated, read-only, disk full, not a storylens store, newer schema);
+4 the output file cannot or must not be written. Each failure is one line on stderr.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sqlite3
+import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
+
+EXIT_STORE = 3
+"""Exit status when the store cannot be used."""
+
+EXIT_OUTPUT = 4
+"""Exit status when the output cannot or must not be written."""
 
 COMMANDS: dict[str, str] = {
     "analyze": "storylens.cli.analyze:analyze_command",
@@ -36,7 +52,41 @@ class LazyGroup(click.Group):
         module, _, attribute = target.partition(":")
         command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
+        if command.callback is not None and not hasattr(command.callback, "__one_line__"):
+            command.callback = one_line_errors(command.callback)
         return command
+
+
+def one_line_errors(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a command so store and output failures end it with one line, not a traceback."""
+    from storylens.cli.output import OutputError
+    from storylens.errors import StoreError, StorylensError
+    from storylens.store.connection import explain
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except StoreError as exc:
+            _fail(str(exc), EXIT_STORE)
+        except OutputError as exc:
+            _fail(str(exc), EXIT_OUTPUT)
+        except StorylensError as exc:
+            _fail(str(exc), 1)
+        except sqlite3.Error as exc:
+            _fail(str(explain(exc, kwargs.get("db") or "storylens.db")), EXIT_STORE)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"{where}{exc.strerror or exc}", EXIT_OUTPUT)
+        return None
+
+    run.__one_line__ = True  # type: ignore[attr-defined]
+    return run
+
+
+def _fail(message: str, status: int) -> None:
+    click.echo(f"storylens: error: {' '.join(message.split())}", err=True)
+    sys.exit(status)
 
 
 @click.group(

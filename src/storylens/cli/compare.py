@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from storylens.cli.options import input_options, overrides_from, report_issues
+from storylens.cli.output import check_output, write_atomic
 from storylens.compare import Comparison, TooFewArticles, compare_analyses
 from storylens.model import Analysis
 from storylens.pipeline import analyze_paths
@@ -76,6 +77,8 @@ def compare_command(
         max_bytes=max_bytes,
         overrides=overrides_from(outlet, published),
     )
+    if output is not None:
+        check_output(output)
     status = report_issues(outcome.issues)
     try:
         comparison = compare_analyses(outcome.analyses, issues=outcome.issues)
@@ -92,18 +95,23 @@ def write_report(
     fmt: str,
     output: Path | None,
     evidence: bool = False,
+    db: Path | None = None,
 ) -> None:
     """Print the report in one format, or write it to ``output`` (``compare`` and ``show``)."""
     if fmt == "text" and output is None:
         render_story(comparison, make_console(), evidence=evidence)
         return
-    write_document(_render(fmt, comparison, analyses, evidence=evidence), output)
+    write_document(_render(fmt, comparison, analyses, evidence=evidence), output, db=db)
 
 
-def write_document(document: str, output: Path | None) -> None:
-    """Write a rendered report to ``output``, or to standard output when there is none."""
+def write_document(document: str, output: Path | None, *, db: Path | None = None) -> None:
+    """Write a rendered report to ``output``, or to standard output when there is none.
+
+    The file is written whole (temp file + rename) and never onto the store ``db``, the
+    configured store or any SQLite file (`storylens.cli.output`).
+    """
     if output is not None:
-        output.write_text(document, encoding="utf-8")
+        write_atomic(document, output, db=db)
     else:
         sys.stdout.write(document)
 

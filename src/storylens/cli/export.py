@@ -13,8 +13,9 @@ from typing import Any, TextIO
 
 import click
 
+from storylens.cli.output import atomic_path, atomic_text, check_output
 from storylens.cli.store_options import db_option
-from storylens.errors import ConfigError, ModelNotInstalled
+from storylens.errors import ModelNotInstalled
 from storylens.store import EXPORT_COLUMNS, Store, export_rows
 
 _PARQUET_BATCH = 10_000
@@ -41,16 +42,19 @@ def export(*, db: Path, output_format: str, output: Path | None) -> None:
     ``copy_of`` names the original of a syndicated copy; rows are streamed, so memory stays
     flat in corpus size.
     """
+    if output_format == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output PATH")
+    if output is not None:
+        check_output(output, db=db)
     with _open(db) as store:
         rows = export_rows(store.connection)
-        if output_format == "parquet":
-            if output is None:
-                raise click.UsageError("--format parquet needs --output PATH")
-            write_parquet(rows, output)
+        if output_format == "parquet" and output is not None:
+            with atomic_path(output, db=db) as path:
+                write_parquet(rows, path)
         elif output is None:
             _write_text(rows, sys.stdout, output_format)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
+            with atomic_text(output, db=db) as handle:
                 _write_text(rows, handle, output_format)
 
 
@@ -79,7 +83,4 @@ def _write_text(rows: Iterator[dict[str, Any]], handle: TextIO, output_format: s
 
 
 def _open(db: Path) -> Store:
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from storylens.cli.compare import (
     write_document,
     write_report,
 )
+from storylens.cli.options import report_issues
+from storylens.cli.output import check_output
 from storylens.cli.store_options import db_option
 from storylens.embedding import Vectors, WordStates, default_encoder
-from storylens.errors import ConfigError
 from storylens.model import Analysis, Article, Issue
 from storylens.store import CachedEncoder, Store, StoredStory, load_story
 from storylens.store.comparison import compare_story
@@ -27,7 +29,7 @@ from storylens.store.vectors import default_model_name
 
 
 @click.command("show")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=click.IntRange(1, 2**63 - 1))
 @db_option
 @FORMAT_OPTION
 @OUTPUT_OPTION
@@ -40,6 +42,9 @@ def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bo
     the database, so showing a story again is fast. A story of one account is shown with a
     note that there is nothing to compare. Exits 1 when the story does not exist.
     """
+    if output is not None:
+        check_output(output, db=db)
+    issues: list[Issue] = []
     with _open(db) as store:
         try:
             story = load_story(store.connection, story_id)
@@ -48,11 +53,15 @@ def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bo
                 f"no story {story_id} in {db} (`storylens stories` lists them)"
             ) from None
         if len(story.accounts) < 2:
-            write_document(_single_account(story, fmt), output)
+            write_document(_single_account(story, fmt), output, db=db)
             return
         encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
-        comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
-    write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
+        comparison, analyses = compare_story(
+            story, encoder=encoder, analyzer=_analyze, issues=issues
+        )
+    status = report_issues(issues)
+    write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence, db=db)
+    sys.exit(status)
 
 
 class _DefaultEncoder:
@@ -106,7 +115,4 @@ def _single_account(story: StoredStory, fmt: str) -> str:
 
 
 def _open(db: Path) -> Store:
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)

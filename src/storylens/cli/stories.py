@@ -12,7 +12,6 @@ from rich.table import Table
 
 from storylens import io
 from storylens.cli.store_options import db_option
-from storylens.errors import ConfigError
 from storylens.store import Store, StorySummary, list_stories
 
 
@@ -83,7 +82,4 @@ def _dates(story: StorySummary) -> str:
 
 
 def _open(db: Path) -> Store:
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)
