@@ -16,6 +16,7 @@ import click
 from storylens.cli.output import atomic_path, atomic_text, check_output
 from storylens.cli.store_options import db_option
 from storylens.errors import ModelNotInstalled
+from storylens.report.escape import csv_cell
 from storylens.store import EXPORT_COLUMNS, Store, export_rows
 
 _PARQUET_BATCH = 10_000
@@ -79,7 +80,7 @@ def _write_text(rows: Iterator[dict[str, Any]], handle: TextIO, output_format: s
         return
     writer = csv.DictWriter(handle, fieldnames=list(EXPORT_COLUMNS))
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def _open(db: Path) -> Store:

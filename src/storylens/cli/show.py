@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from storylens.cli.output import check_output
 from storylens.cli.store_options import db_option
 from storylens.embedding import Vectors, WordStates, default_encoder
 from storylens.model import Analysis, Article, Issue
+from storylens.report.escape import html_text, markdown_text, terminal_text
 from storylens.store import CachedEncoder, Store, StoredStory, load_story
 from storylens.store.comparison import compare_story
 from storylens.store.vectors import default_model_name
@@ -108,10 +108,11 @@ def _single_account(story: StoredStory, fmt: str) -> str:
         lines.append(f"{account.article.outlet}: {account.article.title}")
         if account.carried_by:
             lines.append(f"carried by {', '.join(account.carried_by)}")
-    text = "\n".join([*lines, note]) + "\n"
     if fmt == "html":
-        return f"<pre>{html.escape(text)}</pre>\n"
-    return text
+        return f"<pre>{html_text(chr(10).join([*lines, note]))}</pre>\n"
+    if fmt == "markdown":
+        return "\n\n".join([*(markdown_text(line) for line in lines), note]) + "\n"
+    return "\n".join([*(terminal_text(line) for line in lines), note]) + "\n"
 
 
 def _open(db: Path) -> Store:

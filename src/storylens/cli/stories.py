@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from storylens import io
 from storylens.cli.store_options import db_option
+from storylens.report.console import make_console
+from storylens.report.escape import terminal_safe
 from storylens.store import Store, StorySummary, list_stories
 
 
@@ -54,7 +55,7 @@ def stories(
         for line in io.write_jsonl(found):
             click.echo(line, nl=False)
     else:
-        Console().print(_table(found))
+        make_console().print(_table(terminal_safe(found)))
 
 
 def _table(found: list[StorySummary]) -> Table:

@@ -8,10 +8,14 @@ WIDTH = 100
 
 
 def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
-    """A console that wraps at ``width`` (default 100 columns) when not writing to a terminal."""
-    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    """A console that wraps at ``width`` (default 100 columns) when not writing to a terminal.
+
+    It never interprets rich markup: a ``[link=…]`` or ``[/bold]`` in a title or outlet is
+    shown as written (strings are made terminal-safe by `storylens.report.escape`).
+    """
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False, markup=False)
     if not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False, width=width or WIDTH)
+        console = Console(stderr=stderr, highlight=False, width=width or WIDTH, markup=False)
     return console
 
 

@@ -6,12 +6,12 @@ article shows as text and never runs. Evidence sits in ``<details>``: one click 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 
 from storylens.compare.records import Comparison, Fact, Timeline, TimelineSentence
 from storylens.model import FramingProfile, LoadedPhrase, Place
 from storylens.report import framing_view as view
+from storylens.report.escape import html_text
 
 STORY_CSS = """
 .outlet{display:inline-block;font-size:.75em;background:#e3ecf7;color:#234;border-radius:3px;
@@ -24,8 +24,8 @@ td details{margin-top:.3rem}.quiet{color:#666;font-size:.9em}
 
 
 def e(text: str) -> str:
-    """Escape text for HTML content and attribute values."""
-    return html.escape(text, quote=True)
+    """Escape text for HTML content and attribute values (bidi controls neutralised)."""
+    return html_text(text)
 
 
 def anchor(fact: Fact) -> str:
