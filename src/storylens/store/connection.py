@@ -21,7 +21,19 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 """The first 16 bytes of every SQLite database file."""
 
 BUSY_TIMEOUT_S = 60.0
-"""How long a connection waits for another writer's lock before it gives up."""
+"""How long a connection waits for another writer's lock before it gives up (seconds)."""
+
+BUSY_ENVIRONMENT = "STORYLENS_BUSY_TIMEOUT"
+"""Overrides `BUSY_TIMEOUT_S` (seconds)."""
+
+
+def busy_timeout() -> float:
+    """`BUSY_TIMEOUT_S`, or ``$STORYLENS_BUSY_TIMEOUT`` when it is a number."""
+    try:
+        return float(os.environ.get(BUSY_ENVIRONMENT, BUSY_TIMEOUT_S))
+    except ValueError:
+        return BUSY_TIMEOUT_S
+
 
 CACHE_KIB = 64 * 1024
 """SQLite page cache per connection, in KiB."""
@@ -58,7 +70,7 @@ def open_writable(path: str) -> sqlite3.Connection:
     if path != ":memory:":
         _check_file(Path(path), must_exist=False)
     try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        connection = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout())
         _check_contents(connection, path, writable=True)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -85,7 +97,7 @@ def open_read_only(path: str) -> sqlite3.Connection:
     )
     uri = f"file:{quote(str(file.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
     try:
-        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout())
         connection.execute(f"PRAGMA cache_size = -{CACHE_KIB:d}")
         _check_contents(connection, path, writable=False)
     except sqlite3.Error as exc:
@@ -100,7 +112,7 @@ def open_cache_writer(path: str) -> sqlite3.Connection | None:
         return None
     uri = f"file:{quote(str(file.resolve()))}?mode=rw"
     try:
-        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout())
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error:
         return None
