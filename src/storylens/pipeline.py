@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -13,15 +12,8 @@ from storylens.errors import isolated
 from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
+from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Overrides:
-    """Metadata the user states for every input (it wins over anything inferred)."""
-
-    outlet: str | None = None
-    published: dt.datetime | None = None
 
 
 @dataclass(slots=True)
@@ -41,7 +33,7 @@ def read_articles(
 ) -> Iterator[Article]:
     """Cleaned articles from the named inputs; problems go to ``issues``."""
     for item in read_inputs(names, max_bytes=max_bytes):
-        raw = _override(item, overrides) if isinstance(item, RawArticle) else item
+        raw = apply_overrides(item, overrides) if isinstance(item, RawArticle) else item
         result = raw if isinstance(raw, Issue) else clean_one(raw)
         if isinstance(result, Article):
             yield result
@@ -112,16 +104,6 @@ def analyze_paths(
 def _analyze_one(article: Article, parsed: list[ParsedParagraph]) -> Analysis:
     analysis = analyze_parsed(article, parsed)
     return replace(analysis, framing=frame_article(analysis))
-
-
-def _override(raw: RawArticle, overrides: Overrides | None) -> RawArticle:
-    if overrides is None:
-        return raw
-    return replace(
-        raw,
-        outlet=overrides.outlet or raw.outlet,
-        published=overrides.published or raw.published,
-    )
 
 
 __all__ = [

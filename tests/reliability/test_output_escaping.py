@@ -123,11 +123,14 @@ def test_show_markdown_of_a_one_account_story_is_escaped(tmp_path):
 
 
 def _through_a_terminal(*args: str) -> str:
-    """Run the CLI attached to a pseudo-terminal and return everything it wrote."""
+    """Run the CLI with its standard output on a pseudo-terminal; everything it wrote there."""
     main, child = pty.openpty()
     command = [sys.executable, "-c", "from storylens.cli import main; main()", *args]
     env = {**os.environ, "COLUMNS": "120", "TERM": "xterm-256color"}
-    process = subprocess.Popen(command, stdin=child, stdout=child, stderr=child, env=env)
+    # the report is on the terminal; stderr (progress spinner, issue lines) is not examined
+    process = subprocess.Popen(
+        command, stdin=child, stdout=child, stderr=subprocess.DEVNULL, env=env
+    )
     os.close(child)
     chunks: list[bytes] = []
     while True:

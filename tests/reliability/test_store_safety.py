@@ -8,11 +8,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from storylens.store import Store
 from tests.reliability.conftest import BRIDGE, assert_one_line, record, run_cli
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -55,9 +56,8 @@ def test_o_onto_the_stores_wal_file_or_any_sqlite_file_is_refused(bridge_db, tmp
 def test_compare_o_onto_the_default_store_is_refused(bridge_jsonl, tmp_path):
     db = tmp_path / "corpus.db"
     sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
-    result = run_cli(
-        "compare", str(bridge_jsonl), "-o", str(db), env={**os.environ, "STORYLENS_DB": str(db)}
-    )
+    env = {**os.environ, "STORYLENS_DB": str(db)}
+    result = run_cli("compare", str(bridge_jsonl), "--format", "html", "-o", str(db), env=env)
     assert_one_line(result, 4, "refusing")
 
 
@@ -191,9 +191,11 @@ def test_a_locked_store_is_one_line(bridge_db, tmp_path):
         holder.close()
 
 
-def _small_files() -> None:
-    limit = 200_000
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+def _files_up_to(limit: int) -> Callable[[], None]:
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limited
 
 
 def test_a_full_disk_during_ingest_is_one_line_and_keeps_what_was_committed(tmp_path):
@@ -204,8 +206,10 @@ def test_a_full_disk_during_ingest_is_one_line_and_keeps_what_was_committed(tmp_
         encoding="utf-8",
     )
     db = tmp_path / "full.db"
+    Store(db).close()  # an empty store: the disk fills while articles are written
+    room = _files_up_to(db.stat().st_size + 150_000)
     result = run_cli(
-        "ingest", str(corpus), "--db", str(db), "--quiet", "--no-analyze", preexec_fn=_small_files
+        "ingest", str(corpus), "--db", str(db), "--quiet", "--no-analyze", preexec_fn=room
     )
     assert_one_line(result, 3, "disk")
     connection = sqlite3.connect(db)

@@ -1,7 +1,8 @@
 """The ``storylens`` command: thin click commands that parse arguments and call the library.
 
 Commands load lazily (click's documented LazyGroup pattern): ``storylens analyze`` never pays
-for importing the store, the clustering index or the report renderers it does not use.
+for importing the store, the clustering index or the report renderers it does not use, and
+``storylens --help`` imports no command at all (each command's one-line help is listed here).
 
 Exit statuses: 0 done; 1 an input failed (the others were still processed) or the story
 asked for does not exist; 2 a usage error; 3 the store cannot be used (missing, busy or
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 import functools
 import importlib
-import sqlite3
+import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -33,8 +34,20 @@ COMMANDS: dict[str, str] = {
     "stories": "storylens.cli.stories:stories",
     "export": "storylens.cli.export:export",
     "show": "storylens.cli.show:show",
+    "serve": "storylens.cli.serve:serve",
 }
 """Command name → ``module:attribute`` of its click command."""
+
+SUMMARIES: dict[str, str] = {
+    "analyze": "Analyse each article: debris, entities, quotes and speakers, sources, dates.",
+    "compare": "Compare how two or more articles cover one story.",
+    "ingest": "Ingest files, directories, JSONL corpora, feeds or stdin into the store.",
+    "stories": "List the stories in the store, latest first.",
+    "export": "Export the store as a table (parquet, CSV or JSONL).",
+    "show": "Compare the accounts of one stored story.",
+    "serve": "Browse, search and compare the stored stories in a web browser; JSON at /api/.",
+}
+"""Command name → the one line ``storylens --help`` shows (a test keeps it in step)."""
 
 
 class LazyGroup(click.Group):
@@ -56,35 +69,54 @@ class LazyGroup(click.Group):
             command.callback = one_line_errors(command.callback)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from `SUMMARIES`, without importing any command."""
+        rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
 
 def one_line_errors(callback: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a command so store and output failures end it with one line, not a traceback."""
-    from storylens.cli.output import OutputError
-    from storylens.errors import StoreError, StorylensError
-    from storylens.store.connection import explain
 
     @functools.wraps(callback)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return callback(*args, **kwargs)
-        except StoreError as exc:
-            _fail(str(exc), EXIT_STORE)
-        except OutputError as exc:
-            _fail(str(exc), EXIT_OUTPUT)
-        except StorylensError as exc:
-            _fail(str(exc), 1)
-        except sqlite3.Error as exc:
-            _fail(str(explain(exc, kwargs.get("db") or "storylens.db")), EXIT_STORE)
-        except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            _fail(f"{where}{exc.strerror or exc}", EXIT_OUTPUT)
-        return None
+        except Exception as exc:
+            _one_line(exc, db=kwargs.get("db"))
 
     run.__one_line__ = True  # type: ignore[attr-defined]
     return run
 
 
-def _fail(message: str, status: int) -> None:
+def _one_line(exc: Exception, *, db: object) -> NoReturn:
+    """Exit with one line for a store, output or storylens error; re-raise anything else.
+
+    The error classes are imported here, when a command has failed, so that starting a
+    command never pays for importing the store.
+    """
+    import sqlite3
+
+    from storylens.errors import StoreError, StorylensError
+
+    if isinstance(exc, StoreError):
+        _fail(str(exc), EXIT_STORE)
+    if isinstance(exc, sqlite3.Error):
+        from storylens.store.connection import explain
+
+        _fail(str(explain(exc, str(db or "storylens.db"))), EXIT_STORE)
+    if isinstance(exc, StorylensError):
+        from storylens.cli.output import OutputError
+
+        _fail(str(exc), EXIT_OUTPUT if isinstance(exc, OutputError) else 1)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}", EXIT_OUTPUT)
+    raise exc
+
+
+def _fail(message: str, status: int) -> NoReturn:
     click.echo(f"storylens: error: {' '.join(message.split())}", err=True)
     sys.exit(status)
 
@@ -94,8 +126,15 @@ def _fail(message: str, status: int) -> None:
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(package_name="storylens")
-def main() -> None:
+@click.option(
+    "--experimental-tone",
+    is_flag=True,
+    help="Compute and show tone per actor (unvalidated: it does not beat a constant baseline).",
+)
+def main(experimental_tone: bool) -> None:
     """See how different news outlets cover the same story."""
+    if experimental_tone:
+        os.environ["STORYLENS_EXPERIMENTAL_TONE"] = "1"
 
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "SUMMARIES", "main"]

@@ -9,15 +9,17 @@ import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
+from storylens.cli.formats import EXPORT_SUFFIXES, resolve_format
 from storylens.cli.output import atomic_path, atomic_text, check_output
 from storylens.cli.store_options import db_option
 from storylens.errors import ModelNotInstalled
-from storylens.report.escape import csv_cell
-from storylens.store import EXPORT_COLUMNS, Store, export_rows
+
+if TYPE_CHECKING:
+    from storylens.store import Store
 
 _PARQUET_BATCH = 10_000
 
@@ -28,8 +30,9 @@ _PARQUET_BATCH = 10_000
     "--format",
     "output_format",
     type=click.Choice(["parquet", "csv", "jsonl"]),
-    required=True,
-    help="parquet needs --output and pyarrow (pip install 'storylens[parquet]').",
+    default=None,
+    help="Default: inferred from the -o file name (.parquet .csv .jsonl). parquet needs "
+    "--output and pyarrow (pip install 'storylens[parquet]').",
 )
 @click.option(
     "--output",
@@ -37,16 +40,25 @@ _PARQUET_BATCH = 10_000
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here instead of standard output.",
 )
-def export(*, db: Path, output_format: str, output: Path | None) -> None:
+def export(*, db: Path, output_format: str | None, output: Path | None) -> None:
     """Export one row per stored article: its story, outlet, title, date, url, copy_of, text.
 
-    ``copy_of`` names the original of a syndicated copy; rows are streamed, so memory stays
+    copy_of names the original of a syndicated copy; rows are streamed, so memory stays
     flat in corpus size.
     """
-    if output_format == "parquet" and output is None:
-        raise click.UsageError("--format parquet needs --output PATH")
+    output_format = resolve_format(output_format, output, suffixes=EXPORT_SUFFIXES, default="")
+    if not output_format:
+        raise click.UsageError(
+            "give --format parquet|csv|jsonl, or -o FILE with one of those endings"
+        )
+    if output_format == "parquet":
+        _require_pyarrow()
+        if output is None:
+            raise click.UsageError("--format parquet needs --output PATH")
     if output is not None:
         check_output(output, db=db)
+    from storylens.store import export_rows
+
     with _open(db) as store:
         rows = export_rows(store.connection)
         if output_format == "parquet" and output is not None:
@@ -59,6 +71,16 @@ def export(*, db: Path, output_format: str, output: Path | None) -> None:
                 _write_text(rows, handle, output_format)
 
 
+def _require_pyarrow() -> None:
+    """Fail with one line naming the extra when pyarrow is not installed."""
+    try:
+        importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise click.ClickException(
+            "--format parquet needs pyarrow: pip install 'storylens[parquet]'"
+        ) from None
+
+
 def write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> None:
     """Write rows to a parquet file in batches (needs pyarrow)."""
     try:
@@ -66,6 +88,8 @@ def write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> None:
         pq: Any = importlib.import_module("pyarrow.parquet")
     except ImportError as exc:
         raise ModelNotInstalled("pyarrow", extra="parquet") from exc
+    from storylens.store import EXPORT_COLUMNS
+
     types = {"story_id": pa.int64()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in EXPORT_COLUMNS])
     with pq.ParquetWriter(str(path), schema) as writer:
@@ -78,10 +102,15 @@ def _write_text(rows: Iterator[dict[str, Any]], handle: TextIO, output_format: s
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
+    from storylens.report.escape import csv_cell
+    from storylens.store import EXPORT_COLUMNS
+
     writer = csv.DictWriter(handle, fieldnames=list(EXPORT_COLUMNS))
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def _open(db: Path) -> Store:
+    from storylens.store import Store
+
     return Store(db, read_only=True)

@@ -16,9 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from storylens.config import default_db_path, is_sqlite_file
 from storylens.errors import StorylensError
-from storylens.store.connection import is_sqlite_file
-from storylens.store.database import default_db_path
 
 
 class OutputError(StorylensError):

@@ -14,11 +14,9 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from storylens.config import is_sqlite_file
 from storylens.errors import StoreError
 from storylens.store.schema import SCHEMA_VERSION, migrate
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-"""The first 16 bytes of every SQLite database file."""
 
 BUSY_TIMEOUT_S = 60.0
 """How long a connection waits for another writer's lock before it gives up (seconds)."""
@@ -45,15 +43,6 @@ _REASONS = (
     (("disk is full", "disk i/o error"), "cannot be written: the disk is full or failing"),
     (("unable to open",), "cannot be opened (check the path and its permissions)"),
 )
-
-
-def is_sqlite_file(path: Path) -> bool:
-    """True when ``path`` is a file that starts with the SQLite header."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def explain(exc: sqlite3.Error, path: str | Path) -> StoreError:
