@@ -14,6 +14,7 @@ from typing import Any
 
 from storylens.analyze.cues import cue_lemma
 from storylens.analyze.entities import EntityIndex
+from storylens.analyze.layout import attribution_line, roundup_label
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.analyze.positions import sentence_at
 from storylens.analyze.quotemarks import QuoteMarks, Unbalanced, find_quote_marks
@@ -44,7 +45,9 @@ def extract_quotes(
     docs = {p.index: p for p in parsed}
     quotes: list[Quote] = []
     for mark in marks:
-        found = _attribute(text, mark, docs[mark.paragraph], marks, quotes, index)
+        found = _attribute(
+            text, mark, (docs[mark.paragraph], docs.get(mark.paragraph + 1)), marks, quotes, index
+        )
         words = len(mark.content.text.split())
         if found.speaker is None and words < MIN_UNATTRIBUTED_WORDS:
             continue
@@ -65,18 +68,19 @@ def extract_quotes(
 def _attribute(
     text: str,
     mark: QuoteMarks,
-    parsed: ParsedParagraph,
+    paragraphs: tuple[ParsedParagraph, ParsedParagraph | None],
     marks: Sequence[QuoteMarks],
     earlier: Sequence[Quote],
     index: EntityIndex,
 ) -> _Found:
+    parsed, following = paragraphs
     previous = earlier[-1].speaker if earlier else None
     context = Context(text=text, index=index, previous=previous)
     inside = [(m.opened, m.closed + 1) for m in marks if m.paragraph == mark.paragraph]
     tokens = _sentence_tokens(parsed, mark)
     outside = [t for t in tokens if not _within(parsed.offset + t.idx, inside)]
     quoted = [t for t in tokens if mark.content.start <= parsed.offset + t.idx < mark.content.end]
-    signature = _signature(text, mark)
+    signature = _signature(text, mark) or roundup_label(text, parsed.offset, mark.opened, index)
     if signature is not None:
         return _Found(
             cue=None, speaker=resolve_name(signature, context), attribution=Attribution.SIGNATURE
@@ -98,7 +102,29 @@ def _attribute(
             speaker=resolve_name(according[1], context),
             attribution=Attribution.ACCORDING_TO,
         )
-    return _carry(mark, earlier, marks)
+    line = _next_line(text, mark, parsed, following, context)
+    return line if line is not None else _carry(mark, earlier, marks)
+
+
+def _next_line(
+    text: str,
+    mark: QuoteMarks,
+    parsed: ParsedParagraph,
+    following: ParsedParagraph | None,
+    context: Context,
+) -> _Found | None:
+    """A quote that ends its paragraph, named by a bare attribution line just below it."""
+    end = parsed.offset + len(parsed.doc.text)
+    if following is None or text[mark.closed + 1 : end].strip(" \t.,;:!?―—–"):
+        return None
+    subject = attribution_line(following.doc)
+    if subject is None:
+        return None
+    return _Found(
+        cue=_token_span(text, subject.head, following.offset),
+        speaker=resolve_speaker(subject, following.offset, context),
+        attribution=Attribution.CUE,
+    )
 
 
 def _carry(mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMarks]) -> _Found:
