@@ -105,3 +105,44 @@ def test_person_key_and_owner():
     assert person_owner("Calder", people) == "person:ruth calder"
     people.append("person:tom calder")
     assert person_owner("Calder", people) is None  # two Calders: ambiguous
+
+
+DIGEST = "\n\n".join(
+    [
+        "Morning digest",
+        "FERRY FARES RISE AGAIN - Priya Nandakumar: “Commuters on the island routes now pay "
+        "twice what they paid five years ago.”",
+        "The harbour commissioner, Tomas Lindqvist, spoke to the council on Monday. In a long "
+        "address, he warned: “If the fares keep climbing, the night boats will run empty.”",
+        "Councillor Beatrix Olsen told reporters afterwards that the budget had no room left.",
+        "“We have cut everything we can cut, and the ferries are still losing money.”",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    path = tmp_path_factory.mktemp("digest") / "digest.txt"
+    path.write_text(DIGEST, "utf-8")
+    (result,) = analyze_paths([str(path)]).analyses
+    return result
+
+
+def test_label_after_a_digest_headline_names_the_speaker(digest):
+    speaker = _quote(digest, "Commuters on").speaker
+    assert speaker is not None
+    assert speaker.name == "Priya Nandakumar"
+
+
+def test_cue_before_the_colon_attributes_the_quote(digest):
+    quote = _quote(digest, "If the fares")
+    assert quote.cue is not None
+    assert quote.cue.text == "warned"
+    assert quote.speaker is not None
+    assert "Tomas Lindqvist" in quote.speaker.name
+
+
+def test_speaker_line_above_a_quote_paragraph(digest):
+    quote = _quote(digest, "We have cut")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Beatrix Olsen"

@@ -136,6 +136,9 @@ _REGULAR = [
     "crow",
     "gloat",
     "howl",
+    "echo",
+    "ponder",
+    "cite",
 ]
 _IRREGULAR = {
     "say": ("said", "says", "saying", "say"),
@@ -156,6 +159,7 @@ _IRREGULAR = {
     "swear": ("swore", "swears", "swearing", "sworn", "swear"),
     "jab": ("jabbed", "jabs", "jabbing", "jab"),
     "quiz": ("quizzed", "quizzes", "quizzing", "quiz"),
+    "find": ("found", "finds", "finding", "find"),
     "retweet": ("retweeted", "retweets", "retweeting", "retweet"),
 }
 

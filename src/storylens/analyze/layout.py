@@ -1,11 +1,13 @@
 """Speakers named by the layout of news prose rather than by a cue in the quote's sentence.
 
-Two layouts:
+Three layouts:
 - the round-up label: a paragraph that opens with a name, perhaps its outlet or role, and a
   colon before the quotation (``Jane Roe, The Daily Ledger: “…”``, ``Roe (Ledger): “…”``);
 - the attribution line: a paragraph that holds only a quotation, followed by a paragraph
   whose first sentence is a bare attribution (``Roe said.``, ``said Roe, the mayor.``), which
-  names the speaker of the quotation above it.
+  names the speaker of the quotation above it;
+- the speaker line above: a quotation paragraph under a paragraph whose last sentence is a
+  speech verb with a subject ("Roe told reporters the deal was dead." / "Roe said:").
 """
 
 from __future__ import annotations
@@ -29,10 +31,14 @@ _MAX_LINE_TOKENS = 16
 def roundup_label(text: str, paragraph_start: int, opened: int, index: EntityIndex) -> Span | None:
     """The name of a ``Name, Outlet: “…”`` label opening the paragraph, when it is a name.
 
-    The label must be all that precedes the quotation in its paragraph, and its name a person
-    or organisation the article's entities know, so "Update: “…”" labels nothing.
+    The label must be all that precedes the quotation in its paragraph (or follows a spaced
+    dash there, as in digests: "POLL SHIFTS - Jane Roe: “…”"), and its name a person or
+    organisation the article's entities know, so "Update: “…”" labels nothing.
     """
     found = _LABEL.match(text, paragraph_start, opened)
+    dash = max(text.rfind(f" {d} ", paragraph_start, opened) for d in "-―—–")
+    if found is None and dash >= 0:
+        found = _LABEL.match(text, dash + 3, opened)  # "HEADLINE - Jane Roe: “…”"
     if found is None:
         return None
     start, end = found.span("name")
@@ -61,5 +67,24 @@ def attribution_line(doc: Any) -> Any:
     if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
         return None
     if verb.lower_[:4] != "told" and any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def closing_speaker(doc: Any) -> Any:
+    """The subject of the speech verb that ends a paragraph, when it names a speaker.
+
+    The paragraph's last sentence must be governed by a cue verb with a subject, and hold no
+    quotation of its own ("Roe told reporters the plan was dead." / "Roe said:"); the
+    quotation paragraph below it is then most likely that speaker's.
+    """
+    sentences = list(doc.sents)
+    if not sentences:
+        return None
+    sentence = sentences[-1]
+    if any(t.is_quote for t in sentence):
+        return None
+    verb = sentence.root
+    if not verb.tag_.startswith("VB") or cue_lemma(verb.text) is None:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
