@@ -16,6 +16,9 @@ time to the first unit; the workers' own seconds per unit, and the *idle* time p
 peak RSS per worker process; the driver's store + cluster time per article. Settings run in
 round-robin order ``--rounds`` times; the table gives the median of each figure. Ratios
 (ray-2 / ray-1, ray-n / local-n) are taken within the run, because the machine is shared.
+A Ray started here runs its workers at normal priority (``RAY_worker_niceness=0``; Ray's own
+default, 15, lets every other process on a shared machine go first, which is not what is
+being measured).
 
 Run: .venv/bin/python bench/engine_speed.py [--articles 256] [--unit 16] [--rounds 1]
      [--address HOST:PORT]      (writes bench/out/engine_speed.json)
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -156,7 +160,8 @@ def run_child(setting, args):
     ]
     if args.address:
         command += ["--address", args.address]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    env = {**os.environ, "RAY_worker_niceness": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if done.returncode:
         raise SystemExit(f"{setting} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from storylens.engine.base import Engine, UnitResult, Work, WorkerInfo
 from storylens.engine.local import LocalEngine
 from storylens.ingest.decode import MAX_BYTES
-from storylens.model import Article
+from storylens.model import Article, Issue
 from storylens.pipeline import Outcome, Overrides, read_articles
 
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ def analyze_with(
     units = iter(lambda: list(islice(articles, batch_size)), [])
     for result in engine.map(units):
         for analysis in result.analyses:
-            if analysis is not None:
+            if isinstance(analysis, Issue):
+                outcome.issues.append(analysis)
+            elif analysis is not None:
                 outcome.analyses.append(analysis)
                 outcome.issues.extend(analysis.issues)
     return outcome

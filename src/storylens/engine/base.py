@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from storylens.embedding import Vectors
-from storylens.model import Analysis, Article
+from storylens.model import Analysis, Article, Issue
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,13 +50,15 @@ class WorkerInfo:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UnitResult:
-    """One unit, prepared: an analysis (or None) per article and an ``(n, 384)`` vector block.
+    """One unit, prepared: an analysis per article and an ``(n, 384)`` vector block.
 
-    ``vectors`` is None when the work does not embed; ``seconds`` is the worker's time on the
-    unit (benchmarks compare it with the driver's wall time to find an engine's overhead).
+    An article whose analysis failed has its `Issue` instead (the pipeline's per-record
+    isolation, run in the worker); None when the work does not analyse. ``vectors`` is None
+    when the work does not embed; ``seconds`` is the worker's time on the unit (benchmarks
+    compare it with the driver's wall time to find an engine's overhead).
     """
 
-    analyses: tuple[Analysis | None, ...]
+    analyses: tuple[Analysis | Issue | None, ...]
     vectors: Vectors | None
     worker: WorkerInfo
     seconds: float = 0.0

@@ -13,19 +13,20 @@ from typing import Any
 
 import numpy as np
 
+from storylens.analyze.nlp import load_pipeline
 from storylens.cluster import story_text
 from storylens.embedding import DIMENSIONS, Encoder, MiniLMEncoder, default_encoder
 from storylens.engine.base import UnitResult, Work, WorkerInfo
 from storylens.io import from_json, to_json
-from storylens.model import Analysis, Article
-from storylens.pipeline import analyze_articles
+from storylens.model import Analysis, Article, Issue
+from storylens.pipeline import analyze_each
 
 Columns = dict[str, Any]
 """One unit as plain values: ``analyses`` (JSON text), ``vectors`` (bytes), ``worker``."""
 
 
 class Worker:
-    """Loads the models once, then prepares units (`pipeline.analyze_articles`, MiniLM)."""
+    """Loads the models once, then prepares units (`pipeline.analyze_each`, MiniLM)."""
 
     def __init__(self, work: Work, *, threads: int | None = None) -> None:
         """Load what ``work`` needs; ``threads`` for the encoder (None: the shared one)."""
@@ -34,14 +35,14 @@ class Worker:
         if work.embed:
             self.encoder = default_encoder() if threads is None else MiniLMEncoder(threads=threads)
         if work.analyze:
-            list(analyze_articles([]))  # loads the spaCy pipeline now, not on the first unit
+            load_pipeline()  # now, not on the first unit
 
     def run(self, articles: Sequence[Article]) -> UnitResult:
         """Analyses and story vectors of one unit, in order."""
         start = time.perf_counter()
-        analyses: tuple[Analysis | None, ...] = (None,) * len(articles)
+        analyses: tuple[Analysis | Issue | None, ...] = (None,) * len(articles)
         if self.work.analyze and articles:
-            analyses = tuple(analyze_articles(articles))
+            analyses = tuple(analyze_each(articles))
         vectors = None
         if self.encoder is not None:
             vectors = self.encoder.encode([story_text(a) for a in articles])
@@ -65,7 +66,7 @@ def result_to_columns(result: UnitResult) -> Columns:
     """A unit's result as plain values (JSON text, bytes, numbers)."""
     vectors = b"" if result.vectors is None else np.ascontiguousarray(result.vectors).tobytes()
     return {
-        "analyses": json.dumps([to_json(a) for a in result.analyses], ensure_ascii=False),
+        "analyses": json.dumps([_tagged(a) for a in result.analyses], ensure_ascii=False),
         "vectors": vectors,
         "embedded": result.vectors is not None,
         "host": result.worker.host,
@@ -77,10 +78,7 @@ def result_to_columns(result: UnitResult) -> Columns:
 
 def result_from_columns(columns: Columns) -> UnitResult:
     """The `UnitResult` `result_to_columns` wrote."""
-    analyses = tuple(
-        None if value is None else from_json(Analysis, value)
-        for value in json.loads(columns["analyses"])
-    )
+    analyses = tuple(_untagged(value) for value in json.loads(columns["analyses"]))
     vectors = None
     if columns["embedded"]:
         flat = np.frombuffer(columns["vectors"], dtype=np.float32)
@@ -92,3 +90,17 @@ def result_from_columns(columns: Columns) -> UnitResult:
     )
     seconds = float(columns["seconds"])
     return UnitResult(analyses=analyses, vectors=vectors, worker=worker, seconds=seconds)
+
+
+def _tagged(result: Analysis | Issue | None) -> Any:
+    if result is None:
+        return None
+    return {"issue" if isinstance(result, Issue) else "analysis": to_json(result)}
+
+
+def _untagged(value: Any) -> Analysis | Issue | None:
+    if value is None:
+        return None
+    if "issue" in value:
+        return from_json(Issue, value["issue"])
+    return from_json(Analysis, value["analysis"])

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from storylens.cluster import (
 )
 from storylens.cluster.features import article_day
 from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.errors import isolated
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.files import FEED_SUFFIXES, JSONL_SUFFIXES, READABLE
@@ -42,11 +44,13 @@ from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
 
-Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
-"""Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
+Analyzer = Callable[[Sequence[Article]], Iterable[Analysis | Issue]]
+"""Turns cleaned articles into analyses, one per article in order (e.g. ``pipeline.analyze_each``);
+an article whose analysis failed gives its `Issue` instead."""
 
-Prepared = tuple[Vectors, Sequence[Analysis | None]]
-"""One unit of new articles made ready to store: a story vector and an analysis (or None) each."""
+Prepared = tuple[Vectors, Sequence[Analysis | Issue | None]]
+"""One unit of new articles made ready to store: a story vector and an analysis each (its
+`Issue` if the analysis failed, None when analyses are not stored)."""
 
 Preparer = Callable[[Iterable[Sequence[Article]]], Iterator[Prepared]]
 """Prepares units of new articles, yielding one `Prepared` per unit in unit order (an engine)."""
@@ -118,6 +122,18 @@ class CorpusWriter:
         self.analyzer = analyzer
         self.settings = settings or ClusterSettings()
         self.index = BucketedIndex(store)
+        self._seen_row = store.last_embedded_row()
+
+    def _catch_up(self) -> None:
+        """Index the articles other writers committed since this one last looked.
+
+        Called inside the write transaction (``BEGIN IMMEDIATE`` serialises writers), so the
+        neighbours searched next are every committed article, and two ingests running at
+        once cluster as one ingest would: no story is split because each missed the other's.
+        """
+        for row, bucket, vector in self.store.embeddings_after(self._seen_row):
+            self.index.add(row, vector, bucket=bucket)
+            self._seen_row = max(self._seen_row, row)
 
     def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
         """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
@@ -156,12 +172,32 @@ class CorpusWriter:
     def add_prepared(
         self, fresh: Sequence[tuple[Article, str]], prepared: Prepared
     ) -> list[IngestEvent]:
-        """Store new articles (with their hashes) given their vectors and analyses, in order."""
+        """Store new articles (with their hashes) given their vectors and analyses, in order.
+
+        An article whose analysis is an `Issue`, or whose storing fails, gives a failed event;
+        the others are stored.
+        """
         vectors, analyses = prepared
         return [
-            self.add_one(article, digest=digest, vector=vector, analysis=analysis)
+            self._add_isolated(article, digest, vector, analysis)
             for (article, digest), vector, analysis in zip(fresh, vectors, analyses, strict=True)
         ]
+
+    def _add_isolated(
+        self, article: Article, digest: str, vector: Vectors, analysis: Analysis | Issue | None
+    ) -> IngestEvent:
+        """`add_one`, with a failure of this article (its analysis, or storing it) its event."""
+        if not isinstance(analysis, Issue):
+            result = isolated(
+                partial(self.add_one, article, digest=digest, vector=vector, analysis=analysis),
+                input_name=article.input,
+                stage="store",
+                article_id=article.id,
+            )
+            if isinstance(result, IngestEvent):
+                return result
+            analysis = result
+        return IngestEvent(outcome=Outcome.FAILED, input=article.input, issue=analysis)
 
     def add_one(
         self, article: Article, *, digest: str, vector: Vectors, analysis: Analysis | None = None
@@ -170,6 +206,9 @@ class CorpusWriter:
         signature = sign_article(article)
         day = article_day(article)
         with self.store.transaction():
+            if self.store.has_content(digest):  # stored by a concurrent ingest meanwhile
+                return IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
+            self._catch_up()
             original = find_original(signature, self.store)
             row = self.store.insert_article(article, content_hash=digest)
             if analysis is not None:
@@ -182,6 +221,7 @@ class CorpusWriter:
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
             assignment = self._cluster(row, article, vector, day)
         self.index.add(row, vector, bucket=time_bucket(day))
+        self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
             input=article.input,
@@ -211,7 +251,7 @@ class CorpusWriter:
         self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
         return assignment
 
-    def _analyze(self, articles: list[Article]) -> list[Analysis | None]:
+    def _analyze(self, articles: list[Article]) -> list[Analysis | Issue | None]:
         if self.analyzer is None or not articles:
             return [None] * len(articles)
         return list(self.analyzer(articles))
@@ -256,12 +296,9 @@ def ingest_inputs(
 
     def units() -> Iterator[list[Article]]:
         for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-            emit(_failures(batch))
-            articles = [
-                clean_article(apply_overrides(raw, overrides))
-                for raw in batch
-                if isinstance(raw, RawArticle)
-            ]
+            cleaned = [_clean(item, overrides) for item in batch]
+            emit(_failures(cleaned))
+            articles = [article for article in cleaned if isinstance(article, Article)]
             fresh, duplicates = writer.select_fresh(articles, pending=pending)
             emit(duplicates.values())
             if fresh:
@@ -275,7 +312,14 @@ def ingest_inputs(
     return summary
 
 
-def _failures(batch: Iterable[RawArticle | Issue]) -> Iterator[IngestEvent]:
+def _clean(item: RawArticle | Issue, overrides: Overrides | None) -> Article | Issue:
+    if isinstance(item, Issue):
+        return item
+    raw = apply_overrides(item, overrides)
+    return isolated(clean_article, raw, input_name=raw.input, stage="clean")
+
+
+def _failures(batch: Iterable[Article | Issue]) -> Iterator[IngestEvent]:
     for issue in batch:
         if isinstance(issue, Issue):
             yield IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
