@@ -87,3 +87,21 @@ class Engine(Protocol):
     ) -> None:
         """Close the engine."""
         ...
+
+
+class ClosesOnExit:
+    """``with engine: …`` closes the engine (`close` is the subclass's)."""
+
+    def close(self) -> None:
+        """Release workers (idempotent)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()

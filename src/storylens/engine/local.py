@@ -12,10 +12,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from types import TracebackType
-from typing import Self
 
-from storylens.engine.base import UnitResult, Work
+from storylens.engine.base import ClosesOnExit, UnitResult, Work
 from storylens.engine.worker import Worker
 from storylens.errors import EngineError
 from storylens.model import Article
@@ -41,7 +39,7 @@ def _succeeded(future: Future[UnitResult]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
-class LocalEngine:
+class LocalEngine(ClosesOnExit):
     """Prepares units in this process, or in ``workers`` processes on this machine.
 
     >>> with LocalEngine(Work(embed=False)) as engine:
@@ -112,14 +110,3 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -19,10 +19,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from types import ModuleType, TracebackType
-from typing import Any, Self
+from types import ModuleType
+from typing import Any
 
-from storylens.engine.base import UnitResult, Work
+from storylens.engine.base import ClosesOnExit, UnitResult, Work
 from storylens.engine.worker import (
     Columns,
     Worker,
@@ -78,7 +78,7 @@ class RayUnitWorker:
         )
 
 
-class RayEngine:
+class RayEngine(ClosesOnExit):
     """Prepares units on a Ray cluster (``address``: ``auto``, ``HOST:PORT``, or None).
 
     None starts Ray on this machine for the run (or joins ``$RAY_ADDRESS`` when set).
@@ -140,17 +140,6 @@ class RayEngine:
         """Disconnect from Ray (a cluster started for this run stops with it)."""
         if self._ray.is_initialized():
             self._ray.shutdown()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _connect(ray: ModuleType, address: str | None) -> None:
