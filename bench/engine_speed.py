@@ -13,7 +13,10 @@ Per setting: wall time and articles/s end to end; *warm* articles/s (after every
 returned its first unit: start-up and model loads excluded); engine start (``ray.init``) and
 time to the first unit; the workers' own seconds per unit, and the *idle* time per unit
 (workers × warm wall − worker seconds, per unit: what the engine costs around the work);
-peak RSS per worker process; the driver's store + cluster time per article. Settings run in
+peak RSS per worker process; the driver's store + cluster time per article; CPU ms per
+article (the driver process's CPU time + the workers' own CPU time on their units; Ray's
+daemons and model loads in workers not counted), which a shared machine disturbs far less
+than wall time. Settings run in
 round-robin order ``--rounds`` times; the table gives the median of each figure. Ratios
 (ray-2 / ray-1, ray-n / local-n) are taken within the run, because the machine is shared.
 A Ray started here runs its workers at normal priority (``RAY_worker_niceness=0``; Ray's own
@@ -73,8 +76,10 @@ def child(setting, *, articles, unit, address):
         summary = ingest_inputs(writer, paths, batch_size=unit, preparer=timed)
         stored = store.count_articles()
     end = time.perf_counter()
+    driver_cpu = time.process_time()
     engine.close()
     return _figures(
+        driver_cpu=driver_cpu,
         start=start,
         connected=connected,
         end=end,
@@ -111,14 +116,18 @@ def _watch(engine):
 
     def map_units(units):
         for result in original(units):
-            seen.append((result.worker.pid, result.worker.peak_rss_mb, result.seconds))
+            seen.append(
+                (result.worker.pid, result.worker.peak_rss_mb, result.seconds, result.cpu_seconds)
+            )
             yield result
 
     engine.map = map_units
     return seen
 
 
-def _figures(*, start, connected, end, arrivals, unit, workers, stored, driver, results, ingested):
+def _figures(
+    *, start, connected, end, arrivals, unit, workers, stored, driver, results, ingested, driver_cpu
+):
     total = end - start
     warm_from = arrivals[min(workers, len(arrivals)) - 1]
     warm_units = len(arrivals) - min(workers, len(arrivals))
@@ -132,11 +141,16 @@ def _figures(*, start, connected, end, arrivals, unit, workers, stored, driver, 
         "engine_start_s": round(connected - start, 2),
         "first_unit_s": round(arrivals[0] - start, 2),
         "driver_ms_per_article": round(1000 * driver["seconds"] / max(driver["articles"], 1), 2),
+        "driver_cpu_ms_per_article": round(1000 * driver_cpu / stored, 1),
+        "cpu_ms_per_article": round(1000 * driver_cpu / stored, 1),
     }
     if results:
-        busy = [seconds for _, _, seconds in results]
+        busy = [seconds for _, _, seconds, _ in results]
+        worker_cpu = sum(cpu for *_, cpu in results)
+        figures["worker_cpu_ms_per_article"] = round(1000 * worker_cpu / stored, 1)
+        figures["cpu_ms_per_article"] = round(1000 * (driver_cpu + worker_cpu) / stored, 1)
         peaks = {}
-        for pid, peak, _ in results:
+        for pid, peak, *_ in results:
             peaks[pid] = max(peak, peaks.get(pid, 0))
         warm_busy = sum(busy[min(workers, len(busy)) :])
         figures["worker_s_per_unit"] = round(statistics.mean(busy), 2)
@@ -184,6 +198,10 @@ def ratios(table):
         return table[setting][key]
 
     out = {}
+    for n in (1, 2):
+        out[f"ray{n}_cpu_over_local{n}_cpu"] = round(
+            rate(f"ray-{n}", "cpu_ms_per_article") / rate(f"local-{n}", "cpu_ms_per_article"), 3
+        )
     for key in ("articles_per_s", "warm_articles_per_s"):
         out[f"ray2_over_ray1_{key}"] = round(rate("ray-2", key) / rate("ray-1", key), 3)
         out[f"local2_over_local1_{key}"] = round(rate("local-2", key) / rate("local-1", key), 3)

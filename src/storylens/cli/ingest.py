@@ -105,15 +105,13 @@ def ingest(
     processes, --engine ray on a Ray cluster; this process alone writes the store and
     clusters, so the stories are the same whichever engine analysed the articles.
     """
-    from storylens.engine import Work
     from storylens.store import CorpusWriter, Store
 
     console = Console(stderr=True)
     analyzer = _analyzer(wanted=analyze)
-    running: AbstractContextManager[Engine | None] = nullcontext(None)
-    if engine == "ray" or processes > 1:
-        work = Work(analyze=analyzer is not None)
-        running = start_engine(engine, work, processes=processes, workers=workers, address=address)
+    running = _engine(
+        engine, analyze=analyzer is not None, processes=processes, workers=workers, address=address
+    )
     with Store(db) as store, running as prepared_by:
         writer = CorpusWriter(store, analyzer=analyzer)
         try:
@@ -128,14 +126,23 @@ def ingest(
                 engine=prepared_by,
             )
         except KeyboardInterrupt:
-            fail(
-                f"interrupted: {store.count_articles()} articles are stored in {db}; "
-                "run the same command again to resume",
-                status=130,
-            )
+            stored = f"{store.count_articles()} articles are stored in {db}"
+            fail(f"interrupted: {stored}; run the same command again to resume", status=130)
     _print_summary(summary, console=console, db=db, analyzed=analyzer is not None)
     if summary.issues:
         raise SystemExit(1)
+
+
+def _engine(
+    name: EngineName, *, analyze: bool, processes: int, workers: int | None, address: str | None
+) -> AbstractContextManager[Engine | None]:
+    """No engine for the default (this process prepares), else the chosen one, started."""
+    from storylens.engine import Work
+
+    if name == "local" and processes == 1:
+        return nullcontext(None)
+    work = Work(analyze=analyze)
+    return start_engine(name, work, processes=processes, workers=workers, address=address)
 
 
 def _run(

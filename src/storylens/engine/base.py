@@ -54,14 +54,15 @@ class UnitResult:
 
     An article whose analysis failed has its `Issue` instead (the pipeline's per-record
     isolation, run in the worker); None when the work does not analyse. ``vectors`` is None
-    when the work does not embed; ``seconds`` is the worker's time on the unit (benchmarks
-    compare it with the driver's wall time to find an engine's overhead).
+    when the work does not embed; ``seconds`` and ``cpu_seconds`` are the worker's wall and
+    CPU time on the unit (benchmarks set them against the driver's to find an engine's cost).
     """
 
     analyses: tuple[Analysis | Issue | None, ...]
     vectors: Vectors | None
     worker: WorkerInfo
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 class Engine(Protocol):

@@ -74,6 +74,7 @@ class RayUnitWorker:
                 "pid": pa.array([r["pid"] for r in rows], pa.int64()),
                 "peak_rss_mb": pa.array([r["peak_rss_mb"] for r in rows], pa.float64()),
                 "seconds": pa.array([r["seconds"] for r in rows], pa.float64()),
+                "cpu_seconds": pa.array([r["cpu_seconds"] for r in rows], pa.float64()),
             }
         )
 

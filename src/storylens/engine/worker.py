@@ -39,16 +39,19 @@ class Worker:
 
     def run(self, articles: Sequence[Article]) -> UnitResult:
         """Analyses and story vectors of one unit, in order."""
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         analyses: tuple[Analysis | Issue | None, ...] = (None,) * len(articles)
         if self.work.analyze and articles:
             analyses = tuple(analyze_each(articles))
         vectors = None
         if self.encoder is not None:
             vectors = self.encoder.encode([story_text(a) for a in articles])
-        seconds = time.perf_counter() - start
         return UnitResult(
-            analyses=analyses, vectors=vectors, worker=WorkerInfo.here(), seconds=seconds
+            analyses=analyses,
+            vectors=vectors,
+            worker=WorkerInfo.here(),
+            seconds=time.perf_counter() - start,
+            cpu_seconds=time.process_time() - cpu,
         )
 
 
@@ -73,6 +76,7 @@ def result_to_columns(result: UnitResult) -> Columns:
         "pid": result.worker.pid,
         "peak_rss_mb": result.worker.peak_rss_mb,
         "seconds": result.seconds,
+        "cpu_seconds": result.cpu_seconds,
     }
 
 
@@ -88,8 +92,13 @@ def result_from_columns(columns: Columns) -> UnitResult:
         pid=int(columns["pid"]),
         peak_rss_mb=float(columns["peak_rss_mb"]),
     )
-    seconds = float(columns["seconds"])
-    return UnitResult(analyses=analyses, vectors=vectors, worker=worker, seconds=seconds)
+    return UnitResult(
+        analyses=analyses,
+        vectors=vectors,
+        worker=worker,
+        seconds=float(columns["seconds"]),
+        cpu_seconds=float(columns["cpu_seconds"]),
+    )
 
 
 def _tagged(result: Analysis | Issue | None) -> Any:
