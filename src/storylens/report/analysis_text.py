@@ -11,10 +11,13 @@ from rich.text import Text
 
 from storylens.model import Analysis, FramingProfile, Voice
 from storylens.report.console import shorten
+from storylens.report.escape import terminal_safe
+from storylens.report.words import counted
 
 
 def render_analysis(analysis: Analysis, console: Console) -> None:
     """Print one article's analysis: provenance, cleaning, entities, quotes, sources, dates."""
+    analysis = terminal_safe(analysis)
     article = analysis.article
     header = Text.assemble(
         (article.title or "(untitled)", "bold"),
@@ -40,7 +43,8 @@ def _cleaning(analysis: Analysis) -> Group:
     article = analysis.article
     lines = [
         Text(
-            f"{len(article.paragraphs)} body paragraphs, {len(analysis.sentences)} sentences",
+            f"{counted(len(article.paragraphs), 'body paragraph')}, "
+            f"{counted(len(analysis.sentences), 'sentence')}",
             style="bold",
         )
     ]
@@ -116,7 +120,7 @@ def _framing(framing: FramingProfile) -> Group:
     own = [p.span.text for p in framing.loaded if p.voice is Voice.OWN]
     quoted = [p.span.text for p in framing.loaded if p.voice is Voice.QUOTED]
     tone = ", ".join(
-        f"{t.name} {t.label} ({t.score:+.2f}, {len(t.evidence)} sentences)"
+        f"{t.name} {t.label} ({t.score:+.2f}, {counted(len(t.evidence), 'sentence')})"
         for t in framing.tone[:5]
     )
     verbs = ", ".join(

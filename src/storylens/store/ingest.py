@@ -10,9 +10,12 @@ work, and running it again skips what is stored (by content hash) and goes on.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -31,15 +34,18 @@ from storylens.cluster import (
 )
 from storylens.cluster.features import article_day
 from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.errors import isolated
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
-from storylens.ingest.files import JSONL_SUFFIXES, READABLE
+from storylens.ingest.files import FEED_SUFFIXES, JSONL_SUFFIXES, READABLE
 from storylens.ingest.identity import content_hash
+from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
 
-Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
-"""Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
+Analyzer = Callable[[Sequence[Article]], Iterable[Analysis | Issue]]
+"""Turns cleaned articles into analyses, one per article in order (e.g. ``pipeline.analyze_each``);
+an article whose analysis failed gives its `Issue` instead."""
 
 BATCH_SIZE = 32
 
@@ -108,6 +114,18 @@ class CorpusWriter:
         self.analyzer = analyzer
         self.settings = settings or ClusterSettings()
         self.index = BucketedIndex(store)
+        self._seen_row = store.last_embedded_row()
+
+    def _catch_up(self) -> None:
+        """Index the articles other writers committed since this one last looked.
+
+        Called inside the write transaction (``BEGIN IMMEDIATE`` serialises writers), so the
+        neighbours searched next are every committed article, and two ingests running at
+        once cluster as one ingest would: no story is split because each missed the other's.
+        """
+        for row, bucket, vector in self.store.embeddings_after(self._seen_row):
+            self.index.add(row, vector, bucket=bucket)
+            self._seen_row = max(self._seen_row, row)
 
     def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
         """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
@@ -126,10 +144,24 @@ class CorpusWriter:
         for (position, article, digest), vector, analysis in zip(
             fresh, vectors, analyses, strict=True
         ):
-            events[position] = self.add_one(
-                article, digest=digest, vector=vector, analysis=analysis
-            )
+            events[position] = self._add_isolated(article, digest, vector, analysis)
         return [events[p] for p in range(len(articles))]
+
+    def _add_isolated(
+        self, article: Article, digest: str, vector: Vectors, analysis: Analysis | Issue | None
+    ) -> IngestEvent:
+        """`add_one`, with a failure of this article (its analysis, or storing it) its event."""
+        if not isinstance(analysis, Issue):
+            result = isolated(
+                partial(self.add_one, article, digest=digest, vector=vector, analysis=analysis),
+                input_name=article.input,
+                stage="store",
+                article_id=article.id,
+            )
+            if isinstance(result, IngestEvent):
+                return result
+            analysis = result
+        return IngestEvent(outcome=Outcome.FAILED, input=article.input, issue=analysis)
 
     def add_one(
         self, article: Article, *, digest: str, vector: Vectors, analysis: Analysis | None = None
@@ -138,6 +170,9 @@ class CorpusWriter:
         signature = sign_article(article)
         day = article_day(article)
         with self.store.transaction():
+            if self.store.has_content(digest):  # stored by a concurrent ingest meanwhile
+                return IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
+            self._catch_up()
             original = find_original(signature, self.store)
             row = self.store.insert_article(article, content_hash=digest)
             if analysis is not None:
@@ -150,6 +185,7 @@ class CorpusWriter:
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
             assignment = self._cluster(row, article, vector, day)
         self.index.add(row, vector, bucket=time_bucket(day))
+        self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
             input=article.input,
@@ -179,7 +215,7 @@ class CorpusWriter:
         self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
         return assignment
 
-    def _analyze(self, articles: list[Article]) -> list[Analysis | None]:
+    def _analyze(self, articles: list[Article]) -> list[Analysis | Issue | None]:
         if self.analyzer is None or not articles:
             return [None] * len(articles)
         return list(self.analyzer(articles))
@@ -202,14 +238,29 @@ def ingest_inputs(
     batch_size: int = BATCH_SIZE,
     max_bytes: int = MAX_BYTES,
     on_event: Callable[[IngestEvent], None] | None = None,
+    overrides: Overrides | None = None,
 ) -> IngestSummary:
-    """Read, clean and add every article in the named inputs, streaming in small batches."""
+    """Read, clean and add every article in the named inputs, streaming in small batches.
+
+    ``overrides`` is the metadata the user states for every input (``--outlet``, ``--published``).
+    """
     summary = IngestSummary()
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
+        cleaned = [
+            isolated(
+                clean_article,
+                apply_overrides(item, overrides),
+                input_name=item.input,
+                stage="clean",
+            )
+            if isinstance(item, RawArticle)
+            else item
+            for item in batch
+        ]
+        articles = [a for a in cleaned if isinstance(a, Article)]
         events = [
             IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
-            for issue in batch
+            for issue in cleaned
             if isinstance(issue, Issue)
         ]
         events.extend(writer.add_batch(articles))
@@ -231,16 +282,33 @@ def count_inputs(names: Iterable[str]) -> int | None:
         for file in files:
             if file.suffix.lower() not in READABLE or file.name.startswith("."):
                 continue
-            total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
+            total += _count_records(file)
     return total
 
 
-def _count_lines(path: Path) -> int:
+_FEED_ITEM = re.compile(rb"<(?:\w+:)?(?:item|entry)[\s>/]")
+"""The opening tag of an RSS item or Atom entry, with or without a namespace prefix."""
+
+
+def _count_records(path: Path) -> int:
+    """Articles in one file: JSONL lines, a JSON list's length, feed items, else 1.
+
+    A cheap count for the progress total only (no parsing beyond ``json`` for ``.json``):
+    whatever it says, reading decides what is ingested.
+    """
+    suffix = path.suffix.lower()
     try:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        if suffix == ".json":
+            value = json.loads(path.read_bytes())
+            return len(value) if isinstance(value, list) else 1
+        if suffix in FEED_SUFFIXES:
+            return len(_FEED_ITEM.findall(path.read_bytes())) or 1
+    except (OSError, ValueError, RecursionError):
         return 1
+    return 1
 
 
 def _batches(items: Iterator[RawArticle | Issue], size: int) -> Iterator[list[RawArticle | Issue]]:
