@@ -31,14 +31,14 @@ def test_show_o_onto_the_store_is_refused_and_the_store_survives(bridge_db, tmp_
     db = _copy(bridge_db, tmp_path)
     before = db.read_bytes()
     result = run_cli("show", "1", "--db", str(db), "--format", "html", "-o", str(db))
-    assert_one_line(result, 4, "refusing", str(db))
+    assert_one_line(result, 2, "refusing", str(db))
     assert db.read_bytes() == before
 
 
 def test_export_o_onto_the_store_is_refused(bridge_db, tmp_path):
     db = _copy(bridge_db, tmp_path)
     result = run_cli("export", "--format", "csv", "--db", str(db), "-o", str(db))
-    assert_one_line(result, 4, "refusing")
+    assert_one_line(result, 2, "refusing")
     assert db.read_bytes()[:16] == SQLITE_HEADER
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 3
 
@@ -49,7 +49,7 @@ def test_o_onto_the_stores_wal_file_or_any_sqlite_file_is_refused(bridge_db, tmp
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     for target in (Path(f"{db}-wal"), other):
         result = run_cli("export", "--format", "jsonl", "--db", str(db), "-o", str(target))
-        assert_one_line(result, 4, "refusing")
+        assert_one_line(result, 2, "refusing")
     assert other.read_bytes()[:16] == SQLITE_HEADER
 
 
@@ -58,13 +58,13 @@ def test_compare_o_onto_the_default_store_is_refused(bridge_jsonl, tmp_path):
     sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
     env = {**os.environ, "STORYLENS_DB": str(db)}
     result = run_cli("compare", str(bridge_jsonl), "--format", "html", "-o", str(db), env=env)
-    assert_one_line(result, 4, "refusing")
+    assert_one_line(result, 2, "refusing")
 
 
 def test_o_into_a_missing_directory_is_one_line(bridge_db, tmp_path):
     target = tmp_path / "no" / "such" / "report.md"
     result = run_cli("show", "1", "--db", str(bridge_db), "--format", "markdown", "-o", str(target))
-    assert_one_line(result, 4, "no such directory")
+    assert_one_line(result, 2, "no such directory")
 
 
 def test_o_replaces_the_file_whole_and_leaves_no_temporary_file(bridge_db, tmp_path):
@@ -97,7 +97,7 @@ def test_read_commands_never_migrate_an_older_store(bridge_db, tmp_path):
     with sqlite3.connect(db) as connection:
         connection.execute("PRAGMA user_version = 2")
     result = run_cli("stories", "--db", str(db))
-    assert_one_line(result, 3, "older", "storylens ingest")
+    assert_one_line(result, 1, "older", "storylens ingest")
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
 
 
@@ -129,7 +129,7 @@ def test_ingest_into_a_read_only_store_is_one_line(read_only_store, tmp_path):
     extra = tmp_path / "more.txt"
     extra.write_text(BRIDGE[0] + " A later update.", encoding="utf-8")
     result = run_cli("ingest", str(extra), "--db", str(read_only_store), "--quiet")
-    assert_one_line(result, 3, str(read_only_store))
+    assert_one_line(result, 1, str(read_only_store))
 
 
 def test_a_truncated_store_is_one_line(bridge_db, tmp_path):
@@ -137,7 +137,7 @@ def test_a_truncated_store_is_one_line(bridge_db, tmp_path):
     db.write_bytes(_copy(bridge_db, tmp_path / "copy").read_bytes()[:3000])
     for args in (["stories"], ["ingest", str(tmp_path / "none.txt"), "--quiet"]):
         result = run_cli(*args, "--db", str(db))
-        assert_one_line(result, 3, str(db))
+        assert_one_line(result, 1, str(db))
 
 
 def test_a_corrupt_store_is_one_line(bridge_db, tmp_path):
@@ -146,7 +146,7 @@ def test_a_corrupt_store_is_one_line(bridge_db, tmp_path):
     data[4096:] = bytes(len(data) - 4096)  # every page after the first zeroed
     db.write_bytes(bytes(data))
     result = run_cli("stories", "--db", str(db))
-    assert_one_line(result, 3, str(db))
+    assert_one_line(result, 1, str(db))
 
 
 def test_a_file_that_is_not_sqlite_is_one_line_and_left_alone(tmp_path, bridge_jsonl):
@@ -154,7 +154,7 @@ def test_a_file_that_is_not_sqlite_is_one_line_and_left_alone(tmp_path, bridge_j
     db.write_text("my notes, not a database\n", encoding="utf-8")
     for args in (["stories"], ["ingest", str(bridge_jsonl), "--quiet"]):
         result = run_cli(*args, "--db", str(db))
-        assert_one_line(result, 3, "not a SQLite database")
+        assert_one_line(result, 1, "not a SQLite database")
     assert db.read_text(encoding="utf-8") == "my notes, not a database\n"
 
 
@@ -162,7 +162,7 @@ def test_a_sqlite_file_that_is_not_a_storylens_store_is_refused(tmp_path, bridge
     db = tmp_path / "other.db"
     sqlite3.connect(db).execute("CREATE TABLE mine (x)").connection.commit()
     result = run_cli("ingest", str(bridge_jsonl), "--db", str(db), "--quiet")
-    assert_one_line(result, 3, "not a storylens store")
+    assert_one_line(result, 1, "not a storylens store")
     tables = sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall()
     assert tables == [("mine",)]
 
@@ -173,7 +173,7 @@ def test_a_store_from_a_newer_storylens_is_one_line(bridge_db, tmp_path):
         connection.execute("PRAGMA user_version = 999")
     for args in (["stories"], ["show", "1"], ["ingest", str(tmp_path / "x.txt"), "--quiet"]):
         result = run_cli(*args, "--db", str(db))
-        assert_one_line(result, 3, "newer")
+        assert_one_line(result, 1, "newer")
 
 
 def test_a_locked_store_is_one_line(bridge_db, tmp_path):
@@ -185,7 +185,7 @@ def test_a_locked_store_is_one_line(bridge_db, tmp_path):
         env = {**os.environ, "STORYLENS_BUSY_TIMEOUT": "0.5"}
         for args in (["stories"], ["ingest", str(tmp_path / "x.txt"), "--quiet"]):
             result = run_cli(*args, "--db", str(db), env=env)
-            assert_one_line(result, 3, "locked")
+            assert_one_line(result, 1, "locked")
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -211,7 +211,7 @@ def test_a_full_disk_during_ingest_is_one_line_and_keeps_what_was_committed(tmp_
     result = run_cli(
         "ingest", str(corpus), "--db", str(db), "--quiet", "--no-analyze", preexec_fn=room
     )
-    assert_one_line(result, 3, "disk")
+    assert_one_line(result, 1, "disk")
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -229,7 +229,7 @@ def test_show_of_a_story_id_too_large_for_sqlite_is_one_line(bridge_db):
 
 def test_a_missing_store_is_one_line(tmp_path):
     result = run_cli("stories", "--db", str(tmp_path / "none.db"))
-    assert_one_line(result, 3, "no storylens store")
+    assert_one_line(result, 1, "no storylens store")
     assert not (tmp_path / "none.db").exists()
 
 

@@ -4,10 +4,11 @@ Commands load lazily (click's documented LazyGroup pattern): ``storylens analyze
 for importing the store, the clustering index or the report renderers it does not use, and
 ``storylens --help`` imports no command at all (each command's one-line help is listed here).
 
-Exit statuses: 0 done; 1 an input failed (the others were still processed) or the story
-asked for does not exist; 2 a usage error; 3 the store cannot be used (missing, busy or
-locked, corrupt or truncated, read-only, disk full, not a storylens store, newer schema);
-4 the output file cannot or must not be written. Each failure is one line on stderr.
+Exit statuses (the project's convention: 0 ok, 1 data, 2 usage): 0 done; 1 an input failed
+(the others were still processed), the story asked for does not exist, or the store cannot
+be used (missing, busy or locked, corrupt or truncated, read-only, disk full, not a storylens
+store, newer schema); 2 a usage error, including an output file that must not be written
+(the store itself, any SQLite file, a missing directory). Each failure is one line on stderr.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from typing import Any, NoReturn
 
 import click
 
-EXIT_STORE = 3
-"""Exit status when the store cannot be used."""
+EXIT_STORE = 1
+"""Exit status when the store cannot be used (a data problem, as a bad input is)."""
 
-EXIT_OUTPUT = 4
-"""Exit status when the output cannot or must not be written."""
+EXIT_OUTPUT = 2
+"""Exit status when ``-o`` names a file that must not be written (a usage error)."""
 
 COMMANDS: dict[str, str] = {
     "analyze": "storylens.cli.analyze:analyze_command",
@@ -112,7 +113,7 @@ def _one_line(exc: Exception, *, db: object) -> NoReturn:
         _fail(str(exc), EXIT_OUTPUT if isinstance(exc, OutputError) else 1)
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
-        _fail(f"{where}{exc.strerror or exc}", EXIT_OUTPUT)
+        _fail(f"{where}{exc.strerror or exc}", 1)
     raise exc
 
 
