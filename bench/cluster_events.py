@@ -25,12 +25,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from sklearn.cluster import HDBSCAN, AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.cluster import HDBSCAN
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_cache import cached_analyses, cached_vectors, ecbplus_articles
 from cluster_corpora import OUT, bcubed
+from cluster_quality import tfidf_agglomerative
 
 from storylens.cluster import ClusterSettings, story_text
 from storylens.store import CorpusWriter, Store, story_partition
@@ -75,16 +75,8 @@ def ours(articles, encoder, analyzer, settings):
 
 
 def tfidf(articles, cut):
-    texts = [f"{a.title}\n{a.text}" for a in articles]
-    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", max_df=0.5).fit_transform(
-        texts
-    )
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=cut
-    )
-    return {
-        a.id: f"c{c}" for a, c in zip(articles, model.fit_predict(matrix.toarray()), strict=True)
-    }
+    labels = tfidf_agglomerative(articles, cut)
+    return {a.id: f"c{c}" for a, c in zip(articles, labels, strict=True)}
 
 
 def hdbscan(articles, table, params):
