@@ -1,91 +1,201 @@
-"""Numbers and dates that disagree within one aligned fact.
+"""Numbers and dates that disagree within one row: one conflict per disputed item.
 
-Two facts aligned as the same fact disagree on a number when both count the same noun
-("seven people" / "nine people") with different values, and on a date when both resolve a date
-of the same precision to different days.
+A row's members state one proposition, so two of its articles disagree on a number when they
+count the same thing in the same role (the counted noun, and the casualty or tally word that
+goes with it: "killed", "injured", "votes") with values that cannot both be true. "At least
+40" and "49" agree; "about 50" and "49" agree; "five" and "three" do not. An article that
+gives two values for one role in the row is left out of it (which is which is unclear). Dates
+disagree only when each article's member carries exactly one date of that precision, written
+as a date (not "Monday", which was placed against each article's own publication date), and
+the days differ. Each conflict lists its positions (value × articles), most articles first.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
-from itertools import combinations
+from dataclasses import dataclass
 
 from storylens.compare.features import counted_head
-from storylens.compare.records import AlignedFact, Conflict, ConflictKind, ConflictSide, Fact
+from storylens.compare.records import (
+    AlignedFact,
+    Conflict,
+    ConflictKind,
+    ConflictSide,
+    Fact,
+    Position,
+)
 from storylens.model import Analysis, Span
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+_ROLES = re.compile(
+    r"\b(kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacuat|rescu|"
+    r"vote|voting|ballot|seat|cost|fine|paid|pay|rais|spent|sentenc|charg|displac|"
+    r"infect|confirm|sav|lost|los)",
+    re.IGNORECASE,
+)
+_AT_LEAST = re.compile(r"(?:at least|more than|over|upwards of|in excess of|as many as)\s*$", re.I)
+_AT_MOST = re.compile(r"(?:nearly|almost|up to|fewer than|less than|under|no more than)\s*$", re.I)
+_ABOUT = re.compile(
+    r"(?:about|around|roughly|approximately|some|an estimated|estimated|or so)\s*$", re.I
+)
+_SLACK = 0.2
+
+
+@dataclass(**_FROZEN)
+class _Value:
+    article_id: str
+    fact: Fact
+    span: Span
+    low: float
+    high: float
+    label: str
 
 
 def value_conflicts(
     rows: Sequence[AlignedFact], analyses: Sequence[Analysis], *, first_id: int = 1
 ) -> list[Conflict]:
-    """Number and date conflicts inside the rows that two or more articles share."""
+    """One number or date conflict per disputed item in the rows two or more articles share."""
     by_id = {a.article.id: a for a in analyses}
     conflicts: list[Conflict] = []
     for row in rows:
-        for a, b in combinations(row.facts, 2):
-            for kind, subject, side_a, side_b in _disagreements(a, b, by_id):
-                conflicts.append(
-                    Conflict(
-                        id=f"C{first_id + len(conflicts)}",
-                        kind=kind,
-                        subject=subject,
-                        sides=(side_a, side_b),
-                        row=row.id,
-                    )
-                )
+        if len(row.facts) < 2:
+            continue
+        members = (*row.facts, *row.restated)
+        items = _number_items(members, by_id) + _date_items(members, by_id)
+        for kind, subject, values in items:
+            conflict = _conflict(kind, subject, values, row.id, f"C{first_id + len(conflicts)}")
+            if conflict is not None:
+                conflicts.append(conflict)
     return conflicts
 
 
-def _disagreements(
-    a: Fact, b: Fact, by_id: dict[str, Analysis]
-) -> list[tuple[ConflictKind, str, ConflictSide, ConflictSide]]:
-    found = []
-    numbers_b = _numbers(b, by_id[b.article_id])
-    for head, value, span in _numbers(a, by_id[a.article_id]):
-        for other_head, other_value, other_span in numbers_b:
-            if head == other_head and value != other_value:
-                found.append(
-                    (
-                        ConflictKind.NUMBER,
-                        f"number of {head}s",
-                        _side(a, span),
-                        _side(b, other_span),
-                    )
-                )
-    dates_b = _dates(b, by_id[b.article_id])
-    for granularity, day, span in _dates(a, by_id[a.article_id]):
-        for other_granularity, other_day, other_span in dates_b:
-            if granularity == other_granularity and day != other_day:
-                found.append(
-                    (
-                        ConflictKind.DATE,
-                        f"date ({granularity})",
-                        _side(a, span),
-                        _side(b, other_span),
-                    )
-                )
-    return found
+def _number_items(
+    members: Sequence[Fact], by_id: dict[str, Analysis]
+) -> list[tuple[ConflictKind, str, list[_Value]]]:
+    by_role: dict[str, list[_Value]] = {}
+    for fact in members:
+        analysis = by_id[fact.article_id]
+        for number in analysis.numbers:
+            if (
+                number.counted is None
+                or number.value is None
+                or not _inside(number.span, fact.span)
+            ):
+                continue
+            role = _role(analysis.article.text, number.span, fact.span)
+            key = f"{counted_head(number.counted.text)} {role}".strip()
+            text = analysis.article.text
+            low, high = bounds(text, number.span, number.value)
+            start = max(fact.span.start, _qualifier_start(text, number.span))
+            end = max(number.span.end, number.counted.end)
+            value = _Value(
+                article_id=fact.article_id,
+                fact=fact,
+                span=number.span,
+                low=low,
+                high=high,
+                label=" ".join(text[start:end].split()),
+            )
+            by_role.setdefault(key, []).append(value)
+    return [(ConflictKind.NUMBER, _subject(key), v) for key, v in by_role.items()]
 
 
-def _numbers(fact: Fact, analysis: Analysis) -> list[tuple[str, float, Span]]:
-    return [
-        (counted_head(n.counted.text), n.value, n.span)
-        for n in analysis.numbers
-        if n.counted and n.value is not None and _inside(n.span, fact.span)
-    ]
+def _subject(key: str) -> str:
+    head, _, role = key.partition(" ")
+    return f"number of {head}s" + (f" ({role}…)" if role else "")
 
 
-def _dates(fact: Fact, analysis: Analysis) -> list[tuple[str, str, Span]]:
-    return [
-        (d.granularity.value, d.value.isoformat(), d.span)
-        for d in analysis.dates
-        if d.value is not None and _inside(d.span, fact.span)
-    ]
+def _qualifier_start(text: str, span: Span) -> int:
+    """Where a qualifier ("at least", "about") before the number starts, else the number."""
+    before = text[max(0, span.start - 24) : span.start]
+    for pattern in (_AT_LEAST, _AT_MOST, _ABOUT):
+        found = pattern.search(before)
+        if found:
+            return span.start - len(before) + found.start()
+    return span.start
+
+
+def _role(text: str, number: Span, fact: Span) -> str:
+    """The casualty or tally word nearest after the number, within its fact (else before)."""
+    after = _ROLES.search(text[number.end : min(fact.end, number.end + 60)])
+    if after:
+        return after.group(1).lower()[:4]
+    before = list(_ROLES.finditer(text[max(fact.start, number.start - 40) : number.start]))
+    return before[-1].group(1).lower()[:4] if before else ""
+
+
+def bounds(text: str, span: Span, value: float) -> tuple[float, float]:
+    """The range a number allows, from a qualifier before it ("at least 40": 40 to ∞)."""
+    before = text[max(0, span.start - 24) : span.start]
+    if _AT_LEAST.search(before):
+        return value, math.inf
+    if _AT_MOST.search(before):
+        return 0.0, value
+    if _ABOUT.search(before):
+        return value * (1 - _SLACK), value * (1 + _SLACK)
+    return value, value
+
+
+def _date_items(
+    members: Sequence[Fact], by_id: dict[str, Analysis]
+) -> list[tuple[ConflictKind, str, list[_Value]]]:
+    by_precision: dict[str, list[_Value]] = {}
+    for fact in members:
+        dates = [
+            d
+            for d in by_id[fact.article_id].dates
+            if d.value is not None and _inside(d.span, fact.span)
+        ]
+        for precision in {d.granularity.value for d in dates}:
+            same = [d for d in dates if d.granularity.value == precision]
+            if len(same) != 1 or same[0].relative or same[0].value is None:
+                continue
+            day = float(same[0].value.toordinal())
+            value = _Value(
+                article_id=fact.article_id,
+                fact=fact,
+                span=same[0].span,
+                low=day,
+                high=day,
+                label=same[0].value.isoformat(),
+            )
+            by_precision.setdefault(precision, []).append(value)
+    return [(ConflictKind.DATE, f"date ({p})", v) for p, v in by_precision.items()]
+
+
+def _conflict(
+    kind: ConflictKind, subject: str, values: list[_Value], row: str, conflict_id: str
+) -> Conflict | None:
+    """A conflict when two articles' values cannot both hold; articles with two values drop out."""
+    per_article: dict[str, list[_Value]] = {}
+    for value in values:
+        per_article.setdefault(value.article_id, []).append(value)
+    single = [v[0] for v in per_article.values() if len({(x.low, x.high) for x in v}) == 1]
+    if len(single) < 2 or all(_compatible(a, b) for a in single for b in single):
+        return None
+    groups: dict[tuple[float, float], list[_Value]] = {}
+    for value in single:
+        groups.setdefault((value.low, value.high), []).append(value)
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].low))
+    positions = tuple(
+        Position(value=g[0].label, article_ids=tuple(v.article_id for v in g), count=len(g))
+        for g in ordered
+    )
+    sides = tuple(
+        ConflictSide(article_id=v.article_id, value=v.label, span=v.span, sentence=v.fact.span)
+        for g in ordered
+        for v in g
+    )
+    return Conflict(
+        id=conflict_id, kind=kind, subject=subject, sides=sides, positions=positions, row=row
+    )
+
+
+def _compatible(a: _Value, b: _Value) -> bool:
+    return a.low <= b.high and b.low <= a.high
 
 
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start < outer.end
-
-
-def _side(fact: Fact, span: Span) -> ConflictSide:
-    return ConflictSide(article_id=fact.article_id, value=span.text, span=span, sentence=fact.span)

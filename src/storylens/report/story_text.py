@@ -1,7 +1,8 @@
 """The story report in the terminal: neutral summary, comparison, timeline, framing.
 
 `render_story` prints them in that order; ``evidence=True`` adds, per outlet, the loaded
-phrases with their reasons and the sentences behind each actor's tone.
+phrases with their reasons and the sentences behind each actor's tone, and why the facts of
+each shared row were aligned.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from storylens.report.console import shorten
 def render_story(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
     """The whole terminal report: summary first, then the comparison, timeline and framing."""
     render_summary(comparison.summary, console)
-    render_comparison(comparison, console)
+    render_comparison(comparison, console, evidence=evidence)
     render_timeline(comparison.timeline, console)
     render_framing(comparison, console, evidence=evidence)
 
