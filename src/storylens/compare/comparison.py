@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storylens.compare.align import AlignmentSettings, link_facts
+from storylens.compare.copies import copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
 from storylens.compare.entities import MergedEntities, merge_entities
 from storylens.compare.evidence import short_label, story_title, with_evidence
@@ -23,7 +24,7 @@ from storylens.compare.records import (
     LinkKind,
     Omission,
 )
-from storylens.compare.rows import build_rows
+from storylens.compare.rows import build_rows, lexical_near
 from storylens.compare.summary import summarize_rows
 from storylens.compare.timeline import build_timeline
 from storylens.embedding import Vectors, WordEncoder, default_encoder
@@ -71,11 +72,13 @@ def compare_analyses(
         analyses, facts, merged, hits, encoder or default_encoder(), settings, scores
     )
     rows = build_rows(facts, links, scores, order, near=settings.near)
+    roots = copy_roots(facts, order)
     groups = quote_groups(hits, order)
     conflicts = speaker_conflicts(groups, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
+    conflicts, groups = with_accounts(conflicts, groups, roots)
     return Comparison(
-        articles=_article_refs(analyses),
+        articles=_article_refs(analyses, roots),
         facts=tuple(facts),
         rows=tuple(rows),
         omissions=_omissions(rows, order),
@@ -85,7 +88,7 @@ def compare_analyses(
         conflicts=tuple(conflicts),
         sources=tuple(source_coverage(analyses, merged, order)),
         entities=tuple(entity_coverage(analyses, merged, order)),
-        summary=summarize_rows(rows, analyses, conflicts),
+        summary=summarize_rows(rows, analyses, conflicts, roots=roots),
         timeline=build_timeline(analyses),
         framing=tuple(_profile(analysis) for analysis in analyses),
         issues=tuple(issues),
@@ -109,16 +112,20 @@ def _fact_links(
 ) -> list[Link]:
     """Embedding links between facts that pass the thresholds, plus the quote links.
 
-    ``scores`` receives the pair probability of every candidate pair.
+    ``scores`` receives the pair probability of every candidate pair, and the near score
+    (``settings.near``) of pairs where one fact's rare terms are mostly in the other
+    (`lexical_near`), whatever their cosine.
     """
     features = fact_features(analyses, facts, merged)
     vectors, words = embed_facts(facts, encoder, only=lexical_candidates(facts, features))
     links = link_facts(facts, features, vectors, words, settings=settings, scores=scores)
+    for pair in lexical_near(facts, features):
+        scores[pair] = max(scores.get(pair, 0.0), settings.near)
     links += _quote_links(hits, facts, vectors)
     return with_evidence(links, facts, features, merged)
 
 
-def _article_refs(analyses: Sequence[Analysis]) -> tuple[ArticleRef, ...]:
+def _article_refs(analyses: Sequence[Analysis], roots: dict[str, str]) -> tuple[ArticleRef, ...]:
     totals = Counter(a.article.outlet for a in analyses)
     seen: Counter[str] = Counter()
     refs: list[ArticleRef] = []
@@ -138,6 +145,7 @@ def _article_refs(analyses: Sequence[Analysis]) -> tuple[ArticleRef, ...]:
                 title=article.title,
                 input=article.input,
                 short=short_label(len(refs)),
+                copy_of=roots[article.id] if roots[article.id] != article.id else None,
                 url=article.url,
                 published=article.published,
             )

@@ -107,33 +107,50 @@ def _subject(key: str) -> str:
     return f"number of {head}s" + (f" ({role}…)" if role else "")
 
 
-def _qualifier_start(text: str, span: Span) -> int:
-    """Where a qualifier ("at least", "about") before the number starts, else the number."""
-    before = text[max(0, span.start - 24) : span.start]
-    for pattern in (_AT_LEAST, _AT_MOST, _ABOUT):
-        found = pattern.search(before)
+def _qualifier(text: str, span: Span) -> tuple[str, int]:
+    """The qualifier of a number ("at least", "about", in or before its span) and its start.
+
+    ``("", span.start)`` when there is none.
+    """
+    lead = text[max(0, span.start - 24) : span.end]
+    numeral = re.search(r"\S+$", lead)
+    head = lead[: numeral.start()] if numeral else lead
+    for kind, pattern in (("min", _AT_LEAST), ("max", _AT_MOST), ("about", _ABOUT)):
+        found = pattern.search(head)
         if found:
-            return span.start - len(before) + found.start()
-    return span.start
+            return kind, span.end - len(lead) + found.start()
+    return "", span.start
+
+
+def _qualifier_start(text: str, span: Span) -> int:
+    return min(_qualifier(text, span)[1], span.start)
 
 
 def _role(text: str, number: Span, fact: Span) -> str:
-    """The casualty or tally word nearest after the number, within its fact (else before)."""
-    after = _ROLES.search(text[number.end : min(fact.end, number.end + 60)])
-    if after:
-        return after.group(1).lower()[:4]
-    before = list(_ROLES.finditer(text[max(fact.start, number.start - 40) : number.start]))
-    return before[-1].group(1).lower()[:4] if before else ""
+    """The casualty or tally word nearest the number within its fact ("" when none)."""
+    start, end = max(fact.start, number.start - 60), min(fact.end, number.end + 60)
+    best: tuple[int, str] | None = None
+    for found in _ROLES.finditer(text, start, end):
+        if number.start <= found.start() < number.end:
+            continue
+        gap = (
+            found.start() - number.end
+            if found.start() >= number.end
+            else number.start - found.end()
+        )
+        if best is None or gap < best[0]:
+            best = (gap, found.group(1).lower()[:4])
+    return best[1] if best else ""
 
 
 def bounds(text: str, span: Span, value: float) -> tuple[float, float]:
-    """The range a number allows, from a qualifier before it ("at least 40": 40 to ∞)."""
-    before = text[max(0, span.start - 24) : span.start]
-    if _AT_LEAST.search(before):
+    """The range a number allows, from its qualifier ("at least 40": 40 to ∞)."""
+    kind = _qualifier(text, span)[0]
+    if kind == "min":
         return value, math.inf
-    if _AT_MOST.search(before):
+    if kind == "max":
         return 0.0, value
-    if _ABOUT.search(before):
+    if kind == "about":
         return value * (1 - _SLACK), value * (1 + _SLACK)
     return value, value
 

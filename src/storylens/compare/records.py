@@ -33,6 +33,8 @@ class ArticleRef:
     input: str
     carried_by: tuple[str, ...] = ()
     """Other outlets that carried this article as a syndicated copy (from the store)."""
+    copy_of: str | None = None
+    """The first compared article this one is a copy of (the same wire text), if any."""
     short: str = ""
     """A short column label for wide tables (``A``, ``B`` … ``AA``); a report prints a legend."""
     url: str | None = None
@@ -131,11 +133,16 @@ class QuoteRef:
 
 @dataclass(**_FROZEN)
 class Position:
-    """One side of a disputed item, or one speaker of a quote group: a value and who gives it."""
+    """One side of a disputed item, or one speaker of a quote group: a value and who gives it.
+
+    ``count`` is the number of articles, ``accounts`` the independent ones (copies of one wire
+    text count once); positions are ordered by accounts, then count.
+    """
 
     value: str
     article_ids: tuple[str, ...]
     count: int
+    accounts: int = 0
 
 
 @dataclass(**_FROZEN)
@@ -242,6 +249,8 @@ class SummarySentence:
     support: tuple[Support, ...]
     source: Support
     dissent: str = ""
+    accounts: int = 0
+    """Independent accounts among ``support`` (copies of one text count once)."""
 
 
 @dataclass(**_FROZEN)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from storylens.compare.features import FactFeatures
 from storylens.compare.records import AlignedFact, Fact, Link
 
 Pair = tuple[int, int]
@@ -21,6 +22,8 @@ Pair = tuple[int, int]
 NEAR = 0.35
 """Pair probability from which a fact of another article keeps a row from being "only in" one
 outlet (below the link bar: unsure pairs count against a claim of absence)."""
+CONTAINED = 0.6
+"""Share of a fact's rare-term weight another article's fact must hold to count as near."""
 
 
 def build_rows(
@@ -174,3 +177,37 @@ def _near(
     inside = {facts[n].article_id for n in members}
     found = set().union(*(near_of.get(n, set()) for n in members)) - inside
     return tuple(a for a in article_order if a in found)
+
+
+def lexical_near(
+    facts: Sequence[Fact],
+    features: Sequence[FactFeatures],
+    *,
+    share: float = CONTAINED,
+    terms: int = 3,
+) -> set[Pair]:
+    """Pairs where one fact's rare words and entities are mostly in the other fact.
+
+    ``share`` of its IDF weight, and at least ``terms`` terms: the other article states it,
+    perhaps inside a longer sentence the embedding does not bring close ("after an inspection
+    found corroded steel beams"). Used only against "only in" claims, never to align.
+    """
+    postings: dict[str, list[int]] = {}
+    for n, feature in enumerate(features):
+        for term in (*feature.words, *feature.entities):
+            postings.setdefault(term, []).append(n)
+    found: dict[Pair, list[str]] = {}
+    for term, members in postings.items():
+        if len(members) > len(facts) // 2:
+            continue
+        for i in members:
+            for j in members:
+                if i != j and facts[i].article_id != facts[j].article_id:
+                    found.setdefault((i, j), []).append(term)
+    near = set()
+    for (i, j), shared in found.items():
+        weights = {**features[i].words, **features[i].entities}
+        total = sum(weights.values())
+        if len(shared) >= terms and sum(weights[t] for t in shared) >= share * total:
+            near.add(_key(i, j))
+    return near

@@ -13,9 +13,11 @@ can be checked against the same evidence (`check_sentences`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from storylens.compare.copies import accounts
 from storylens.compare.records import (
     AlignedFact,
     Comparison,
@@ -61,21 +63,24 @@ def summarize_rows(
     conflicts: Sequence[Conflict] = (),
     *,
     sentences: int = DEFAULT_SENTENCES,
+    roots: Mapping[str, str] | None = None,
 ) -> Summary:
     """The ``sentences`` best-supported facts, each in its plainest wording, without repeats.
 
     `compare_analyses` calls this on its aligned rows and conflicts and keeps the result as
-    ``Comparison.summary``.
+    ``Comparison.summary``. ``roots`` maps each article to the first of its copies
+    (`copy_roots`): copies count once when rows are ranked.
     """
     by_id = {a.article.id: a for a in analyses}
+    roots = roots or {a: a for a in by_id}
     chosen: list[SummarySentence] = []
     used: set[str] = set()
-    ranked = sorted(rows, key=lambda r: _rank(r, by_id))
-    lead = min(ranked, key=lambda r: _rank(r, by_id, plain_first=False), default=None)
+    ranked = sorted(rows, key=lambda r: _rank(r, by_id, roots))
+    lead = min(ranked, key=lambda r: _rank(r, by_id, roots, plain_first=False), default=None)
     for row in ([lead] if lead is not None else []) + [r for r in ranked if r is not lead]:
         if len(chosen) >= sentences:
             break
-        found = _row_sentence(row, by_id, conflicts)
+        found = _row_sentence(row, by_id, conflicts, roots)
         if found is None or found.source.span.text in used or _repeats(found.text, chosen):
             continue
         used |= {s.span.text for s in found.support}
@@ -84,7 +89,10 @@ def summarize_rows(
 
 
 def _row_sentence(
-    row: AlignedFact, by_id: dict[str, Analysis], conflicts: Sequence[Conflict]
+    row: AlignedFact,
+    by_id: dict[str, Analysis],
+    conflicts: Sequence[Conflict],
+    roots: Mapping[str, str],
 ) -> SummarySentence | None:
     """The row's sentence from its plainest prose fact on the majority side, or None."""
     sides = losing_sides(row, conflicts)
@@ -102,7 +110,8 @@ def _row_sentence(
         return None
     fact = min(candidates, key=lambda f: _plainness(f, by_id[f.article_id]))
     support = supporters(row, fact, by_id, losers)
-    return _sentence(row, fact, support, by_id, _dissent(touching, by_id))
+    found = _sentence(row, fact, support, by_id, _dissent(touching, by_id))
+    return dataclasses.replace(found, accounts=accounts([f.article_id for f in support], roots))
 
 
 def _dissent(conflicts: Sequence[Conflict], by_id: dict[str, Analysis]) -> str:
@@ -116,7 +125,8 @@ def _dissent(conflicts: Sequence[Conflict], by_id: dict[str, Analysis]) -> str:
             if conflict.kind is ConflictKind.SPEAKER:
                 parts.append(f"{names} {verb} it to {position.value}")
             else:
-                parts.append(f"{names} {'gives' if len(outlets) == 1 else 'give'} {position.value}")
+                value = position.value[:1].lower() + position.value[1:]
+                parts.append(f"{names} {'reports' if len(outlets) == 1 else 'report'} {value}")
     return "; ".join(parts)
 
 
@@ -144,16 +154,20 @@ def check_sentences(
 
 
 def _rank(
-    row: AlignedFact, by_id: dict[str, Analysis], *, plain_first: bool = True
+    row: AlignedFact,
+    by_id: dict[str, Analysis],
+    roots: Mapping[str, str],
+    *,
+    plain_first: bool = True,
 ) -> tuple[int, int, float]:
-    """Most outlets first; among equals, a fact some outlet words plainly, then the earliest.
+    """Most independent accounts first (copies count once), then plain wording, then earliest.
 
     The lead (``plain_first=False``) is the best-supported, earliest fact whatever its
     wording: what happened comes first, in its plainest available words.
     """
     positions = [f.sentence / max(len(by_id[f.article_id].sentences), 1) for f in row.facts]
     plainest = min(_plainness(f, by_id[f.article_id])[0] for f in row.facts)
-    outlets = len({by_id[f.article_id].article.outlet for f in row.facts})
+    outlets = accounts([f.article_id for f in row.facts], roots)
     return -outlets, int(plainest > 0 and plain_first), min(positions)
 
 

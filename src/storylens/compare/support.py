@@ -67,7 +67,8 @@ def losing_sides(
 ) -> tuple[set[str], list[Conflict]] | None:
     """The articles outside each touching conflict's majority, and those conflicts.
 
-    None when a conflict about the row has no majority (a tie): the row is left out.
+    None when a conflict about the row has no majority of independent accounts (a tie; copies
+    of one text count once): the row is left out.
     """
     members = (*row.facts, *row.restated)
     losers: set[str] = set()
@@ -76,7 +77,7 @@ def losing_sides(
         if not _touches(conflict, row.id, members):
             continue
         first, *rest = conflict.positions
-        if rest and rest[0].count >= first.count:
+        if rest and (rest[0].accounts or rest[0].count) >= (first.accounts or first.count):
             return None
         losers |= {a for p in rest for a in p.article_ids}
         touching.append(conflict)
