@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -11,15 +10,8 @@ from storylens.clean import clean_article
 from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
-from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Overrides:
-    """Metadata the user states for every input (it wins over anything inferred)."""
-
-    outlet: str | None = None
-    published: dt.datetime | None = None
+from storylens.ingest.overrides import Overrides, apply_overrides
+from storylens.model import Analysis, Article, Evidence, Issue
 
 
 @dataclass(slots=True)
@@ -43,7 +35,7 @@ def read_articles(
             if issues is not None:
                 issues.append(item)
             continue
-        yield clean_article(_override(item, overrides))
+        yield clean_article(apply_overrides(item, overrides))
 
 
 def analyze_articles(
@@ -77,16 +69,6 @@ def analyze_paths(
         outcome.analyses.append(analysis)
         outcome.issues.extend(analysis.issues)
     return outcome
-
-
-def _override(raw: RawArticle, overrides: Overrides | None) -> RawArticle:
-    if overrides is None:
-        return raw
-    return replace(
-        raw,
-        outlet=overrides.outlet or raw.outlet,
-        published=overrides.published or raw.published,
-    )
 
 
 __all__ = ["Evidence", "Outcome", "Overrides", "analyze_articles", "analyze_paths", "read_articles"]
