@@ -26,7 +26,8 @@ tuned on either (the pair model was fitted on BASIL); the split is there for who
     .venv/bin/python bench/compare_ecbplus.py               # all stories, both splits
     .venv/bin/python bench/compare_ecbplus.py --topics 1-4  # a few topics
 
-Analyses are cached in a pickle under the system temp folder (delete it after changing analyze/).
+Analyses are cached in a pickle under the system temp folder (delete it after changing
+analyze/), fact vectors in a storylens store beside it (`CachedEncoder`, as `storylens show`).
 """
 
 from __future__ import annotations
@@ -42,13 +43,16 @@ from pathlib import Path
 
 from storylens.clean import clean_article
 from storylens.compare import Comparison, compare_analyses
+from storylens.embedding import default_encoder
 from storylens.ingest.records import read_record
 from storylens.model import Analysis
 from storylens.pipeline import analyze_articles
+from storylens.store import CachedEncoder, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 CACHE = Path(tempfile.gettempdir()) / "storylens_ecbplus_analyses.pkl"
+VECTORS = Path(tempfile.gettempdir()) / "storylens_ecbplus_vectors.db"
 TUNING = range(1, 13)
 Pair = tuple[str, int, str, int]
 
@@ -191,6 +195,12 @@ def citations(comparison: Comparison, offsets: dict, positives: set[Pair], annot
 
 
 def main() -> None:
+    with Store(VECTORS) as store:
+        run(CachedEncoder(default_encoder(), store))
+
+
+def run(encoder: CachedEncoder) -> None:
+    """Score every story of the chosen topics, then the near misses."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--topics", default="1-35")
     args = parser.parse_args()
@@ -215,7 +225,7 @@ def main() -> None:
         if len(ids) < 2:
             continue
         start = time.perf_counter()
-        comparison = compare_analyses([by_id[i] for i in ids])
+        comparison = compare_analyses([by_id[i] for i in ids], encoder=encoder)
         seconds += time.perf_counter() - start
         story_events = [e for e in events if story_id in e["story_ids"]]
         positives = gold(story_events)
@@ -239,7 +249,7 @@ def main() -> None:
             f"event with the source: {c_wrong}/{c_scored}"
         )
     print(f"compare time, all stories: {seconds:.1f} s")
-    near_misses(records, by_id, offsets, events, annotated)
+    near_misses(records, by_id, offsets, events, annotated, encoder)
 
 
 def _print(name: str, n: int, figures: tuple[int, ...]) -> None:
@@ -251,7 +261,7 @@ def _print(name: str, n: int, figures: tuple[int, ...]) -> None:
     )
 
 
-def near_misses(records, by_id, offsets, events, annotated) -> None:
+def near_misses(records, by_id, offsets, events, annotated, encoder) -> None:
     """Per topic, both stories compared together: the share of scored pairs across stories."""
     story_of = {r["id"]: r["story_id"] for r in records}
     topics: dict[int, list[str]] = defaultdict(list)
@@ -265,7 +275,7 @@ def near_misses(records, by_id, offsets, events, annotated) -> None:
             for s in sorted({story_of[i] for i in ids})
             for i in [x for x in ids if story_of[x] == s][:10]
         ]
-        comparison = compare_analyses([by_id[i] for i in chosen])
+        comparison = compare_analyses([by_id[i] for i in chosen], encoder=encoder)
         for p in predicted_pairs(comparison, offsets):
             if (p[0], p[1]) not in annotated or (p[2], p[3]) not in annotated:
                 continue

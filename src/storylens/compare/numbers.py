@@ -2,12 +2,15 @@
 
 A row's members state one proposition, so two of its articles disagree on a number when they
 count the same thing in the same role (the counted noun, and the casualty or tally word that
-goes with it: "killed", "injured", "votes") with values that cannot both be true. "At least
-40" and "49" agree; "about 50" and "49" agree; "five" and "three" do not. An article that
-gives two values for one role in the row is left out of it (which is which is unclear). Dates
-disagree only when each article's member carries exactly one date of that precision, written
-as a date (not "Monday", which was placed against each article's own publication date), and
-the days differ. Each conflict lists its positions (value × articles), most articles first.
+goes with it: "killed", "injured", "votes"; a count with no such word, or a score like
+"88-72", is not compared) with values that cannot both be true. "At least 40" and "49" agree;
+"about 50" and "49" agree; "five" and "three" do not. An article that gives two values for
+one role in the row is left out of it (which is which is unclear). Dates disagree only when
+each article's member carries exactly one date of that precision, written as a date (not
+"Monday", which was placed against each article's own publication date), going with the same
+word ("convicted in June 1998" and "returned to prison in June 1999" are two events), not a
+page timestamp ("Published November 30, 2009", "May 3, 2013 at 7:31 AM"), and the days differ.
+Each conflict lists its positions (value × articles), most articles first.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.compare.features import counted_head
+from storylens.compare.features import counted_head, stem
 from storylens.compare.records import (
     AlignedFact,
     Conflict,
@@ -41,6 +44,17 @@ _ABOUT = re.compile(
     r"(?:about|around|roughly|approximately|some|an estimated|estimated|or so)\s*$", re.I
 )
 _SLACK = 0.2
+_CLOCK = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}:\d{2}")
+_STAMP = re.compile(r"\b(?:published|posted|updated|last modified)\b[^.]*$", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_FILLER = (
+    "on in at of since by from until to the a an and or early late mid last this next "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday between before after during"
+)
+_NOT_ROLES = frozenset(_FILLER.split())
+_SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 
 
 @dataclass(**_FROZEN)
@@ -84,9 +98,11 @@ def _number_items(
                 or not _inside(number.span, fact.span)
             ):
                 continue
-            role = _role(analysis.article.text, number.span, fact.span)
-            key = f"{counted_head(number.counted.text)} {role}".strip()
             text = analysis.article.text
+            role = _role(text, number.span, fact.span)
+            if not role or _SCORE.search(text[number.span.start : number.counted.end]):
+                continue
+            key = f"{counted_head(number.counted.text)} {role}"
             low, high = bounds(text, number.span, number.value)
             start = max(fact.span.start, _qualifier_start(text, number.span))
             end = max(number.span.end, number.counted.end)
@@ -104,7 +120,7 @@ def _number_items(
 
 def _subject(key: str) -> str:
     head, _, role = key.partition(" ")
-    return f"number of {head}s" + (f" ({role}…)" if role else "")
+    return f"number of {head}s ({role}…)"
 
 
 def _qualifier(text: str, span: Span) -> tuple[str, int]:
@@ -165,9 +181,13 @@ def _date_items(
             for d in by_id[fact.article_id].dates
             if d.value is not None and _inside(d.span, fact.span)
         ]
+        text = by_id[fact.article_id].article.text
         for precision in {d.granularity.value for d in dates}:
             same = [d for d in dates if d.granularity.value == precision]
             if len(same) != 1 or same[0].relative or same[0].value is None:
+                continue
+            role = _date_role(text, same[0].span, fact.span)
+            if not role:
                 continue
             day = float(same[0].value.toordinal())
             value = _Value(
@@ -178,8 +198,25 @@ def _date_items(
                 high=day,
                 label=same[0].value.isoformat(),
             )
-            by_precision.setdefault(precision, []).append(value)
-    return [(ConflictKind.DATE, f"date ({p})", v) for p, v in by_precision.items()]
+            by_precision.setdefault(f"{precision} {role}", []).append(value)
+    return [
+        (ConflictKind.DATE, f"date ({key.split()[0]}) of “{key.split()[1]}…”", v)
+        for key, v in by_precision.items()
+    ]
+
+
+def _date_role(text: str, date: Span, fact: Span) -> str:
+    """The word a date goes with: the nearest content word before it in its fact (a stem).
+
+    "" for a timestamp (after "published", "posted", "updated", or followed by a clock time)
+    and when no content word precedes it: such a date dates the page, not an event.
+    """
+    after = text[date.end : min(fact.end, date.end + 16)]
+    before = text[max(fact.start, date.start - 40) : date.start]
+    if _CLOCK.match(after) or _STAMP.search(before):
+        return ""
+    words = [w for w in _WORDS.findall(before) if w.lower() not in _NOT_ROLES]
+    return stem(words[-1]) if words else ""
 
 
 def _conflict(

@@ -5,7 +5,8 @@ is ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row me
 no count of the same thing that ``S``'s count rules out, and, when ``S`` quotes someone, gives
 those words to the same person. Outlets on the losing side of a conflict about the row never
 support it. A fact fit to be a summary sentence is prose: a whole sentence of at least six
-words ending in sentence punctuation, not a headline, caption or dateline.
+words ending in sentence punctuation (not an ellipsis), not a headline (title case), caption,
+dateline or page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31 AM").
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from storylens.compare.numbers import bounds
 from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
 from storylens.model import Analysis, Span
 
-_END = re.compile(r"[.!?][\"'”’)]*$")
+_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
+_STAMP = re.compile(
+    r"\b(?:published|posted|updated)\b\W*\w*\W*\d|\d{4}\W{0,4}(?:at\s+)?\d{1,2}:\d{2}"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*[-—–:]")
 _MIN_WORDS = 6
 
@@ -29,6 +35,8 @@ def prose(fact: Fact, analysis: Analysis) -> bool:
     text = " ".join(fact.span.text.split())
     if len(text.split()) < _MIN_WORDS or not _END.search(text) or _DATELINE.match(text):
         return False
+    if _STAMP.search(text) or _title_case(text):
+        return False
     if not (text[:1].isupper() or text[:1] in "\"“'‘"):
         return False
     article = analysis.article
@@ -37,6 +45,12 @@ def prose(fact: Fact, analysis: Analysis) -> bool:
     if any(_overlaps(fact.span, s) for s in spans):
         return False
     return " ".join(article.title.split()) != text.rstrip(".")
+
+
+def _title_case(text: str) -> bool:
+    """A headline: most words of four letters or more start with a capital."""
+    long = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 
 
 def supporters(
