@@ -17,6 +17,7 @@ from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
 from storylens.report.compare_text import render_comparison
 from storylens.report.console import shorten
+from storylens.report.story_markdown import count_line
 
 
 def render_story(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
@@ -31,7 +32,8 @@ def render_summary(summary: Summary, console: Console) -> None:
     """Each summary sentence followed by the outlets that report it."""
     console.print(Rule("Summary (every sentence names the outlets that report it)", align="left"))
     for sentence in summary.sentences:
-        console.print(Text.assemble(sentence.text, (f"  [{', '.join(sentence.outlets)}]", "cyan")))
+        outlets = f"  [{count_line(sentence)} {', '.join(sentence.outlets)}]"
+        console.print(Text.assemble(sentence.text, (outlets, "cyan")))
 
 
 def render_timeline(timeline: Timeline, console: Console) -> None:

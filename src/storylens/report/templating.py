@@ -48,8 +48,10 @@ def stylesheet() -> str:
 
 def render(name: str, context: Mapping[str, Any]) -> str:
     """Render one template with the stylesheet available as ``css``."""
-    return environment().get_template(name).render(
-        {"css": stylesheet(), "inline_css": False, **context}
+    return (
+        environment()
+        .get_template(name)
+        .render({"css": stylesheet(), "inline_css": False, **context})
     )
 
 
