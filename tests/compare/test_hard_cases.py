@@ -124,3 +124,12 @@ def test_a_fact_of_the_wire_and_the_independent_report_counts_twice_not_four_tim
 
 def test_furniture_in_one_copy_is_not_a_conflict(wire):
     assert wire.conflicts == ()
+
+
+def test_surname_and_full_name_with_title_are_one_speaker():
+    """``same_speaker_names.jsonl``: "Mattis said" and "said Defense Secretary Jim Mattis"."""
+    comparison = _compare("same_speaker_names.jsonl")
+    assert [c for c in comparison.conflicts if c.kind is ConflictKind.SPEAKER] == []
+    assert len(comparison.quote_groups) == 1
+    (speaker,) = comparison.quote_groups[0].speakers
+    assert speaker.count == 2
