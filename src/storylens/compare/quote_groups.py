@@ -4,8 +4,10 @@ Matched quotes are joined into groups (a quote matched by another is in its grou
 group lists the speakers the articles give, as positions (speaker × articles), most articles
 first. Two speakers are one person when they share a merged entity, or when their names agree
 once titles are dropped: the same surname, and first names that do not disagree ("Mattis" =
-"Jim Mattis" = "Defense Secretary Jim Mattis"). A group whose articles name two or more
-different people is ONE conflict, its positions majority first.
+"Jim Mattis" = "Defense Secretary Jim Mattis"). A group in which articles *name* two or more
+different people at the quote (`QuoteRef.named`: a cue, "according to" or signature naming a
+person; "he said", carried attributions and organisations take no side) is ONE conflict, its
+positions majority first.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def speaker_conflicts(
     """
     conflicts: list[Conflict] = []
     for group in groups:
-        people = _people(group.quotes)
+        people = _people([q for q in group.quotes if q.named])
         if len(people) < 2:
             continue
         sides = tuple(
@@ -134,7 +136,14 @@ def speaker_conflicts(
                 kind=ConflictKind.SPEAKER,
                 subject=f"who said “{_short(shortest.content.text)}”",
                 sides=sides,
-                positions=group.speakers,
+                positions=tuple(
+                    Position(
+                        value=refs[0].speaker,
+                        article_ids=tuple(r.article_id for r in refs),
+                        count=len(refs),
+                    )
+                    for refs in people
+                ),
                 quote_group=group.id,
             )
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from storylens.compare.entities import MergedEntities
 from storylens.compare.features import STOPWORDS, stem
 from storylens.compare.records import MatchKind, QuoteMatch, QuoteRef
-from storylens.model import Analysis, Quote, Span
+from storylens.model import Analysis, Attribution, EntityLabel, Quote, Span
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
@@ -53,7 +53,25 @@ def _ref(analysis: Analysis, quote: Quote, merged: MergedEntities) -> QuoteRef:
         speaker_key=key,
         content=quote.content,
         sentence=quote.sentence,
+        named=_named(analysis, quote, merged, key),
     )
+
+
+_NAMED = frozenset([Attribution.CUE, Attribution.ACCORDING_TO, Attribution.SIGNATURE])
+
+
+def _named(analysis: Analysis, quote: Quote, merged: MergedEntities, key: str | None) -> bool:
+    """The quote names a person as its speaker right there (not "he said", not carried over)."""
+    speaker = quote.speaker
+    if speaker is None or key is None or quote.attribution not in _NAMED:
+        return False
+    mention = speaker.mention.text if speaker.mention is not None else speaker.name
+    if not any(w[:1].isupper() for w in mention.split()) or mention.lower() in _PRONOUNS:
+        return False
+    return all(merged.labels.get(k) is EntityLabel.PERSON for k in key.split("+"))
+
+
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it"])
 
 
 def _tokens(span: Span) -> list[tuple[str, int]]:

@@ -129,6 +129,10 @@ class QuoteRef:
     speaker_key: str | None
     content: Span
     sentence: int
+    named: bool = False
+    """The article names a person as the speaker at the quote (a cue, "according to" or a
+    signature naming them; not "he said", not an attribution carried from an earlier
+    sentence): only such quotes can take a side in a speaker conflict."""
 
 
 @dataclass(**_FROZEN)
