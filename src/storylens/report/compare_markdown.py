@@ -1,12 +1,15 @@
 """The comparison as Markdown: summary, facts, quotes, conflicts, tables, timeline, framing.
 
-Article text is untrusted: HTML special characters are escaped and table pipes neutralised, so
-a Markdown renderer shows the text as written and never runs it.
+Article text is untrusted: it is escaped where it enters (`storylens.report.escape`), so a
+Markdown renderer shows the text as written and never runs it.
 """
 
 from __future__ import annotations
 
+import re
+
 from storylens.compare.records import Comparison, CoverageRow, Position
+from storylens.report.escape import markdown_code
 from storylens.report.story_markdown import (
     escape,
     framing_markdown,
@@ -17,6 +20,8 @@ from storylens.report.story_markdown import (
 __all__ = ["escape", "render_comparison_markdown"]
 
 _WIDE = 4
+_SAFE_URL = re.compile(r"^https?://[^\s<>\\`]+$")
+"""A URL written as a link destination ``<…>``: http(s), nothing that could end or escape it."""
 """More articles than this: lists and tables use the short labels of the legend."""
 
 
@@ -52,12 +57,12 @@ def _header(comparison: Comparison) -> str:
     title = f": {escape(comparison.title)}" if comparison.title else ""
     lines = [f"# Story comparison{title}", ""]
     for ref in comparison.articles:
-        short = f"**{ref.short}** " if ref.short else ""
+        short = f"**{escape(ref.short)}** " if ref.short else ""
         date = f" {ref.published.date().isoformat()}" if ref.published is not None else ""
         title = escape(ref.title)
-        if ref.url and ref.url.startswith(("http://", "https://")):
-            title = f"[{title}](<{escape(ref.url)}>)"
-        lines.append(f"- {short}*{escape(ref.label)}*{date} — {title} (`{ref.id}`)")
+        if ref.url and _SAFE_URL.match(ref.url):
+            title = f"[{title}](<{ref.url}>)"
+        lines.append(f"- {short}*{escape(ref.label)}*{date} — {title} ({markdown_code(ref.id)})")
         if ref.carried_by:
             lines.append(f"  - carried by {escape(', '.join(ref.carried_by))}")
     lines += [

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from storylens.compare.records import AlignedFact, Comparison, CoverageRow, Position
 from storylens.report.console import shorten
+from storylens.report.escape import terminal_safe
 
 _FACT_WIDTH = 240
 _WIDE = 4
@@ -24,6 +25,7 @@ _WIDE = 4
 
 def render_comparison(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
     """Print the whole comparison."""
+    comparison = terminal_safe(comparison)
     console.print(_header(comparison))
     _shared(comparison, console, evidence=evidence)
     _unique(comparison, console)
