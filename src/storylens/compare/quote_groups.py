@@ -12,8 +12,10 @@ positions majority first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from storylens.analyze.names import name_key
 from storylens.compare.entities import names_agree
 from storylens.compare.quotes import QuoteHit
 from storylens.compare.records import (
@@ -26,6 +28,11 @@ from storylens.compare.records import (
 )
 from storylens.compare.unionfind import DisjointSets
 from storylens.model import Span
+
+_MIN_WORDS = 4
+"""A quote group's longest quote needs this many words (bracketed insertions count) to take
+part in a speaker conflict: three words ("act of terror", "This Week") are too common to show
+that one statement was given to two people."""
 
 
 def quote_groups(hits: Sequence[QuoteHit], article_order: Sequence[str]) -> list[QuoteGroup]:
@@ -116,7 +123,9 @@ def speaker_conflicts(
     """
     conflicts: list[Conflict] = []
     for group in groups:
-        people = _people([q for q in group.quotes if q.named])
+        if max(len(q.content.text.split()) for q in group.quotes) < _MIN_WORDS:
+            continue
+        people = _disputed(_people([q for q in group.quotes if q.named]), sentences)
         if len(people) < 2:
             continue
         sides = tuple(
@@ -148,6 +157,28 @@ def speaker_conflicts(
             )
         )
     return conflicts
+
+
+def _disputed(people: list[list[QuoteRef]], sentences: dict[str, Span]) -> list[list[QuoteRef]]:
+    """The people of a group with only the articles that give the words to them alone.
+
+    An article that also names another of the group's people in its quote's sentence ("Obama
+    campaign aide Robert Gibbs called it…"), or gives the words to two of them, takes no side.
+    """
+    surnames = [name_key(refs[0].speaker).split()[-1:] for refs in people]
+    articles = Counter(r.article_id for refs in people for r in refs)
+    kept = []
+    for n, refs in enumerate(people):
+        others = {w for m, words in enumerate(surnames) if m != n for w in words}
+        mine = [
+            r
+            for r in refs
+            if articles[r.article_id] == 1
+            and not others & set(name_key(sentences[f"{r.article_id}:{r.sentence}"].text).split())
+        ]
+        if mine:
+            kept.append(mine)
+    return sorted(kept, key=lambda refs: -len(refs))
 
 
 def _short(text: str, limit: int = 60) -> str:
