@@ -54,7 +54,9 @@ _FILLER = (
     "friday saturday sunday between before after during"
 )
 _NOT_ROLES = frozenset(_FILLER.split())
-_SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
+_NUMERAL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SCORE = re.compile(rf"\d+\s*[-–]\s*\d+|\b{_NUMERAL}[-\s]in[-\s]{_NUMERAL}\b", re.IGNORECASE)
+"""A score or ratio ("88-72", "one-in-three", "1 in 3"): not a count."""
 
 
 @dataclass(**_FROZEN)
@@ -100,7 +102,8 @@ def _number_items(
                 continue
             text = analysis.article.text
             role = _role(text, number.span, fact.span)
-            if not role or _SCORE.search(text[number.span.start : number.counted.end]):
+            around = text[max(fact.span.start, number.span.start - 8) : number.counted.end]
+            if not role or _SCORE.search(around):
                 continue
             key = f"{counted_head(number.counted.text)} {role}"
             low, high = bounds(text, number.span, number.value)

@@ -23,7 +23,9 @@ NEAR = 0.35
 """Pair probability from which a fact of another article keeps a row from being "only in" one
 outlet (below the link bar: unsure pairs count against a claim of absence)."""
 CONTAINED = 0.6
-"""Share of a fact's rare-term weight another article's fact must hold to count as near."""
+"""Share of a fact's term weight another article's fact must hold (in rare terms) to be near."""
+_RARE = 0.3
+"""IDF weight from which a term is looked up for `lexical_near` (lighter terms are everywhere)."""
 
 
 def build_rows(
@@ -194,8 +196,9 @@ def lexical_near(
     """
     postings: dict[str, list[int]] = {}
     for n, feature in enumerate(features):
-        for term in (*feature.words, *feature.entities):
-            postings.setdefault(term, []).append(n)
+        for term, weight in (*feature.words.items(), *feature.entities.items()):
+            if weight >= _RARE:
+                postings.setdefault(term, []).append(n)
     found: dict[Pair, list[str]] = {}
     for term, members in postings.items():
         if len(members) > len(facts) // 2:
@@ -204,10 +207,13 @@ def lexical_near(
             for j in members:
                 if i != j and facts[i].article_id != facts[j].article_id:
                     found.setdefault((i, j), []).append(term)
+    totals = [sum(f.words.values()) + sum(f.entities.values()) for f in features]
     near = set()
     for (i, j), shared in found.items():
-        weights = {**features[i].words, **features[i].entities}
-        total = sum(weights.values())
-        if len(shared) >= terms and sum(weights[t] for t in shared) >= share * total:
+        if len(shared) < terms:
+            continue
+        weights = features[i].words, features[i].entities
+        weight = sum(weights[0].get(t) or weights[1].get(t, 0.0) for t in shared)
+        if weight >= share * totals[i]:
             near.add(_key(i, j))
     return near
