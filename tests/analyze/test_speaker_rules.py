@@ -146,3 +146,24 @@ def test_speaker_line_above_a_quote_paragraph(digest):
     quote = _quote(digest, "We have cut")
     assert quote.speaker is not None
     assert quote.speaker.name == "Beatrix Olsen"
+
+
+PRONOUN = "\n\n".join(
+    [
+        "Retired pilot speaks out",
+        "Retired Captain Ilse Brandt said she had grave doubts about the airline under its "
+        "chairman, Victor Maas, when she left the company last spring.",
+        "“Nobody listened to the crews any more,” she told the radio host.",
+    ]
+)
+
+
+def test_pronoun_goes_to_the_last_subject_not_the_last_name(tmp_path):
+    path = tmp_path / "pilot.txt"
+    path.write_text(PRONOUN, "utf-8")
+    (analysis,) = analyze_paths([str(path)]).analyses
+    speaker = _quote(analysis, "Nobody listened").speaker
+    assert speaker is not None
+    assert speaker.mention is not None
+    assert speaker.mention.text == "she"
+    assert speaker.name == "Ilse Brandt"
