@@ -27,12 +27,16 @@ STORY = "\n\n".join(
 )
 
 
-@pytest.fixture(scope="module")
-def analysis(tmp_path_factory):
-    path = tmp_path_factory.mktemp("speakers") / "port.txt"
-    path.write_text(STORY, "utf-8")
+def _analyse(folder, text):
+    path = folder / "story.txt"
+    path.write_text(text, "utf-8")
     (result,) = analyze_paths([str(path)]).analyses
     return result
+
+
+@pytest.fixture(scope="module")
+def analysis(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("speakers"), STORY)
 
 
 def _quote(analysis, start):
@@ -122,10 +126,7 @@ DIGEST = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def digest(tmp_path_factory):
-    path = tmp_path_factory.mktemp("digest") / "digest.txt"
-    path.write_text(DIGEST, "utf-8")
-    (result,) = analyze_paths([str(path)]).analyses
-    return result
+    return _analyse(tmp_path_factory.mktemp("digest"), DIGEST)
 
 
 def test_label_after_a_digest_headline_names_the_speaker(digest):
@@ -159,10 +160,7 @@ PRONOUN = "\n\n".join(
 
 
 def test_pronoun_goes_to_the_last_subject_not_the_last_name(tmp_path):
-    path = tmp_path / "pilot.txt"
-    path.write_text(PRONOUN, "utf-8")
-    (analysis,) = analyze_paths([str(path)]).analyses
-    speaker = _quote(analysis, "Nobody listened").speaker
+    speaker = _quote(_analyse(tmp_path, PRONOUN), "Nobody listened").speaker
     assert speaker is not None
     assert speaker.mention is not None
     assert speaker.mention.text == "she"

@@ -131,14 +131,7 @@ def _line_above(text: str, above: ParsedParagraph | None, context: Context) -> _
     """
     if above is None:
         return None
-    subject = closing_speaker(above.doc)
-    if subject is None:
-        return None
-    return _Found(
-        cue=_token_span(text, subject.head, above.offset),
-        speaker=resolve_speaker(subject, above.offset, context),
-        attribution=Attribution.CUE,
-    )
+    return _named_by(text, closing_speaker(above.doc), above, context)
 
 
 def _next_line(
@@ -152,12 +145,18 @@ def _next_line(
     end = parsed.offset + len(parsed.doc.text)
     if following is None or text[mark.closed + 1 : end].strip(" \t.,;:!?―—–"):
         return None
-    subject = attribution_line(following.doc)
+    return _named_by(text, attribution_line(following.doc), following, context)
+
+
+def _named_by(
+    text: str, subject: Any, paragraph: ParsedParagraph, context: Context
+) -> _Found | None:
+    """The speaker a subject token in a neighbouring paragraph names, its verb the cue."""
     if subject is None:
         return None
     return _Found(
-        cue=_token_span(text, subject.head, following.offset),
-        speaker=resolve_speaker(subject, following.offset, context),
+        cue=_token_span(text, subject.head, paragraph.offset),
+        speaker=resolve_speaker(subject, paragraph.offset, context),
         attribution=Attribution.CUE,
     )
 
