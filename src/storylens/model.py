@@ -69,6 +69,9 @@ class IssueCode(StrEnum):
     NOT_FOUND = "not_found"
     UNREADABLE = "unreadable"
     UNBALANCED_QUOTE = "unbalanced_quote"
+    TOO_DEEP = "too_deep"
+    FIELD_TOO_LONG = "field_too_long"
+    RECORD_FAILED = "record_failed"
 
 
 @dataclass(**_FROZEN)
@@ -82,8 +85,19 @@ class Issue:
     article_id: str | None = None
 
     def line(self) -> str:
-        """One clear error line naming the input and the reason."""
-        return f"{self.input}: {self.code.value}: {self.detail}"
+        """One clear error line naming the input and the reason.
+
+        Control characters (a newline in a file name) are shown escaped, so one issue is
+        always exactly one line and cannot forge another.
+        """
+        return f"{_one_line(self.input)}: {self.code.value}: {_one_line(self.detail)}"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control, bidi and separator characters shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 @dataclass(**_FROZEN)

@@ -18,6 +18,7 @@ from storylens.analyze.names import (
     strip_possessive,
 )
 from storylens.analyze.nlp import TITLE, ParsedParagraph
+from storylens.analyze.people import dominant, group_label, join_acronyms, join_named_people
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
 
 LABELS = {
@@ -66,6 +67,14 @@ class EntityIndex:
         """Ids of entities with a mention starting inside ``[start, end)``, in text order."""
         found = [(s, i) for s, i in self.by_start.items() if start <= s < end]
         return list(dict.fromkeys(i for _, i in sorted(found)))
+
+    def covering(self, position: int) -> list[str]:
+        """Ids of entities with a mention that holds the character at ``position``."""
+        return [
+            e.id
+            for e in self.entities
+            if any(m.span.start <= position < m.span.end for m in e.mentions)
+        ]
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id."""
@@ -192,6 +201,8 @@ def _found(ent: Any, offset: int) -> _Found | None:
     lead = 4 if surface.lower().startswith("the ") and label is not EntityLabel.PERSON else 0
     start = offset + ent.start_char + lead
     span = Span(start=start, end=start + len(surface) - lead, text=surface[lead:])
+    if label is EntityLabel.GROUP and canonical_alias(span.text) is not None:
+        label = EntityLabel.ORGANISATION  # "Democrats", "Republicans": the party, by the table
     if label is EntityLabel.GROUP:
         country = country_of_demonym(span.text)
         if country is not None:
@@ -213,11 +224,20 @@ def _found(ent: Any, offset: int) -> _Found | None:
 def _spurious(ent: Any, label: EntityLabel) -> bool:
     """Names spaCy's small model finds that are not names.
 
-    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry".
+    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry" or the
+    "Defense" of "Defense Secretary Jim Mattis".
     """
     if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
         return True
     doc = ent.doc
+    if (
+        label is EntityLabel.ORGANISATION
+        and ent.end + 1 < len(doc)
+        and len(ent) == 1
+        and doc[ent.end].lower_ in ("secretary", "minister")
+        and doc[ent.end + 1].ent_type_ == "PERSON"
+    ):
+        return True  # the portfolio of "Defense Secretary Jim Mattis": part of a title
     return (
         label is not EntityLabel.PERSON
         and ent.start >= 2
@@ -267,6 +287,8 @@ def _group(found: list[_Found]) -> dict[str, list[_Found]]:
             f.key = _person_key(f, full_names)
         groups[f.key].append(f)
     _merge_short_names(groups)
+    join_named_people(groups)
+    join_acronyms(groups)
     return groups
 
 
@@ -279,7 +301,10 @@ def _person_key(f: _Found, full_names: dict[str, str]) -> str:
     if existing and existing.removeprefix("person:").split()[0][:1] == tokens[0][:1]:
         return existing
     key = "person:" + " ".join(tokens)
-    full_names[tokens[-1]] = key
+    # Two people share the surname (Hillary and Chelsea Clinton): a bare "Clinton" is left
+    # to `_merge_short_names`, which gives it to the one named far more often, or to no one.
+    shared = tokens[-1] in full_names and full_names[tokens[-1]] != key
+    full_names[tokens[-1]] = "" if shared else key
     full_names.setdefault("first:" + tokens[0], key)
     return key
 
@@ -296,9 +321,10 @@ def _merge_short_names(groups: dict[str, list[_Found]]) -> None:
         owners = [k for k in full if k.endswith(" " + word)]
         if "name:" + word in groups and not owners:
             owners = ["name:" + word]
-        if len(owners) == 1:
-            groups[owners[0]].extend(groups.pop(key))
-            groups[owners[0]].sort(key=lambda f: f.span.start)
+        owner = dominant(owners, {k: len(groups[k]) for k in owners}) if owners else None
+        if owner is not None:
+            groups[owner].extend(groups.pop(key))
+            groups[owner].sort(key=lambda f: f.span.start)
 
 
 def _add_title_mentions(groups: dict[str, list[_Found]], title: list[_Found]) -> None:
@@ -317,7 +343,7 @@ def _add_title_mentions(groups: dict[str, list[_Found]], title: list[_Found]) ->
 
 
 def _entity(entity_id: str, members: list[_Found]) -> Entity:
-    label = Counter(m.label for m in members).most_common(1)[0][0]
+    label = group_label(members)
     surfaces = [m.span.text for m in members]
     titles = [m.title for m in members if m.title]
     aliases = tuple(dict.fromkeys([*surfaces, *titles]))

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from storylens.cli.formats import EXPORT_SUFFIXES, resolve_format
+from storylens.cli.output import atomic_path, atomic_text, check_output
 from storylens.cli.store_options import db_option
-from storylens.errors import ConfigError, ModelNotInstalled
+from storylens.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from storylens.compare import Comparison
@@ -80,20 +81,23 @@ def export(*, db: Path, output_format: str | None, output: Path | None, table: s
         )
     if output_format == "parquet":
         _require_pyarrow()
+        if output is None:
+            raise click.UsageError("--format parquet needs --output PATH")
+    if output is not None:
+        check_output(output, db=db)
     from storylens.store.tables import TABLES, table_rows
 
     columns = TABLES[table].columns
     with _open(db) as store:
         comparer = _comparer(store) if TABLES[table].compared else None
         rows = table_rows(store.connection, table, compare=comparer)
-        if output_format == "parquet":
-            if output is None:
-                raise click.UsageError("--format parquet needs --output PATH")
-            write_parquet(rows, output, columns=columns)
+        if output_format == "parquet" and output is not None:
+            with atomic_path(output, db=db) as path:
+                write_parquet(rows, path, columns=columns)
         elif output is None:
             _write_text(rows, sys.stdout, output_format, names=[c for c, _ in columns])
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
+            with atomic_text(output, db=db) as handle:
                 _write_text(rows, handle, output_format, names=[c for c, _ in columns])
 
 
@@ -132,9 +136,11 @@ def _write_text(
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
+    from storylens.report.escape import csv_cell
+
     writer = csv.DictWriter(handle, fieldnames=names)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def _comparer(store: Store) -> Callable[[int], Comparison | None]:
@@ -158,7 +164,4 @@ def _comparer(store: Store) -> Callable[[int], Comparison | None]:
 def _open(db: Path) -> Store:
     from storylens.store import Store
 
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)

@@ -10,7 +10,7 @@ import click
 
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.overrides import Overrides
-from storylens.model import Issue
+from storylens.model import Issue, IssueCode
 from storylens.report.console import make_console
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -102,7 +102,8 @@ def report_issues(issues: Sequence[Issue]) -> int:
     console = make_console(stderr=True, width=200)
     failed = 0
     for issue in issues:
-        level = "error" if issue.stage == "ingest" else "warning"
+        failed_record = issue.code is IssueCode.RECORD_FAILED
+        level = "error" if issue.stage == "ingest" or failed_record else "warning"
         failed += level == "error"
         console.print(f"storylens: {level}: {issue.line()}", markup=False, highlight=False)
     return 1 if failed else 0
