@@ -72,6 +72,7 @@ class IssueCode(StrEnum):
     TOO_DEEP = "too_deep"
     FIELD_TOO_LONG = "field_too_long"
     RECORD_FAILED = "record_failed"
+    DUPLICATE_ID = "duplicate_id"
 
 
 @dataclass(**_FROZEN)

@@ -102,7 +102,7 @@ def report_issues(issues: Sequence[Issue]) -> int:
     console = make_console(stderr=True, width=200)
     failed = 0
     for issue in issues:
-        failed_record = issue.code is IssueCode.RECORD_FAILED
+        failed_record = issue.code in {IssueCode.RECORD_FAILED, IssueCode.DUPLICATE_ID}
         level = "error" if issue.stage == "ingest" or failed_record else "warning"
         failed += level == "error"
         console.print(f"storylens: {level}: {issue.line()}", markup=False, highlight=False)
