@@ -59,7 +59,7 @@ def report_issues(issues: Sequence[Issue]) -> int:
     console = make_console(stderr=True, width=200)
     failed = 0
     for issue in issues:
-        level = "error" if issue.stage == "ingest" else "warning"
+        level = "error" if issue.stage == "ingest" and not issue.warning else "warning"
         failed += level == "error"
         console.print(f"storylens: {level}: {issue.line()}", markup=False, highlight=False)
     return 1 if failed else 0

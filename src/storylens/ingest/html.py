@@ -39,3 +39,35 @@ def read_html(html: str, *, input_name: str) -> RawArticle | Issue:
 
 def _broken(input_name: str, detail: str) -> Issue:
     return Issue(input=input_name, code=IssueCode.BROKEN_HTML, detail=detail, stage="ingest")
+
+
+_BLOCKS = frozenset(
+    {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "figcaption"}
+)
+
+
+def fragment_text(html: str) -> str:
+    r"""Plain text of an HTML fragment (a feed item's content): one paragraph per block element.
+
+    >>> fragment_text("<p>One <b>two</b>.</p><p>Three.</p>")
+    'One two.\n\nThree.'
+    """
+    if "<" not in html:
+        return " ".join(html.split())
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(html.split())
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == "br":
+            node.tail = "\n" + (node.tail or "")
+        elif node.tag in _BLOCKS:
+            node.text = "\n\n" + (node.text or "")
+            node.tail = "\n\n" + (node.tail or "")
+    blocks = [" ".join(b.split()) for b in root.text_content().split("\n\n")]
+    return "\n\n".join(b for b in blocks if b)

@@ -54,6 +54,8 @@ class Outcome(StrEnum):
     COPY = "copy"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    WARNED = "warned"
+    """The input was read, with a warning (a guessed charset, a teaser-only feed item)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,7 +88,7 @@ class IngestSummary:
             self.copies += 1
         elif event.outcome is Outcome.DUPLICATE:
             self.duplicates += 1
-        elif event.issue is not None:
+        elif event.issue is not None and not event.issue.warning:
             self.issues.append(event.issue)
         self.new_stories += int(event.new_story)
         self.merged_stories += event.merged_stories
@@ -208,7 +210,11 @@ def ingest_inputs(
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
         articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
         events = [
-            IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
+            IngestEvent(
+                outcome=Outcome.WARNED if issue.warning else Outcome.FAILED,
+                input=issue.input,
+                issue=issue,
+            )
             for issue in batch
             if isinstance(issue, Issue)
         ]
