@@ -123,6 +123,8 @@ class DebrisReason(StrEnum):
     MEMBERSHIP = "membership"
     SOCIAL = "social"
     BOILERPLATE = "boilerplate"
+    BYLINE = "byline"
+    """A byline or timestamp line: kept as metadata (author, outlet, date), not body."""
 
 
 @dataclass(**_FROZEN)

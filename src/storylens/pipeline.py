@@ -8,9 +8,12 @@ from dataclasses import dataclass, field, replace
 
 from storylens.analyze import analyze_parsed, parse_articles
 from storylens.clean import clean_article
+from storylens.clean.language import language_issue
+from storylens.clean.outlets import OutletTable
 from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
+from storylens.ingest.meta import MetaTable
 from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
 
 
@@ -20,6 +23,10 @@ class Overrides:
 
     outlet: str | None = None
     published: dt.datetime | None = None
+    meta: MetaTable | None = None
+    """Per-input outlet, URL and date (``--meta FILE.csv``)."""
+    outlets: OutletTable | None = None
+    """The outlet alias table (built-in plus ``--outlets FILE``)."""
 
 
 @dataclass(slots=True)
@@ -37,13 +44,24 @@ def read_articles(
     overrides: Overrides | None = None,
     issues: list[Issue] | None = None,
 ) -> Iterator[Article]:
-    """Cleaned articles from the named inputs; problems go to ``issues``."""
+    """Cleaned articles from the named inputs; problems go to ``issues``.
+
+    An article not in English is reported (one warning) and not yielded: the analysis and
+    the comparison are English-only.
+    """
+    outlets = overrides.outlets if overrides else None
     for item in read_inputs(names, max_bytes=max_bytes):
         if isinstance(item, Issue):
             if issues is not None:
                 issues.append(item)
             continue
-        yield clean_article(_override(item, overrides))
+        article = clean_article(_override(item, overrides), outlets=outlets)
+        foreign = language_issue(article)
+        if foreign is not None:
+            if issues is not None:
+                issues.append(foreign)
+            continue
+        yield article
 
 
 def analyze_articles(
@@ -82,6 +100,8 @@ def analyze_paths(
 def _override(raw: RawArticle, overrides: Overrides | None) -> RawArticle:
     if overrides is None:
         return raw
+    if overrides.meta is not None:
+        raw = overrides.meta.apply(raw)
     return replace(
         raw,
         outlet=overrides.outlet or raw.outlet,

@@ -6,19 +6,26 @@ from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
 from storylens.clean.debris import match_debris
+from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
+from storylens.clean.outlets import OutletTable
+from storylens.clean.published import find_published, is_byline
 from storylens.model import (
     Article,
     Caption,
     Credit,
     Debris,
-    Evidence,
+    DebrisReason,
     InputFormat,
     ListedSource,
     RawArticle,
     Span,
 )
+
+HEAD_LINES = 8
+TAIL_LINES = 4
+"""Bylines and timestamps are metadata only at the top or the foot of a page."""
 
 
 @dataclass(slots=True)
@@ -30,23 +37,25 @@ class _Sorted:
     sources: list[ListedSource] = field(default_factory=list)
 
 
-def clean_article(raw: RawArticle) -> Article:
+def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Article:
     """Sort every line of a raw article into body, title, debris or metadata.
 
     Offsets stay those of the text as read: cleaning removes nothing from ``text``, it only
-    decides which spans are body.
+    decides which spans are body. ``outlets`` is the alias table (built-in when None).
     """
     lines = text_lines(raw.text)
     sorted_lines = _sort_lines(lines)
     title, title_span, body = _title(raw, sorted_lines.body)
-    outlet, outlet_evidence = infer_outlet(
+    found = infer_outlet(
         metadata_outlet=raw.outlet,
         url=raw.url,
         site_name=raw.site_name,
         debris=[d.span for d in sorted_lines.debris],
         lines=lines,
         input_name=raw.input,
+        table=outlets,
     )
+    date = find_published(metadata=raw.published, lines=lines, url=raw.url)
     paragraphs = [join_span(raw.text, group) for group in group_paragraphs(raw.text, body)]
     return Article(
         id=raw.id,
@@ -55,12 +64,16 @@ def clean_article(raw: RawArticle) -> Article:
         text=raw.text,
         title=title,
         title_span=title_span,
-        outlet=outlet,
-        outlet_evidence=outlet_evidence,
+        outlet=found.outlet,
+        outlet_evidence=found.evidence,
         url=raw.url,
-        published=raw.published,
-        published_evidence=Evidence.METADATA if raw.published else Evidence.UNKNOWN,
+        published=date.published,
+        published_evidence=date.evidence,
         authors=raw.authors,
+        wire=found.wire,
+        outlet_span=found.span,
+        published_span=date.span,
+        language=detect_language(" ".join(p.text for p in paragraphs)),
         paragraphs=tuple(paragraphs),
         debris=tuple(sorted_lines.debris),
         captions=tuple(sorted_lines.captions),
@@ -77,10 +90,14 @@ def body_text(article: Article) -> str:
 
 def _sort_lines(lines: list[Span]) -> _Sorted:
     out = _Sorted()
+    edges = {id(line) for line in [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]}
     for line in lines:
         rule = match_debris(line.text)
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
+            continue
+        if id(line) in edges and is_byline(line.text):
+            out.debris.append(Debris(span=line, reason=DebrisReason.BYLINE, rule="byline"))
             continue
         metadata = read_line_metadata(line)
         if metadata is None:

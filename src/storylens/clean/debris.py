@@ -26,6 +26,10 @@ def _rule(name: str, reason: DebrisReason, *alternatives: str) -> DebrisRule:
 
 
 R = DebrisReason
+_ACCOUNT = (
+    r"(?:subscribe|register|log ?in|sign ?in|sign ?up|log ?out|sign ?out|my account|account"
+    r"|e-?edition|newsletters?|donate|manage subscription)"
+)
 RULES: tuple[DebrisRule, ...] = (
     _rule(
         "advertisement",
@@ -78,8 +82,36 @@ RULES: tuple[DebrisRule, ...] = (
         r"please (?:share|like|subscribe|follow).*|tap (?:here|to) .+",
         r"listen to (?:this|the) (?:article|story)",
     ),
+    _rule(
+        "account-menu",
+        R.MEMBERSHIP,
+        rf"{_ACCOUNT}(?:\s*[|/•·,]?\s*{_ACCOUNT})+",
+    ),
+    _rule(
+        "donate",
+        R.CALL_TO_ACTION,
+        r"(?:.{0,40}[–—:|-]\s*)?(?:please\s+)?(?:donate(?: now| today)?|make an? (?:charitable |"
+        r"tax-deductible |one-time |monthly )?donation|give now|support us)\b.*",
+    ),
+    _rule(
+        "newspaper-plug",
+        R.CALL_TO_ACTION,
+        r"read (?:today'?s|\w+day'?s|this week'?s|the (?:e-?edition|print edition|digital edition"
+        r"|full (?:story|article|report))|our (?:e-?edition|print edition)).*",
+        r"(?:view|see) (?:the )?(?:e-?edition|print edition|photo gallery|gallery).*",
+    ),
+    _rule(
+        "newsletter",
+        R.MEMBERSHIP,
+        r"(?:sign up for|get|receive|subscribe to|join) .{0,44}newsletters?.*",
+        r"(?:[\w'’-]+ ){0,4}newsletters?(?: sign[- ]?up)?",
+        r"enter your e-?mail(?: address)?.*|your e-?mail address",
+    ),
     _rule("copyright", R.BOILERPLATE, r"(?:copyright|©) .+|all rights reserved.*"),
 )
+_RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
+"""A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
+MIN_RUN_TOGETHER = 2
 
 
 def match_debris(line: str) -> DebrisRule | None:
@@ -95,4 +127,9 @@ def match_debris(line: str) -> DebrisRule | None:
     for rule in RULES:
         if rule.pattern.match(line.strip()):
             return rule
+    if len(_RUN_TOGETHER.findall(line)) >= MIN_RUN_TOGETHER:
+        return RUN_TOGETHER
     return None
+
+
+RUN_TOGETHER = DebrisRule("run-together-links", R.NAVIGATION, _RUN_TOGETHER)

@@ -124,11 +124,15 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 def decode_line(raw: bytes) -> Decoded:
-    """One line of a UTF-8 stream (JSONL): strict UTF-8, else stray bytes read as Windows-1252."""
+    """One line of a UTF-8 stream (JSON is UTF-8 by RFC 8259): stray bytes read as cp1252."""
     try:
         return Decoded(text=raw.decode("utf-8"), encoding="utf-8")
     except UnicodeDecodeError:
-        return _mostly_utf8(raw) or _guess(raw)
+        return Decoded(
+            text=raw.decode("utf-8", errors=_STRAY),
+            encoding="utf-8",
+            warning="stray bytes not UTF-8 were read as Windows-1252",
+        )
 
 
 def _decode_declared(raw: bytes, label: str) -> Decoded | None:

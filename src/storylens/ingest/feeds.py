@@ -20,6 +20,7 @@ from storylens.timestamps import parse_timestamp
 
 TEASER_WORDS = 80
 """An item whose only text is a summary this short (or cut with "…") is a teaser."""
+_XML_ENCODING = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[\w.:-]+(["'])""")
 _CUT = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|read more\W*|continue reading\W*)\s*$", re.I)
 
 
@@ -35,6 +36,8 @@ def read_feed(data: bytes | str, *, input_name: str) -> Iterator[RawArticle | Is
     """Articles (and teaser warnings) from the items of a feed; no items is an error."""
     import feedparser
 
+    if isinstance(data, str):  # already decoded: the declaration must not re-decode it
+        data = _XML_ENCODING.sub(r"\g<1>utf-8\g<2>", data, count=1).encode("utf-8")
     parsed: Any = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
