@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from storylens.cli import main
 from storylens.clean import clean_article
 from storylens.clean.outlets import load_table
+from storylens.cli import main
 from storylens.model import DebrisReason, Evidence, InputFormat, RawArticle
 
 PARAGRAPHS = [
