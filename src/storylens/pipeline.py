@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from storylens.analyze import analyze_parsed, parse_articles
 from storylens.clean import clean_article
 from storylens.clean.language import language_issue
-from storylens.clean.outlets import OutletTable
 from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
-from storylens.ingest.meta import MetaTable
-from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Overrides:
-    """Metadata the user states for every input (it wins over anything inferred)."""
-
-    outlet: str | None = None
-    published: dt.datetime | None = None
-    meta: MetaTable | None = None
-    """Per-input outlet, URL and date (``--meta FILE.csv``)."""
-    outlets: OutletTable | None = None
-    """The outlet alias table (built-in plus ``--outlets FILE``)."""
+from storylens.ingest.overrides import Overrides, apply_overrides
+from storylens.model import Analysis, Article, Evidence, Issue
 
 
 @dataclass(slots=True)
@@ -55,7 +41,7 @@ def read_articles(
             if issues is not None:
                 issues.append(item)
             continue
-        article = clean_article(_override(item, overrides), outlets=outlets)
+        article = clean_article(apply_overrides(item, overrides), outlets=outlets)
         foreign = language_issue(article)
         if foreign is not None:
             if issues is not None:
@@ -95,18 +81,6 @@ def analyze_paths(
         outcome.analyses.append(analysis)
         outcome.issues.extend(analysis.issues)
     return outcome
-
-
-def _override(raw: RawArticle, overrides: Overrides | None) -> RawArticle:
-    if overrides is None:
-        return raw
-    if overrides.meta is not None:
-        raw = overrides.meta.apply(raw)
-    return replace(
-        raw,
-        outlet=overrides.outlet or raw.outlet,
-        published=overrides.published or raw.published,
-    )
 
 
 __all__ = ["Evidence", "Outcome", "Overrides", "analyze_articles", "analyze_paths", "read_articles"]

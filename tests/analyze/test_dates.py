@@ -55,3 +55,53 @@ def test_leap_day_in_an_article_of_january_does_not_crash():
     assert value == dt.date(2016, 2, 29)
     assert granularity is Granularity.DAY
     assert not relative
+
+
+SUNDAY = dt.datetime(2018, 12, 23, tzinfo=dt.UTC)
+TENSES = "\n\n".join(
+    [
+        "Harbour pilot retires",
+        "The harbour master is leaving the port authority on January 1, after ten years.",
+        "Her deputy will brief the council on Tuesday about the dredging contract. "
+        "The council met on Tuesday to approve the budget.",
+        "A ferry strike is scheduled to begin on Jan. 4. Crews walked off the job on Dec. 28. "
+        "The pilots have run the night shift since 1998 and hope to automate it by 2030.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def tense_dates(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dates") / "harbour.txt"
+    path.write_text(TENSES, "utf-8")
+    (analysis,) = analyze_paths([str(path)], overrides=Overrides(published=SUNDAY)).analyses
+    return [(d.span.text, d.value) for d in analysis.dates]
+
+
+def test_future_clause_takes_the_next_occurrence(tense_dates):
+    # Published Sunday 23 December 2018: a plan for "January 1" is in 2019, "will … Tuesday" is
+    # the coming Tuesday, "is scheduled to begin on Jan. 4" the coming January.
+    assert ("January 1", dt.date(2019, 1, 1)) in tense_dates
+    assert ("Tuesday", dt.date(2018, 12, 25)) in tense_dates
+    assert ("Jan. 4", dt.date(2019, 1, 4)) in tense_dates
+
+
+def test_past_clause_takes_the_last_occurrence(tense_dates):
+    assert ("Tuesday", dt.date(2018, 12, 18)) in tense_dates
+    # 28 December lies after the publication date: in a past clause it is last year's.
+    assert ("Dec. 28", dt.date(2017, 12, 28)) in tense_dates
+
+
+def test_period_bounds_are_not_event_dates(tense_dates):
+    texts = [text for text, _ in tense_dates]
+    assert not any("1998" in t or "2030" in t for t in texts)
+
+
+def test_resolve_with_tense_directly():
+    parts = {"which": None, "weekday": "Sunday"}
+    # The publication's own weekday in a future clause is that day; a bare weekday with no
+    # tense is the most recent one.
+    assert resolve("weekday", parts, SUNDAY.date(), "future")[0] == SUNDAY.date()
+    assert resolve("weekday", {"which": None, "weekday": "Monday"}, SUNDAY.date())[0] == dt.date(
+        2018, 12, 17
+    )

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from storylens.clean import clean_article
-from storylens.clean.outlets import load_table
 from storylens.cli import main
 from storylens.model import DebrisReason, Evidence, InputFormat, RawArticle
+from storylens.outlets import load_table
 
 PARAGRAPHS = [
     "Officials from both countries met for three hours on Monday and agreed to meet again "

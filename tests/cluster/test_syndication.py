@@ -1,6 +1,5 @@
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,8 +7,9 @@ import pytest
 from storylens.clean import clean_article
 from storylens.cluster import Signature, find_original, sign_article
 from storylens.ingest.records import read_record
+from tests.conftest import DATA
 
-BASIL = Path(__file__).resolve().parents[3] / "shared" / "data" / "basil-dev" / "articles.jsonl"
+BASIL = DATA / "basil-dev" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,7 @@ def rehead(article, outlet):
     return clean_article(raw)
 
 
+@pytest.mark.corpus
 def test_a_copy_under_another_header_is_linked_to_its_original(articles):
     lookup = Lookup({row: sign_article(a) for row, a in enumerate(articles)})
     copy = rehead(articles[2], "Wire Daily")
@@ -46,17 +47,20 @@ def test_a_copy_under_another_header_is_linked_to_its_original(articles):
     assert found.similarity > 0.8
 
 
+@pytest.mark.corpus
 def test_articles_on_the_same_story_are_not_copies(articles):
     lookup = Lookup({0: sign_article(articles[0])})
     for other in articles[1:3]:
         assert find_original(sign_article(other), lookup) is None
 
 
+@pytest.mark.corpus
 def test_a_short_text_has_no_signature(articles):
     short = replace(articles[0], text="Talks suspended.", paragraphs=())
     assert sign_article(short).bands == ()
 
 
+@pytest.mark.corpus
 def test_find_original_picks_the_most_similar_of_several_candidates(articles):
     mine = sign_article(articles[0])
     values = np.frombuffer(mine.values, dtype=np.uint64)

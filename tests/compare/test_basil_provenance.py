@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -18,12 +17,11 @@ from storylens.clean import clean_article
 from storylens.compare import Lane, compare_analyses
 from storylens.ingest.records import read_record
 from storylens.pipeline import analyze_articles
+from tests.conftest import DATA
 
-BASIL = Path(__file__).resolve().parents[3] / "shared" / "data" / "basil-dev" / "articles.jsonl"
+BASIL = DATA / "basil-dev" / "articles.jsonl"
 
-pytestmark = pytest.mark.skipif(
-    not BASIL.exists(), reason=f"BASIL dev set not found at {BASIL} (../shared/data)"
-)
+pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")

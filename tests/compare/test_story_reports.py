@@ -64,7 +64,8 @@ def test_json_has_summary_timeline_and_framing(seed_comparison):
     regime = [p for p in pj["loaded"] if p["span"]["text"] == "regime"]
     assert regime
     assert all(p["voice"] == "quoted" for p in regime)
-    assert pj["tone"][0]["evidence"][0]["sentence"]["text"]
+    # Tone per actor is experimental (it does not beat a constant baseline): off by default.
+    assert pj["tone"] == []
 
 
 def test_markdown_sections_in_order_with_content(seed_comparison):

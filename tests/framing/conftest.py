@@ -10,10 +10,11 @@ from storylens.clean import clean_article
 from storylens.framing import find_loaded_language, find_quotations
 from storylens.ingest import read_path
 from storylens.model import Span
+from tests.conftest import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-BASIL = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
+BASIL = DATA / "basil-dev" / "articles.jsonl"
 
 
 @pytest.fixture(scope="session")

@@ -80,6 +80,7 @@ def test_quoted_phrases_point_at_their_quote(pj_media, opposing_views):
                 assert not any(q.start <= phrase.span.start < q.end for q in quotes)
 
 
+@pytest.mark.corpus
 def test_spans_are_in_bounds_and_match_text(pj_media, opposing_views, basil_articles):
     cases = [(a.text, a.title, p) for a, _, _, p in (pj_media, opposing_views)]
     for record in basil_articles:

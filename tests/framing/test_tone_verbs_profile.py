@@ -23,6 +23,7 @@ from storylens.model import (
     Span,
     Speaker,
 )
+from tests.conftest import OPPOSING_VIEWS, PJ_MEDIA
 
 
 def _mentions(text, name):
@@ -126,3 +127,32 @@ def test_frame_article_profile(pj_media):
     assert count_verbs(()) == ()
     assert profile.quote_shares[0].speaker == "Kirby"
     assert all(p.voice in (Voice.OWN, Voice.QUOTED) for p in profile.loaded)
+
+
+def test_tone_is_off_unless_the_experimental_switch_is_on(pj_media, monkeypatch):
+    from storylens.framing.tone import EXPERIMENTAL_TONE
+    from storylens.report import framing_view
+
+    analysis = _analysis(pj_media)
+    monkeypatch.delenv(EXPERIMENTAL_TONE, raising=False)
+    assert frame_article(analysis).tone == ()
+    assert framing_view.TONE_ROW not in [name for name, _ in framing_view.profile_rows()]
+    monkeypatch.setenv(EXPERIMENTAL_TONE, "1")
+    profile = frame_article(analysis)
+    assert "Kerry" in [t.name for t in profile.tone]
+    assert framing_view.TONE_ROW in [name for name, _ in framing_view.profile_rows()]
+
+
+def test_cli_flag_switches_tone_on(monkeypatch):
+    from click.testing import CliRunner
+
+    from storylens.cli import main
+    from storylens.framing.tone import EXPERIMENTAL_TONE, tone_enabled
+
+    monkeypatch.setenv(EXPERIMENTAL_TONE, "0")  # recorded, so the flag's setting is undone
+    assert not tone_enabled()
+    args = ["--experimental-tone", "compare", str(PJ_MEDIA), str(OPPOSING_VIEWS), "--evidence"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert tone_enabled()
+    assert "Tone evidence (experimental)" in result.output

@@ -1,7 +1,6 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -9,8 +8,8 @@ from click.testing import CliRunner
 from storylens.cli.export import export
 from storylens.cli.ingest import ingest
 from storylens.cli.stories import stories
+from tests.conftest import DATA
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 BASIL = DATA / "basil-dev" / "articles.jsonl"
 
 
@@ -36,6 +35,7 @@ def test_every_command_has_help_naming_the_default_database(command):
     assert "storylens.db" in result.output
 
 
+@pytest.mark.corpus
 def test_stories_lists_every_article_once_as_json(small_db):
     result = CliRunner().invoke(stories, ["--db", str(small_db), "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -44,6 +44,7 @@ def test_stories_lists_every_article_once_as_json(small_db):
     assert all(s["title"] and s["first"] <= s["last"] for s in listed)
 
 
+@pytest.mark.corpus
 def test_stories_filters_by_outlet_and_date(small_db):
     runner = CliRunner()
     fox = json.loads(
@@ -67,6 +68,7 @@ def test_stories_on_a_missing_database_is_an_error(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("output_format", ["csv", "jsonl"])
 def test_export_writes_one_row_per_article(small_db, output_format):
     result = CliRunner().invoke(export, ["--db", str(small_db), "--format", output_format])
@@ -79,6 +81,7 @@ def test_export_writes_one_row_per_article(small_db, output_format):
     assert all(row["story_id"] and row["text"] for row in rows)
 
 
+@pytest.mark.corpus
 def test_export_parquet(small_db, tmp_path):
     parquet = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "corpus.parquet"

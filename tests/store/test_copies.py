@@ -2,12 +2,13 @@
 
 import json
 import random
-from pathlib import Path
+
+import pytest
 
 from storylens.store import CorpusWriter, Store, ingest_inputs, story_partition
 from storylens.store.database import MAX_CANDIDATES
+from tests.conftest import DATA
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 BASIL = DATA / "basil-dev" / "articles.jsonl"
 
 
@@ -41,6 +42,7 @@ def _banded(store):
     return {r[0] for r in rows}
 
 
+@pytest.mark.corpus
 def test_near_identical_copies_do_not_grow_the_band_index(tmp_path):
     original = _first_record()
     copies = [
@@ -55,6 +57,7 @@ def test_near_identical_copies_do_not_grow_the_band_index(tmp_path):
     assert len({partition[r["id"]] for r in [original, *copies]}) == 1
 
 
+@pytest.mark.corpus
 def test_an_edited_copy_stays_findable_for_the_copies_of_it(tmp_path):
     original = _first_record()
     edited = dict(original, id="edited", outlet="Edits Daily")

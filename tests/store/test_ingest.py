@@ -1,15 +1,14 @@
 import collections
 import json
 import sqlite3
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from storylens.store import CorpusWriter, Store, ingest_inputs, load_story, story_partition
 from storylens.store.schema import MIGRATIONS, SCHEMA_VERSION, _apply
+from tests.conftest import DATA
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 BASIL = DATA / "basil-dev" / "articles.jsonl"
 
 
@@ -37,6 +36,7 @@ def basil_db(tmp_path_factory):
     return path
 
 
+@pytest.mark.corpus
 def test_every_article_is_in_exactly_one_story(basil_db):
     with Store(basil_db) as store:
         members = store.connection.execute(
@@ -48,6 +48,7 @@ def test_every_article_is_in_exactly_one_story(basil_db):
     assert accounts == 150
 
 
+@pytest.mark.corpus
 def test_stories_match_basil_events(basil_db):
     gold = gold_stories()
     with Store(basil_db) as store:
@@ -56,6 +57,7 @@ def test_stories_match_basil_events(basil_db):
     assert bcubed_f1([gold[i] for i in ids], [partition[i] for i in ids]) >= 0.9
 
 
+@pytest.mark.corpus
 def test_ingesting_again_is_a_no_op(basil_db):
     with Store(basil_db) as store:
         before = store.connection.execute("SELECT count(*) FROM stories").fetchone()[0]
@@ -66,6 +68,7 @@ def test_ingesting_again_is_a_no_op(basil_db):
     assert before == after
 
 
+@pytest.mark.corpus
 def test_a_syndicated_copy_joins_its_original_and_names_its_carrier(tmp_path):
     with BASIL.open(encoding="utf-8") as lines:
         records = [json.loads(next(lines)) for _ in range(3)]
@@ -96,6 +99,7 @@ def test_a_new_database_is_migrated_in_wal_mode(tmp_path):
     connection.close()
 
 
+@pytest.mark.corpus
 def test_new_articles_never_split_or_move_stories_of_several_accounts(tmp_path):
     with BASIL.open(encoding="utf-8") as lines:
         records = [next(lines) for _ in range(36)]

@@ -7,9 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from storylens.store import Store, list_stories, load_story
+import pytest
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+from storylens.store import Store, list_stories, load_story
+from tests.conftest import DATA
+
 BASIL = DATA / "basil-dev" / "articles.jsonl"
 INGEST = "from storylens.cli.ingest import ingest; ingest()"
 
@@ -50,6 +52,7 @@ def wait_for(db, articles, process, deadline=120):
         time.sleep(0.05)
 
 
+@pytest.mark.corpus
 def test_an_ingest_killed_midway_resumes_with_every_article_exactly_once(tmp_path):
     db = tmp_path / "killed.db"
     process = start_ingest(db, BASIL)
@@ -73,6 +76,7 @@ def test_an_ingest_killed_midway_resumes_with_every_article_exactly_once(tmp_pat
     connection.close()
 
 
+@pytest.mark.corpus
 def test_a_reader_never_errors_while_an_ingest_runs(tmp_path):
     db = tmp_path / "busy.db"
     process = start_ingest(db, BASIL, batch_size=2)
@@ -90,6 +94,7 @@ def test_a_reader_never_errors_while_an_ingest_runs(tmp_path):
     assert reads > 10
 
 
+@pytest.mark.corpus
 def test_corrupt_and_truncated_lines_are_reported_and_skipped(tmp_path):
     with BASIL.open(encoding="utf-8") as lines:
         good = [next(lines).rstrip("\n") for _ in range(8)]

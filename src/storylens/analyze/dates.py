@@ -1,6 +1,7 @@
 """Dates: absolute ("Sept. 19", "Oct. 3, 2016") and relative ("today", "last week", "Monday").
 
-Resolved against the publication date when it is known, and kept relative otherwise.
+Resolved against the publication date when it is known, and kept relative otherwise; the tense
+of the clause decides between the last and the next "January 1" or "Tuesday".
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from collections.abc import Sequence
 
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.analyze.positions import sentence_at
-from storylens.calendar import find_date_expressions, resolve
+from storylens.analyze.tense import clause_tense
+from storylens.calendar import Tense, find_date_expressions, resolve
 from storylens.model import DateMention, Sentence, Span
 
 
@@ -30,7 +32,8 @@ def extract_dates(
         for kind, match in find_date_expressions(paragraph.doc.text):
             start, end = paragraph.offset + match.start(), paragraph.offset + match.end()
             span = Span(start=start, end=end, text=text[start:end])
-            found.append(_mention(kind, match, span, published, sentences))
+            tense = clause_tense(paragraph.doc, match.start(), match.end())
+            found.append(_mention(kind, match, span, published, sentences, tense))
     return tuple(sorted(found, key=lambda d: d.span.start))
 
 
@@ -40,8 +43,9 @@ def _mention(
     span: Span,
     published: dt.date | None,
     sentences: Sequence[Sentence],
+    tense: Tense | None,
 ) -> DateMention:
-    value, granularity, relative = resolve(kind, match.groupdict(), published)
+    value, granularity, relative = resolve(kind, match.groupdict(), published, tense)
     sentence = sentence_at(span.start, sentences)
     return DateMention(
         span=span, relative=relative, granularity=granularity, value=value, sentence=sentence

@@ -9,7 +9,6 @@ from storylens.clean.debris import match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
-from storylens.clean.outlets import OutletTable
 from storylens.clean.published import find_published, is_byline
 from storylens.model import (
     Article,
@@ -22,6 +21,7 @@ from storylens.model import (
     RawArticle,
     Span,
 )
+from storylens.outlets import OutletTable
 
 HEAD_LINES = 8
 TAIL_LINES = 4

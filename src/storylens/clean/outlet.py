@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlparse
 
-from storylens.clean.outlets import OutletTable, builtin_table
 from storylens.model import Evidence, Span
+from storylens.outlets import OutletTable, builtin_table
 
 _DEBRIS_EVIDENCE = (
     re.compile(r"^trending on (?P<outlet>.+?)(?: videos?| now)?$", re.IGNORECASE),

@@ -1,12 +1,14 @@
 """The ``storylens`` command: thin click commands that parse arguments and call the library.
 
 Commands load lazily (click's documented LazyGroup pattern): ``storylens analyze`` never pays
-for importing the store, the clustering index or the report renderers it does not use.
+for importing the store, the clustering index or the report renderers it does not use, and
+``storylens --help`` imports no command at all (each command's one-line help is listed here).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 
 import click
 
@@ -19,6 +21,16 @@ COMMANDS: dict[str, str] = {
     "show": "storylens.cli.show:show",
 }
 """Command name → ``module:attribute`` of its click command."""
+
+SUMMARIES: dict[str, str] = {
+    "analyze": "Analyse each article: debris, entities, quotes and speakers, sources, dates.",
+    "compare": "Compare how two or more articles cover one story.",
+    "ingest": "Ingest files, directories, JSONL corpora, feeds or stdin into the store.",
+    "stories": "List the stories in the store, latest first.",
+    "export": "Export the store as a table (parquet, CSV or JSONL).",
+    "show": "Compare the accounts of one stored story.",
+}
+"""Command name → the one line ``storylens --help`` shows (a test keeps it in step)."""
 
 
 class LazyGroup(click.Group):
@@ -38,14 +50,27 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from `SUMMARIES`, without importing any command."""
+        rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
 
 @click.group(
     cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(package_name="storylens")
-def main() -> None:
+@click.option(
+    "--experimental-tone",
+    is_flag=True,
+    help="Compute and show tone per actor (unvalidated: it does not beat a constant baseline).",
+)
+def main(experimental_tone: bool) -> None:
     """See how different news outlets cover the same story."""
+    if experimental_tone:
+        os.environ["STORYLENS_EXPERIMENTAL_TONE"] = "1"
 
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "SUMMARIES", "main"]

@@ -7,11 +7,8 @@ import sys
 
 import click
 
+from storylens.cli.activity import Activity
 from storylens.cli.options import input_options, overrides_from, report_issues
-from storylens.io import write_jsonl
-from storylens.pipeline import analyze_paths
-from storylens.report.analysis_json import render_analysis_json
-from storylens.report.analysis_text import render_analysis
 from storylens.report.console import make_console
 
 
@@ -39,12 +36,18 @@ def analyze_command(
     or - for standard input. Exits 1 when any input could not be read; the others are still
     analysed.
     """
-    outcome = analyze_paths(
-        inputs,
-        n_process=processes,
-        max_bytes=max_bytes,
-        overrides=overrides_from(outlet, published),
-    )
+    from storylens.io import write_jsonl
+    from storylens.pipeline import analyze_paths
+    from storylens.report.analysis_json import render_analysis_json
+    from storylens.report.analysis_text import render_analysis
+
+    with Activity("reading and analysing (spaCy)"):
+        outcome = analyze_paths(
+            inputs,
+            n_process=processes,
+            max_bytes=max_bytes,
+            overrides=overrides_from(outlet, published),
+        )
     if fmt == "json":
         sys.stdout.write(render_analysis_json(outcome.analyses, outcome.issues) + "\n")
     elif fmt == "jsonl":

@@ -5,26 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from storylens.cli.activity import Activity
+from storylens.cli.formats import REPORT_SUFFIXES, resolve_format
 from storylens.cli.options import input_options, overrides_from, report_issues
-from storylens.compare import Comparison, TooFewArticles, compare_analyses
-from storylens.model import Analysis
-from storylens.pipeline import analyze_paths
-from storylens.report.compare_html import render_comparison_html
-from storylens.report.compare_json import render_comparison_json
-from storylens.report.compare_markdown import render_comparison_markdown
 from storylens.report.console import make_console
-from storylens.report.story_text import render_story
+from storylens.report.words import counted
+
+if TYPE_CHECKING:
+    from storylens.compare import Comparison
+    from storylens.model import Analysis
 
 FORMAT_OPTION = click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown", "html"]),
-    default="text",
-    show_default=True,
-    help="Terminal report, JSON (schema storylens.comparison), Markdown or one HTML page.",
+    default=None,
+    help="Terminal report (text), JSON (schema storylens.comparison), Markdown or one HTML "
+    "page. Default: inferred from the -o file name (.txt .json .md .html), else text.",
 )
 """``--format``, shared by ``compare`` and ``show``."""
 
@@ -32,7 +33,8 @@ OUTPUT_OPTION = click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output; its ending sets the "
+    "format when --format is not given.",
 )
 """``--output/-o``, shared by ``compare`` and ``show``."""
 
@@ -57,7 +59,7 @@ def compare_command(
     published: dt.datetime | None,
     max_bytes: int,
     processes: int,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     evidence: bool,
 ) -> None:
@@ -67,20 +69,28 @@ def compare_command(
     outlets share, the facts only one outlet reports (and what each omits), quotes across
     outlets with attribution conflicts, numbers that disagree, cited sources and entities per
     outlet, the timeline, and each outlet's framing profile (--evidence adds the phrases and
-    sentences behind it). FILE takes anything `storylens analyze` reads. Exits 1 when an
+    sentences behind it). FILE takes anything storylens analyze reads. Exits 1 when an
     input could not be read, 2 when fewer than two articles remain.
     """
-    outcome = analyze_paths(
-        inputs,
-        n_process=processes,
-        max_bytes=max_bytes,
-        overrides=overrides_from(outlet, published),
-    )
+    from storylens.compare import TooFewArticles, compare_analyses
+    from storylens.pipeline import analyze_paths
+
+    fmt = resolve_format(fmt, output, suffixes=REPORT_SUFFIXES, default="text")
+    with Activity("reading and analysing (spaCy)") as activity:
+        outcome = analyze_paths(
+            inputs,
+            n_process=processes,
+            max_bytes=max_bytes,
+            overrides=overrides_from(outlet, published),
+        )
+        activity.phase(f"comparing {counted(len(outcome.analyses), 'article')}")
+        try:
+            comparison: Comparison | str = compare_analyses(outcome.analyses, issues=outcome.issues)
+        except TooFewArticles as exc:
+            comparison = str(exc)
     status = report_issues(outcome.issues)
-    try:
-        comparison = compare_analyses(outcome.analyses, issues=outcome.issues)
-    except TooFewArticles as exc:
-        raise click.UsageError(str(exc)) from exc
+    if isinstance(comparison, str):
+        raise click.UsageError(comparison)
     write_report(comparison, outcome.analyses, fmt=fmt, output=output, evidence=evidence)
     sys.exit(status)
 
@@ -94,6 +104,8 @@ def write_report(
     evidence: bool = False,
 ) -> None:
     """Print the report in one format, or write it to ``output`` (``compare`` and ``show``)."""
+    from storylens.report.story_text import render_story
+
     if fmt == "text" and output is None:
         render_story(comparison, make_console(), evidence=evidence)
         return
@@ -112,6 +124,11 @@ def _render(
     fmt: str, comparison: Comparison, analyses: list[Analysis], *, evidence: bool = False
 ) -> str:
     """The report as text in one format (the terminal report captured at 100 columns)."""
+    from storylens.report.compare_html import render_comparison_html
+    from storylens.report.compare_json import render_comparison_json
+    from storylens.report.compare_markdown import render_comparison_markdown
+    from storylens.report.story_text import render_story
+
     if fmt == "json":
         return render_comparison_json(comparison) + "\n"
     if fmt == "markdown":

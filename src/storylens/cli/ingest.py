@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -17,34 +18,48 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
+from storylens.cli.options import metadata_options, overrides_from
 from storylens.cli.store_options import db_option
 from storylens.ingest.decode import MAX_BYTES
-from storylens.store import (
-    CorpusWriter,
-    IngestEvent,
-    IngestSummary,
-    Store,
-    count_inputs,
-    ingest_inputs,
-)
-from storylens.store.ingest import Analyzer
+from storylens.report.words import counted
+
+if TYPE_CHECKING:
+    from storylens.ingest.overrides import Overrides
+    from storylens.store import CorpusWriter, IngestSummary
+    from storylens.store.ingest import Analyzer
 
 
 class _RateColumn(ProgressColumn):
     """Articles per second."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} articles/s" if speed else "– articles/s")
+        """Articles done over time elapsed: steady although articles arrive in batches."""
+        elapsed = task.finished_time if task.finished else task.elapsed
+        if not elapsed or elapsed < 0.5 or not task.completed:
+            return Text("– articles/s")
+        return Text(f"{task.completed / elapsed:,.1f} articles/s")
+
+
+class _EtaColumn(ProgressColumn):
+    """Time left at the average rate so far (rich's own ETA follows bursts of batches)."""
+
+    def render(self, task: Task) -> Text:
+        """``ETA m:ss``, or a dash while the rate or the total is unknown."""
+        elapsed = task.elapsed
+        if task.total is None or not elapsed or elapsed < 0.5 or not task.completed:
+            return Text("ETA –")
+        left = max(task.total - task.completed, 0) * elapsed / task.completed
+        minutes, seconds = divmod(round(left), 60)
+        return Text(f"ETA {minutes}:{seconds:02d}")
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
+@metadata_options
 @click.option(
     "--analyze/--no-analyze",
     "analyze",
@@ -58,24 +73,34 @@ def ingest(
     paths: tuple[str, ...],
     *,
     db: Path,
+    outlet: str | None,
+    published: dt.datetime | None,
     analyze: bool | None,
     batch_size: int,
     max_bytes: int,
     quiet: bool,
 ) -> None:
-    """Ingest PATHS (files, directories, JSONL corpora, feeds, ``-`` for stdin) into the store.
+    """Ingest PATHS (files, directories, JSONL corpora, feeds, - for stdin) into the store.
 
     Articles already stored (same outlet and text) are skipped, so a re-run after a crash
     resumes. Near-duplicate copies are linked to their original, and every new article joins
     a story or starts one. Each bad input gets one error line; the exit code is 1 if any
     input failed, and everything else is still stored.
     """
+    from storylens.store import CorpusWriter, Store
+
     console = Console(stderr=True)
     analyzer = _analyzer(wanted=analyze)
     with Store(db) as store:
         writer = CorpusWriter(store, analyzer=analyzer)
         summary = _run(
-            writer, paths, console=console, batch_size=batch_size, max_bytes=max_bytes, quiet=quiet
+            writer,
+            paths,
+            console=console,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            quiet=quiet,
+            overrides=overrides_from(outlet, published),
         )
     _print_summary(summary, console=console, db=db, analyzed=analyzer is not None)
     if summary.issues:
@@ -90,15 +115,17 @@ def _run(
     batch_size: int,
     max_bytes: int,
     quiet: bool,
+    overrides: Overrides,
 ) -> IngestSummary:
+    from storylens.store import IngestEvent, count_inputs, ingest_inputs
+
     columns = (
         TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
         _RateColumn(),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        _EtaColumn(),
     )
     with Progress(*columns, console=console, disable=quiet, transient=False) as progress:
         task = progress.add_task("ingest", total=count_inputs(paths))
@@ -106,6 +133,9 @@ def _run(
         def on_event(event: IngestEvent) -> None:
             if event.issue is None or not event.issue.warning:
                 progress.advance(task)
+            done = progress.tasks[0]
+            if done.total is not None and done.completed > done.total:
+                progress.update(task, total=done.completed)
             if event.issue is not None:
                 prefix = "warning: " if event.issue.warning else ""
                 progress.console.print(
@@ -113,7 +143,12 @@ def _run(
                 )
 
         return ingest_inputs(
-            writer, paths, batch_size=batch_size, max_bytes=max_bytes, on_event=on_event
+            writer,
+            paths,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            on_event=on_event,
+            overrides=overrides,
         )
 
 
@@ -134,10 +169,11 @@ def _print_summary(summary: IngestSummary, *, console: Console, db: Path, analyz
     reasons = Counter(issue.code.value for issue in summary.issues)
     failed = ", ".join(f"{count} {code}" for code, count in sorted(reasons.items()))
     console.print(
-        f"ingested {summary.ingested} articles ({summary.copies} more as syndicated copies), "
-        f"{summary.duplicates} duplicates skipped, {len(summary.issues)} failed"
+        f"ingested {counted(summary.ingested, 'article')} "
+        f"({summary.copies} more as syndicated copies), "
+        f"{counted(summary.duplicates, 'duplicate')} skipped, {len(summary.issues)} failed"
         + (f" ({failed})" if failed else "")
-        + f"; {summary.new_stories - summary.merged_stories} new stories"
+        + f"; {counted(summary.new_stories - summary.merged_stories, 'new story', 'new stories')}"
         + (
             f" (after {summary.merged_stories} merged into grown ones)"
             if summary.merged_stories

@@ -9,26 +9,58 @@ from typing import Any, TypeVar
 
 import click
 
-from storylens.clean.outlets import OutletFileError, load_table
 from storylens.errors import ConfigError
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.meta import read_meta
+from storylens.ingest.overrides import Overrides
 from storylens.model import Issue
-from storylens.pipeline import Overrides
+from storylens.outlets import load_table
 from storylens.report.console import make_console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def input_options(command: F) -> F:
-    """FILE… arguments plus the metadata overrides and limits every reading command takes."""
+class DateTimeParam(click.ParamType[dt.datetime]):
+    """An ISO 8601 date or date-time: ``2016-10-03``, ``2016-10-03T10:00:00Z``, ``…+02:00``.
+
+    A value without a zone is taken as UTC.
+    """
+
+    name = "date"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        """How the value looks in the usage line."""
+        return "DATE"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.datetime:
+        """Parse the value, or fail with a message that shows the accepted forms."""
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            parsed = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(
+                f"{value!r} is not a date: give 2016-10-03 or 2016-10-03T10:00:00Z (ISO 8601)",
+                param,
+                ctx,
+            )
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+DATE = DateTimeParam()
+
+
+def metadata_options(command: F) -> F:
+    """``--outlet`` and ``--published``: metadata the user states for every input."""
     decorators = [
-        click.argument("inputs", nargs=-1, required=True, metavar="FILE…"),
         click.option("--outlet", help="Outlet of every input (wins over inferred outlets)."),
         click.option(
             "--published",
-            type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
-            help="Publication date of every input, YYYY-MM-DD.",
+            type=DATE,
+            help="Publication date of every input: 2016-10-03 or 2016-10-03T10:00:00Z "
+            "(ISO 8601; no zone means UTC). Wins over dates read from the input.",
         ),
         click.option(
             "--outlets",
@@ -45,6 +77,17 @@ def input_options(command: F) -> F:
             callback=_load_meta,
             help="CSV of path,outlet,url,published giving each input file its own metadata.",
         ),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def input_options(command: F) -> F:
+    """FILE… arguments plus the metadata overrides and limits every reading command takes."""
+    decorators = [
+        click.argument("inputs", nargs=-1, required=True, metavar="FILE…"),
+        metadata_options,
         click.option(
             "--max-bytes",
             type=int,
@@ -85,7 +128,7 @@ def _load_outlets(context: click.Context, _param: click.Parameter, path: Path | 
         return
     try:
         context.meta["storylens.outlets"] = load_table(path)
-    except OutletFileError as exc:
+    except ConfigError as exc:
         raise click.BadParameter(str(exc)) from exc
 
 

@@ -6,10 +6,12 @@ import html
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from storylens import io
+from storylens.cli.activity import Activity
 from storylens.cli.compare import (
     EVIDENCE_OPTION,
     FORMAT_OPTION,
@@ -17,13 +19,15 @@ from storylens.cli.compare import (
     write_document,
     write_report,
 )
+from storylens.cli.formats import REPORT_SUFFIXES, resolve_format
 from storylens.cli.store_options import db_option
-from storylens.embedding import Vectors, WordStates, default_encoder
 from storylens.errors import ConfigError
-from storylens.model import Analysis, Article
-from storylens.store import CachedEncoder, Store, StoredStory, load_story
-from storylens.store.comparison import compare_story
-from storylens.store.vectors import default_model_name
+from storylens.report.words import counted
+
+if TYPE_CHECKING:
+    from storylens.embedding import Vectors, WordStates
+    from storylens.model import Analysis, Article
+    from storylens.store import Store, StoredStory
 
 
 @click.command("show")
@@ -32,14 +36,21 @@ from storylens.store.vectors import default_model_name
 @FORMAT_OPTION
 @OUTPUT_OPTION
 @EVIDENCE_OPTION
-def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bool) -> None:
-    """Compare the accounts of stored story STORY_ID (ids from `storylens stories`).
+def show(
+    *, story_id: int, db: Path, fmt: str | None, output: Path | None, evidence: bool
+) -> None:
+    """Compare the accounts of stored story STORY_ID (ids from storylens stories).
 
-    The report is the one `storylens compare` prints, over one account per syndicated group;
+    The report is the one storylens compare prints, over one account per syndicated group;
     the outlets that carried a copy are named ("carried by …"). Fact vectors are cached in
     the database, so showing a story again is fast. A story of one account is shown with a
     note that there is nothing to compare. Exits 1 when the story does not exist.
     """
+    from storylens.store import CachedEncoder, load_story
+    from storylens.store.comparison import compare_story
+    from storylens.store.vectors import default_model_name
+
+    fmt = resolve_format(fmt, output, suffixes=REPORT_SUFFIXES, default="text")
     with _open(db) as store:
         try:
             story = load_story(store.connection, story_id)
@@ -51,7 +62,8 @@ def show(*, story_id: int, db: Path, fmt: str, output: Path | None, evidence: bo
             write_document(_single_account(story, fmt), output)
             return
         encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
-        comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
+        with Activity(f"comparing {counted(len(story.accounts), 'account')} of story {story_id}"):
+            comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
     write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
 
 
@@ -60,10 +72,14 @@ class _DefaultEncoder:
 
     def encode(self, sentences: Sequence[str]) -> Vectors:
         """Encode with the shared MiniLM encoder."""
+        from storylens.embedding import default_encoder
+
         return default_encoder().encode(sentences)
 
     def encode_words(self, sentences: Sequence[str]) -> tuple[Vectors, list[WordStates]]:
         """Vectors and word states from the shared MiniLM encoder."""
+        from storylens.embedding import default_encoder
+
         return default_encoder().encode_words(sentences)
 
 
@@ -106,6 +122,8 @@ def _single_account(story: StoredStory, fmt: str) -> str:
 
 
 def _open(db: Path) -> Store:
+    from storylens.store import Store
+
     try:
         return Store(db, must_exist=True)
     except ConfigError as exc:

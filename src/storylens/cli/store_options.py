@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import click
 
-from storylens.store import DB_ENVIRONMENT, DEFAULT_DB
+from storylens.config import DB_ENVIRONMENT, DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., object])
 

@@ -5,25 +5,34 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from storylens import io
+from storylens.cli.options import DATE
 from storylens.cli.store_options import db_option
 from storylens.errors import ConfigError
-from storylens.store import Store, StorySummary, list_stories
+from storylens.report.console import make_console
+from storylens.report.words import counted
+
+if TYPE_CHECKING:
+    from storylens.store import Store, StorySummary
 
 
 @click.command("stories")
 @db_option
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Only stories still running on or after this date (YYYY-MM-DD).",
+    type=DATE,
+    help="Only stories still running on or after this date (2016-10-03).",
 )
-@click.option("--outlet", help="Only stories this outlet covered (exact outlet name).")
+@click.option(
+    "--outlet",
+    help="Only stories covered by an outlet whose name contains this, ignoring case "
+    "(fox matches Fox News).",
+)
 @click.option("--limit", type=int, help="At most this many stories (latest first).")
 @click.option(
     "--format",
@@ -43,8 +52,11 @@ def stories(
 ) -> None:
     """List stories, latest first: title, date range, outlets, accounts and articles.
 
-    Accounts count syndicated copies once; articles count every stored article.
+    Accounts count syndicated copies once; articles count every stored article. JSON lists
+    each story's article ids.
     """
+    from storylens.store import list_stories
+
     with _open(db) as store:
         found = list_stories(
             store.connection, since=since.date() if since else None, outlet=outlet, limit=limit
@@ -55,11 +67,11 @@ def stories(
         for line in io.write_jsonl(found):
             click.echo(line, nl=False)
     else:
-        Console().print(_table(found))
+        make_console().print(_table(found))
 
 
 def _table(found: list[StorySummary]) -> Table:
-    table = Table(title=f"{len(found)} stories")
+    table = Table(title=counted(len(found), "story"))
     for column in ("id", "title", "dates", "outlets", "accounts", "articles"):
         table.add_column(column, justify="right" if column in {"id", "accounts"} else "left")
     for story in found:
@@ -83,6 +95,8 @@ def _dates(story: StorySummary) -> str:
 
 
 def _open(db: Path) -> Store:
+    from storylens.store import Store
+
     try:
         return Store(db, must_exist=True)
     except ConfigError as exc:

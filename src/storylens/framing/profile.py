@@ -13,13 +13,15 @@ from storylens.framing.emphasis import (
     quote_shares,
 )
 from storylens.framing.loaded import find_loaded_language
-from storylens.framing.tone import tone_toward_actors
+from storylens.framing.tone import tone_enabled, tone_toward_actors
 from storylens.framing.verbs import attribution_verbs, count_verbs
 from storylens.model import Analysis, FramingProfile, Voice
 
 
 def frame_article(analysis: Analysis) -> FramingProfile:
-    """Framing of one analysed article: loaded language, tone per actor, verbs, emphasis.
+    """Framing of one analysed article: loaded language, verbs, emphasis (tone: experimental).
+
+    Tone per actor is computed only when ``tone_enabled()``; otherwise ``tone`` is empty.
 
     Example:
         >>> from storylens.model import Article, InputFormat, Evidence
@@ -42,7 +44,7 @@ def frame_article(analysis: Analysis) -> FramingProfile:
         quoted=sum(p.voice is Voice.QUOTED for p in loaded),
         loaded_per_1000_words=round(1000 * len(loaded) / words, 2),
         headline=headline_framing(article.title, article.text, loaded),
-        tone=tone_toward_actors(analysis, phrases=loaded),
+        tone=tone_toward_actors(analysis, phrases=loaded) if tone_enabled() else (),
         verbs=count_verbs(attribution_verbs(analysis.quotes)),
         quote_shares=quote_shares(analysis.quotes, body_length=len(article.text)),
         opinion=opinion_markers(article.text, sentences, quotes),

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from storylens.model import Analysis, FramingProfile, Voice
 from storylens.report.console import shorten
+from storylens.report.words import counted
 
 
 def render_analysis(analysis: Analysis, console: Console) -> None:
@@ -40,7 +41,8 @@ def _cleaning(analysis: Analysis) -> Group:
     article = analysis.article
     lines = [
         Text(
-            f"{len(article.paragraphs)} body paragraphs, {len(analysis.sentences)} sentences",
+            f"{counted(len(article.paragraphs), 'body paragraph')}, "
+            f"{counted(len(analysis.sentences), 'sentence')}",
             style="bold",
         )
     ]
@@ -116,7 +118,7 @@ def _framing(framing: FramingProfile) -> Group:
     own = [p.span.text for p in framing.loaded if p.voice is Voice.OWN]
     quoted = [p.span.text for p in framing.loaded if p.voice is Voice.QUOTED]
     tone = ", ".join(
-        f"{t.name} {t.label} ({t.score:+.2f}, {len(t.evidence)} sentences)"
+        f"{t.name} {t.label} ({t.score:+.2f}, {counted(len(t.evidence), 'sentence')})"
         for t in framing.tone[:5]
     )
     verbs = ", ".join(
@@ -130,7 +132,11 @@ def _framing(framing: FramingProfile) -> Group:
         ),
         Text.assemble(("  loaded, outlet's own voice: ", "dim"), ", ".join(own) or "none"),
         Text.assemble(("  loaded, inside quotes: ", "dim"), ", ".join(quoted) or "none"),
-        Text.assemble(("  tone toward actors: ", "dim"), tone or "none"),
+        *(
+            [Text.assemble(("  tone toward actors (experimental): ", "dim"), tone or "none")]
+            if framing.tone
+            else []
+        ),
         Text.assemble(("  non-neutral attribution verbs: ", "dim"), verbs or "none"),
         Text(""),
     )

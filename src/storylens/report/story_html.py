@@ -117,7 +117,7 @@ def framing_html(comparison: Comparison) -> str:
         ),
         ("loaded phrases", [_loaded_cell(comparison, p) for p in profiles]),
         ("own voice", [e(view.own_phrases(p)) for p in profiles]),
-        ("tone (main actors)", [_tone_cell(p) for p in profiles]),
+        *([(view.TONE_ROW, [_tone_cell(p) for p in profiles])] if view.show_tone() else []),
         ("attribution verbs", [_lines(view.verb_lines(p)) for p in profiles]),
         ("quote shares", [_lines(view.share_lines(p)) for p in profiles]),
         ("opinion markers", [e(view.opinion_line(p)) for p in profiles]),

@@ -56,7 +56,7 @@ def framing_markdown(comparison: Comparison) -> str:
     rows = [
         ("headline", [view.headline_line(r.title, p) for r, p in zip(refs, profiles, strict=True)])
     ]
-    rows += [(name, [cell(p) for p in profiles]) for name, cell in view.PROFILE_ROWS]
+    rows += [(name, [cell(p) for p in profiles]) for name, cell in view.profile_rows()]
     lines = [
         "## Framing per outlet",
         "",
@@ -84,8 +84,9 @@ def _evidence(comparison: Comparison, profile: FramingProfile, label: str) -> li
         if phrase.place is Place.BODY:
             line += f": {escape(view.context(comparison, profile.article_id, phrase.span))}"
         lines.append(line)
-    lines += ["", "Tone toward each actor:", ""]
-    for actor in profile.tone:
+    if view.show_tone():
+        lines += ["", "Tone toward each actor (experimental):", ""]
+    for actor in profile.tone if view.show_tone() else ():
         lines.append(f"- {escape(view.tone_line(actor))}")
         lines += [
             f"  - {item.score:+.2f} {item.voice.value}: {escape(item.sentence.text, 200)}"

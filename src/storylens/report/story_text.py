@@ -52,7 +52,7 @@ def render_timeline(timeline: Timeline, console: Console) -> None:
 
 def render_framing(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
     """A compact framing profile per outlet, side by side; with ``evidence``, the phrases too."""
-    hint = "" if evidence else " (phrases and tone sentences: --evidence)"
+    hint = "" if evidence else " (phrases: --evidence)"
     console.print(Rule(f"Framing per outlet{hint}", align="left"))
     table = Table(expand=True, show_lines=True)
     table.add_column("", ratio=1, style="bold")
@@ -63,7 +63,7 @@ def render_framing(comparison: Comparison, console: Console, *, evidence: bool =
     table.add_row(
         "headline", *[view.headline_line(t, p) for t, p in zip(titles, profiles, strict=True)]
     )
-    for name, cell in view.PROFILE_ROWS:
+    for name, cell in view.profile_rows():
         table.add_row(name, *[cell(profile) for profile in profiles])
     console.print(table)
     if evidence:
@@ -87,8 +87,9 @@ def _evidence(
         if phrase.place is Place.BODY:
             line = view.context(comparison, profile.article_id, phrase.span)
             console.print(f"      {line}", markup=False, style="dim")
-    console.print(Text("Tone evidence", style="bold"))
-    for actor in profile.tone:
+    if view.show_tone():
+        console.print(Text("Tone evidence (experimental)", style="bold"))
+    for actor in profile.tone if view.show_tone() else ():
         console.print(Text(f"  {view.tone_line(actor)}", style="cyan"))
         for item in actor.evidence:
             text = shorten(item.sentence.text, 80)

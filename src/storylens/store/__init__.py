@@ -3,7 +3,8 @@
 The database is ``--db PATH``, else ``$STORYLENS_DB``, else ``./storylens.db``.
 """
 
-from storylens.store.database import DB_ENVIRONMENT, DEFAULT_DB, Store, default_db_path
+from storylens.config import DB_ENVIRONMENT, DEFAULT_DB, default_db_path
+from storylens.store.database import Store
 from storylens.store.ingest import (
     CorpusWriter,
     IngestEvent,

@@ -7,7 +7,6 @@ and a killed ingest loses at most its open transaction.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,11 +22,6 @@ from storylens.errors import ConfigError
 from storylens.model import Analysis, Article
 from storylens.store.schema import migrate
 
-DEFAULT_DB = "storylens.db"
-"""The database used when neither ``--db`` nor ``$STORYLENS_DB`` names one."""
-
-DB_ENVIRONMENT = "STORYLENS_DB"
-
 CACHE_KIB = 64 * 1024
 """SQLite page cache per connection, in KiB."""
 
@@ -35,11 +29,6 @@ MAX_CANDIDATES = 16
 """Most syndication candidates compared per new article (see `Store.band_candidates`)."""
 
 Vector = npt.NDArray[np.float32]
-
-
-def default_db_path() -> Path:
-    """``$STORYLENS_DB`` when set, else ``./storylens.db``."""
-    return Path(os.environ.get(DB_ENVIRONMENT) or DEFAULT_DB)
 
 
 class Store:

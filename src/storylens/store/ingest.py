@@ -10,6 +10,8 @@ work, and running it again skips what is stored (by content hash) and goes on.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -33,8 +35,9 @@ from storylens.cluster.features import article_day
 from storylens.embedding import Encoder, Vectors, default_encoder
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
-from storylens.ingest.files import JSONL_SUFFIXES, READABLE
+from storylens.ingest.files import FEED_SUFFIXES, JSONL_SUFFIXES, READABLE
 from storylens.ingest.identity import content_hash
+from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
 
@@ -204,11 +207,21 @@ def ingest_inputs(
     batch_size: int = BATCH_SIZE,
     max_bytes: int = MAX_BYTES,
     on_event: Callable[[IngestEvent], None] | None = None,
+    overrides: Overrides | None = None,
 ) -> IngestSummary:
-    """Read, clean and add every article in the named inputs, streaming in small batches."""
+    """Read, clean and add every article in the named inputs, streaming in small batches.
+
+    ``overrides`` is the metadata the user states for every input (``--outlet``, ``--published``).
+    """
     summary = IngestSummary()
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        articles = [clean_article(raw) for raw in batch if isinstance(raw, RawArticle)]
+        articles = [
+            clean_article(
+                apply_overrides(raw, overrides), outlets=overrides.outlets if overrides else None
+            )
+            for raw in batch
+            if isinstance(raw, RawArticle)
+        ]
         events = [
             IngestEvent(
                 outcome=Outcome.WARNED if issue.warning else Outcome.FAILED,
@@ -237,16 +250,33 @@ def count_inputs(names: Iterable[str]) -> int | None:
         for file in files:
             if file.suffix.lower() not in READABLE or file.name.startswith("."):
                 continue
-            total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
+            total += _count_records(file)
     return total
 
 
-def _count_lines(path: Path) -> int:
+_FEED_ITEM = re.compile(rb"<(?:\w+:)?(?:item|entry)[\s>/]")
+"""The opening tag of an RSS item or Atom entry, with or without a namespace prefix."""
+
+
+def _count_records(path: Path) -> int:
+    """Articles in one file: JSONL lines, a JSON list's length, feed items, else 1.
+
+    A cheap count for the progress total only (no parsing beyond ``json`` for ``.json``):
+    whatever it says, reading decides what is ingested.
+    """
+    suffix = path.suffix.lower()
     try:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        if suffix == ".json":
+            value = json.loads(path.read_bytes())
+            return len(value) if isinstance(value, list) else 1
+        if suffix in FEED_SUFFIXES:
+            return len(_FEED_ITEM.findall(path.read_bytes())) or 1
+    except (OSError, ValueError, RecursionError):
         return 1
+    return 1
 
 
 def _batches(items: Iterator[RawArticle | Issue], size: int) -> Iterator[list[RawArticle | Issue]]:

@@ -36,7 +36,11 @@ def list_stories(
     outlet: str | None = None,
     limit: int | None = None,
 ) -> list[StorySummary]:
-    """Stories, latest first; ``since`` keeps those still running on or after that date."""
+    """Stories, latest first.
+
+    ``since`` keeps those still running on or after that date; ``outlet`` those with an article
+    from an outlet whose name contains it, ignoring case ("fox" matches "Fox News").
+    """
     since_day = since.toordinal() if since else None
     with snapshot(connection):
         return _list_stories(connection, since_day=since_day, outlet=outlet, limit=limit)
@@ -50,12 +54,12 @@ def _list_stories(
         " FROM stories s JOIN story_members m ON m.story_id = s.id"
         " JOIN articles a ON a.id = m.article_id"
         " WHERE (?1 IS NULL OR s.last_day >= ?1)"
-        " GROUP BY s.id HAVING (?2 IS NULL OR sum(a.outlet = ?2) > 0)"
+        " GROUP BY s.id HAVING (?2 IS NULL OR sum(instr(lower(a.outlet), lower(?2)) > 0) > 0)"
         " ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT ?3",
         (since_day, outlet, -1 if limit is None else limit),
     ).fetchall()
-    outlets = _outlets(connection, [int(r[0]) for r in rows])
-    return [_summary(row, outlets.get(int(row[0]), ())) for row in rows]
+    members = _members(connection, [int(r[0]) for r in rows])
+    return [_summary(row, members.get(int(row[0]))) for row in rows]
 
 
 def load_story(connection: sqlite3.Connection, story_id: int) -> StoredStory:
@@ -136,24 +140,31 @@ def _story_summary(connection: sqlite3.Connection, story_id: int) -> StorySummar
     ).fetchone()
     if row is None:
         raise KeyError(story_id)
-    return _summary(row, _outlets(connection, [story_id]).get(story_id, ()))
+    return _summary(row, _members(connection, [story_id]).get(story_id))
 
 
-def _outlets(connection: sqlite3.Connection, story_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    found: defaultdict[int, dict[str, None]] = defaultdict(dict)
+Members = tuple[tuple[str, ...], tuple[str, ...]]
+"""A story's outlets (first seen first) and its article ids, in publication order."""
+
+
+def _members(connection: sqlite3.Connection, story_ids: list[int]) -> dict[int, Members]:
+    outlets: defaultdict[int, dict[str, None]] = defaultdict(dict)
+    articles: defaultdict[int, list[str]] = defaultdict(list)
     for start in range(0, len(story_ids), 500):
         chunk = story_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for story_id, outlet in connection.execute(
-            "SELECT m.story_id, a.outlet FROM story_members m JOIN articles a"
+        for story_id, outlet, article_id in connection.execute(
+            "SELECT m.story_id, a.outlet, a.article_id FROM story_members m JOIN articles a"
             f" ON a.id = m.article_id WHERE m.story_id IN ({marks}) ORDER BY a.day, a.id",
             chunk,
         ):
-            found[int(story_id)][str(outlet)] = None
-    return {story: tuple(outlets) for story, outlets in found.items()}
+            outlets[int(story_id)][str(outlet)] = None
+            articles[int(story_id)].append(str(article_id))
+    return {story: (tuple(outlets[story]), tuple(articles[story])) for story in outlets}
 
 
-def _summary(row: sqlite3.Row | tuple[Any, ...], outlets: tuple[str, ...]) -> StorySummary:
+def _summary(row: sqlite3.Row | tuple[Any, ...], members: Members | None) -> StorySummary:
+    outlets, article_ids = members or ((), ())
     return StorySummary(
         id=int(row[0]),
         title=str(row[1]),
@@ -162,6 +173,7 @@ def _summary(row: sqlite3.Row | tuple[Any, ...], outlets: tuple[str, ...]) -> St
         outlets=outlets,
         accounts=int(row[4]),
         articles=int(row[5]),
+        article_ids=article_ids,
     )
 
 

@@ -21,6 +21,8 @@ class StorySummary:
     outlets: tuple[str, ...]
     accounts: int
     articles: int
+    article_ids: tuple[str, ...] = ()
+    """The ids of the story's articles (copies included), in publication order."""
 
 
 @dataclass(**_FROZEN)

@@ -1,5 +1,8 @@
 """The outlet alias table: one canonical name for "NYT", "nytimes.com" and "The New York Times".
 
+Shared by ingest (the user's --outlets file rides with the overrides) and clean (which names
+the outlet).
+
 Built in: ``resources/outlets.json`` (outlets, news agencies, photo agencies). A user's file
 (``--outlets FILE``) adds to it: JSON of the same shape, or ``{"Canonical": ["alias", ...]}``,
 or a CSV whose rows are ``alias,outlet``. The user's names win over the built-in ones.
