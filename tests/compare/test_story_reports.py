@@ -92,9 +92,10 @@ def test_html_sections_with_outlet_tags_and_marked_phrases(seed_comparison, seed
     summary = _section(page, "<h2>Summary</h2>", "<h2>Side by side</h2>")
     first = summary.split("<li>")[1]
     assert "suspend" in first
-    assert 'class="outlet" href="#f-' in first
-    assert ">PJ Media</a>" in first
-    assert ">Opposing Views</a>" in first
+    # Each outlet is a chip that opens on its own supporting sentence, linked to its fact.
+    assert '<details class="chip"><summary>PJ Media</summary><blockquote>' in first
+    assert '<details class="chip"><summary>Opposing Views</summary><blockquote>' in first
+    assert first.count('<a href="#f-') == 2
     timeline = _section(page, "<h2>Timeline</h2>", "<h2>Framing per outlet</h2>")
     assert _before(timeline, "September 19", "said in a statement")
     assert '<mark class="date">' in timeline

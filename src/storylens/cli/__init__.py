@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "stories": "storylens.cli.stories:stories",
     "export": "storylens.cli.export:export",
     "show": "storylens.cli.show:show",
+    "serve": "storylens.cli.serve:serve",
 }
 """Command name → ``module:attribute`` of its click command."""
 
@@ -29,6 +30,7 @@ SUMMARIES: dict[str, str] = {
     "stories": "List the stories in the store, latest first.",
     "export": "Export the store as a table (parquet, CSV or JSONL).",
     "show": "Compare the accounts of one stored story.",
+    "serve": "Browse, search and compare the stored stories in a web browser; JSON at /api/.",
 }
 """Command name → the one line ``storylens --help`` shows (a test keeps it in step)."""
 

@@ -73,7 +73,7 @@ def stories(
 def _table(found: list[StorySummary]) -> Table:
     table = Table(title=counted(len(found), "story"))
     for column in ("id", "title", "dates", "outlets", "accounts", "articles"):
-        table.add_column(column, justify="right" if column in {"id", "accounts"} else "left")
+        table.add_column(column, justify="right" if column in {"id", "accounts", "articles"} else "left")
     for story in found:
         table.add_row(
             str(story.id),

@@ -101,6 +101,100 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE minhash_bands;
     ALTER TABLE minhash_bands_by_key RENAME TO minhash_bands;
     """,
+    # 5: full-text search (FTS5) over each article's title, text, entity names and outlet,
+    # kept current by triggers; read-only views with ISO dates and no JSON blobs for
+    # datasette/duckdb users and `storylens export` (columns in docs/export.md).
+    """
+    CREATE VIRTUAL TABLE article_search USING fts5(
+        title, body, entities, outlet, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO article_search (rowid, title, body, entities, outlet)
+        SELECT a.id, a.title, json_extract(a.article_json, '$.text'),
+            coalesce((SELECT group_concat(json_extract(e.value, '$.name'), ' ')
+                FROM json_each(n.analysis_json, '$.entities') e), ''),
+            a.outlet
+        FROM articles a LEFT JOIN analyses n ON n.article_id = a.id;
+    CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_search (rowid, title, body, entities, outlet)
+        VALUES (NEW.id, NEW.title, json_extract(NEW.article_json, '$.text'), '', NEW.outlet);
+    END;
+    CREATE TRIGGER article_search_analysis AFTER INSERT ON analyses BEGIN
+        UPDATE article_search SET entities = coalesce((SELECT
+            group_concat(json_extract(e.value, '$.name'), ' ')
+            FROM json_each(NEW.analysis_json, '$.entities') e), '')
+        WHERE rowid = NEW.article_id;
+    END;
+    CREATE VIEW story_list AS
+        SELECT s.id AS story_id, s.title,
+            date(s.first_day + 1721424.5) AS first_date,
+            date(s.last_day + 1721424.5) AS last_date,
+            s.accounts,
+            (SELECT count(*) FROM story_members m WHERE m.story_id = s.id) AS articles,
+            (SELECT group_concat(DISTINCT a.outlet) FROM story_members m
+                JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS outlets
+        FROM stories s;
+    CREATE VIEW article_list AS
+        SELECT a.article_id, m.story_id, a.outlet, a.title, a.published,
+            date(a.day + 1721424.5) AS date, a.url, a.input, o.article_id AS copy_of,
+            a.ingested_at, json_extract(a.article_json, '$.text') AS text
+        FROM articles a LEFT JOIN story_members m ON m.article_id = a.id
+        LEFT JOIN syndication y ON y.copy_id = a.id
+        LEFT JOIN articles o ON o.id = y.original_id;
+    CREATE VIEW quote_list AS
+        SELECT a.article_id, a.outlet, json_extract(q.value, '$.id') AS quote_id,
+            json_extract(q.value, '$.kind') AS kind,
+            json_extract(q.value, '$.attribution') AS attribution,
+            json_extract(q.value, '$.speaker.name') AS speaker,
+            json_extract(q.value, '$.cue.text') AS cue,
+            json_extract(q.value, '$.content.start') AS start,
+            json_extract(q.value, '$.content.end') AS "end",
+            json_extract(q.value, '$.content.text') AS content
+        FROM articles a JOIN analyses n ON n.article_id = a.id,
+            json_each(n.analysis_json, '$.quotes') q;
+    CREATE VIEW speaker_list AS
+        SELECT article_id, outlet, speaker, count(*) AS quotes
+        FROM quote_list WHERE speaker IS NOT NULL GROUP BY article_id, outlet, speaker;
+    CREATE VIEW entity_list AS
+        SELECT a.article_id, a.outlet, json_extract(e.value, '$.id') AS entity_id,
+            json_extract(e.value, '$.name') AS name, json_extract(e.value, '$.label') AS label,
+            json_array_length(e.value, '$.mentions') AS mentions,
+            json_extract(e.value, '$.aliases') AS aliases
+        FROM articles a JOIN analyses n ON n.article_id = a.id,
+            json_each(n.analysis_json, '$.entities') e;
+    CREATE VIEW cited_source_list AS
+        SELECT a.article_id, a.outlet, json_extract(c.value, '$.name') AS name,
+            json_extract(c.value, '$.kind') AS kind, json_extract(c.value, '$.cue') AS cue,
+            json_extract(c.value, '$.span.start') AS start,
+            json_extract(c.value, '$.span.end') AS "end",
+            json_extract(c.value, '$.span.text') AS text
+        FROM articles a JOIN analyses n ON n.article_id = a.id,
+            json_each(n.analysis_json, '$.cited_sources') c;
+    CREATE VIEW framing_list AS
+        SELECT a.article_id, a.outlet,
+            json_extract(n.analysis_json, '$.framing.own_voice') AS own_voice_loaded,
+            json_extract(n.analysis_json, '$.framing.quoted') AS quoted_loaded,
+            json_extract(n.analysis_json, '$.framing.loaded_per_1000_words')
+                AS loaded_per_1000_words,
+            json_array_length(n.analysis_json, '$.framing.headline.phrases')
+                AS headline_loaded,
+            json_array_length(n.analysis_json, '$.framing.opinion.first_person')
+                + json_array_length(n.analysis_json, '$.framing.opinion.rhetorical_questions')
+                + json_array_length(n.analysis_json, '$.framing.opinion.evaluative_adjectives')
+                + json_array_length(n.analysis_json, '$.framing.opinion.stance_adverbs')
+                AS opinion_markers
+        FROM articles a JOIN analyses n ON n.article_id = a.id
+        WHERE json_type(n.analysis_json, '$.framing') = 'object';
+    CREATE VIEW loaded_phrase_list AS
+        SELECT a.article_id, a.outlet, json_extract(p.value, '$.span.text') AS phrase,
+            json_extract(p.value, '$.voice') AS voice, json_extract(p.value, '$.place') AS place,
+            json_extract(p.value, '$.reasons') AS reasons,
+            json_extract(p.value, '$.score') AS score,
+            json_extract(p.value, '$.alternative') AS alternative,
+            json_extract(p.value, '$.span.start') AS start,
+            json_extract(p.value, '$.span.end') AS "end"
+        FROM articles a JOIN analyses n ON n.article_id = a.id,
+            json_each(n.analysis_json, '$.framing.loaded') p;
+    """,
 )
 """Each step is a script of SQL statements; step ``i`` brings the database to version ``i+1``."""
 
@@ -126,7 +220,7 @@ def migrate(connection: sqlite3.Connection) -> int:
 
 
 def _apply(connection: sqlite3.Connection, script: str, version: int) -> None:
-    statements = [s.strip() for s in script.split(";") if s.strip()]
+    statements = _statements(script)
     connection.execute("BEGIN IMMEDIATE")
     try:
         for statement in statements:
@@ -136,3 +230,15 @@ def _apply(connection: sqlite3.Connection, script: str, version: int) -> None:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    """The script's statements (a trigger body's ``;`` stays inside its statement)."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements

@@ -1,0 +1,154 @@
+"""The OpenAPI 3.1 description of the API (served at ``/api/openapi.json``).
+
+The story and compare responses are ``storylens.comparison`` documents and the article
+response carries a ``storylens.analysis`` article and analysis: their full JSON Schemas are
+``docs/schema/comparison.v1.json`` and ``docs/schema/analysis.v1.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.serve.errors import ErrorCode
+
+_ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "enum": [c.value for c in ErrorCode]},
+                "message": {"type": "string"},
+            },
+        }
+    },
+}
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    return {
+        str(s): {
+            "description": "an error with a stable code",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for s in statuses
+    }
+
+
+def _ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": schema}}}
+    }
+
+
+def _query(name: str, kind: str, description: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "schema": {"type": kind, **extra},
+        "description": description,
+    }
+
+
+_STORY_PARAMS = [
+    _query("q", "string", "search words (all required) over titles, text, entity names, outlets"),
+    _query("since", "string", "stories running on or after this date", format="date"),
+    _query("until", "string", "stories starting on or before this date", format="date"),
+    _query("outlet", "string", "stories with an article from this outlet"),
+    _query("min_outlets", "integer", "stories with at least this many outlets", minimum=1),
+    _query("sort", "string", "order", enum=["latest", "oldest", "outlets", "articles"]),
+    _query("page", "integer", "page number from 1", minimum=1),
+    _query("per_page", "integer", "stories per page", minimum=1, maximum=100),
+]
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API description."""
+    comparison = {
+        "type": "object",
+        "description": "storylens.comparison (docs/schema/comparison.v1.json)",
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "storylens", "version": "1.0"},
+        "paths": {
+            "/api/stories": {
+                "get": {
+                    "summary": "Stories, searched, filtered, sorted and paged",
+                    "parameters": _STORY_PARAMS,
+                    "responses": {**_ok("a page of stories", {"type": "object"}), **_errors(400)},
+                }
+            },
+            "/api/stories/{story_id}": {
+                "get": {
+                    "summary": "One story's comparison document",
+                    "parameters": [
+                        {
+                            "name": "story_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        }
+                    ],
+                    "responses": {**_ok("the comparison", comparison), **_errors(400, 404)},
+                }
+            },
+            "/api/articles/{article_id}": {
+                "get": {
+                    "summary": "One stored article and its analysis",
+                    "parameters": [
+                        {
+                            "name": "article_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {**_ok("the article", {"type": "object"}), **_errors(400, 404)},
+                }
+            },
+            "/api/compare": {
+                "post": {
+                    "summary": "Compare 2–30 articles without storing them",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/CompareRequest"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        **_ok("the comparison", comparison),
+                        **_errors(400, 413, 422, 503),
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Error": _ERROR,
+                "CompareRequest": {
+                    "type": "object",
+                    "required": ["articles"],
+                    "properties": {
+                        "articles": {
+                            "type": "array",
+                            "minItems": 2,
+                            "maxItems": 30,
+                            "items": {
+                                "type": "object",
+                                "required": ["text"],
+                                "properties": {
+                                    k: {"type": "string"}
+                                    for k in ("title", "text", "outlet", "url", "date")
+                                },
+                            },
+                        }
+                    },
+                },
+            }
+        },
+    }

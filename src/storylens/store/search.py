@@ -1,0 +1,207 @@
+"""Searching and reading the store for the web UI and API: read-only, parameters only.
+
+Search runs over the FTS5 table ``article_search`` (migration 5: title, text, entity names,
+outlet). A request's words reach SQLite only as a bound parameter, each word quoted as an FTS5
+string, so no request value is ever SQL text or FTS syntax. Sorting picks one of a fixed set of
+``ORDER BY`` clauses by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from storylens import io
+from storylens.model import Analysis, Article
+from storylens.store.queries import snapshot
+from storylens.store.records import StorySummary, day_to_date
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+"""Search words used (the rest of a long query is ignored)."""
+
+
+class Sort(StrEnum):
+    """How the story list is ordered."""
+
+    LATEST = "latest"
+    OLDEST = "oldest"
+    OUTLETS = "outlets"
+    ARTICLES = "articles"
+
+
+_ORDER = {
+    Sort.LATEST: "s.last_day IS NULL, s.last_day DESC, s.id DESC",
+    Sort.OLDEST: "s.first_day IS NULL, s.first_day, s.id",
+    Sort.OUTLETS: "n_outlets DESC, s.last_day DESC, s.id DESC",
+    Sort.ARTICLES: "n_articles DESC, s.last_day DESC, s.id DESC",
+}
+
+
+@dataclass(**_FROZEN)
+class StoryQuery:
+    """What the story list asks for; every field is a value, never SQL."""
+
+    text: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+    min_outlets: int = 1
+    sort: Sort = Sort.LATEST
+    limit: int = 25
+    offset: int = 0
+
+
+@dataclass(**_FROZEN)
+class StoryPage:
+    """One page of matching stories and how many match in all."""
+
+    stories: tuple[StorySummary, ...]
+    total: int
+
+
+@dataclass(**_FROZEN)
+class StoredArticle:
+    """One stored article, its analysis if stored, its story and its original if a copy."""
+
+    article: Article
+    analysis: Analysis | None
+    story_id: int | None
+    copy_of: str | None
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``): reads see each commit of a running ingest (WAL).
+
+    Raises `sqlite3.OperationalError` when the file does not exist.
+    """
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
+def fts_query(text: str) -> str:
+    """The words of ``text`` as an FTS5 query: each a quoted string, all required.
+
+    >>> fts_query('Kerry "talks" OR -x')
+    '"kerry" "talks" "or" "x"'
+    """
+    words = [w.lower() for w in _WORD.findall(text)][:MAX_TERMS]
+    return " ".join(f'"{w}"' for w in words)
+
+
+def search_stories(connection: sqlite3.Connection, query: StoryQuery) -> StoryPage:
+    """The stories matching ``query``, one page of them, with each story's outlets."""
+    match = fts_query(query.text)
+    hits = (
+        "s.id IN (SELECT m2.story_id FROM article_search f"
+        " JOIN story_members m2 ON m2.article_id = f.rowid WHERE article_search MATCH :match)"
+        if match
+        else ":match = ''"
+    )
+    base = (
+        "SELECT s.id, s.title, s.first_day, s.last_day, s.accounts,"
+        " count(m.article_id) AS n_articles, count(DISTINCT a.outlet) AS n_outlets"
+        " FROM stories s JOIN story_members m ON m.story_id = s.id"
+        " JOIN articles a ON a.id = m.article_id"
+        f" WHERE {hits}"
+        " AND (:since IS NULL OR s.last_day >= :since)"
+        " AND (:until IS NULL OR s.first_day <= :until)"
+        " GROUP BY s.id HAVING (:outlet IS NULL OR sum(a.outlet = :outlet) > 0)"
+        " AND count(DISTINCT a.outlet) >= :min_outlets"
+    )
+    values: dict[str, Any] = {
+        "match": match,
+        "since": query.since.toordinal() if query.since else None,
+        "until": query.until.toordinal() if query.until else None,
+        "outlet": query.outlet or None,
+        "min_outlets": query.min_outlets,
+        "limit": query.limit,
+        "offset": query.offset,
+    }
+    with snapshot(connection):
+        total = int(connection.execute(f"SELECT count(*) FROM ({base})", values).fetchone()[0])
+        rows = connection.execute(
+            f"{base} ORDER BY {_ORDER[query.sort]} LIMIT :limit OFFSET :offset", values
+        ).fetchall()
+        outlets = story_outlets(connection, [int(r[0]) for r in rows])
+    stories = tuple(
+        StorySummary(
+            id=int(r[0]),
+            title=str(r[1]),
+            first=day_to_date(r[2]),
+            last=day_to_date(r[3]),
+            outlets=outlets.get(int(r[0]), ()),
+            accounts=int(r[4]),
+            articles=int(r[5]),
+        )
+        for r in rows
+    )
+    return StoryPage(stories=stories, total=total)
+
+
+def story_outlets(
+    connection: sqlite3.Connection, story_ids: list[int]
+) -> dict[int, tuple[str, ...]]:
+    """Each story's outlets in order of publication."""
+    found: dict[int, dict[str, None]] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for story_id, outlet in connection.execute(
+            "SELECT m.story_id, a.outlet FROM story_members m JOIN articles a"
+            f" ON a.id = m.article_id WHERE m.story_id IN ({marks}) ORDER BY a.day, a.id",
+            chunk,
+        ):
+            found.setdefault(int(story_id), {})[str(outlet)] = None
+    return {story: tuple(names) for story, names in found.items()}
+
+
+def all_outlets(connection: sqlite3.Connection) -> list[str]:
+    """Every stored outlet, sorted (for the outlet filter)."""
+    return [
+        str(r[0]) for r in connection.execute("SELECT DISTINCT outlet FROM articles ORDER BY 1")
+    ]
+
+
+def story_fingerprint(connection: sqlite3.Connection, story_id: int) -> tuple[int, int] | None:
+    """(members, newest member row id) of a story: changes whenever the story gains articles.
+
+    None when there is no such story.
+    """
+    row = connection.execute(
+        "SELECT count(m.article_id), max(m.article_id) FROM stories s"
+        " LEFT JOIN story_members m ON m.story_id = s.id WHERE s.id = ? GROUP BY s.id",
+        (story_id,),
+    ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1] or 0))
+
+
+def load_article(connection: sqlite3.Connection, article_id: str) -> StoredArticle:
+    """One stored article by its id; raises `KeyError` when there is none."""
+    with snapshot(connection):
+        row = connection.execute(
+            "SELECT a.article_json, n.analysis_json, m.story_id, o.article_id"
+            " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+            " LEFT JOIN story_members m ON m.article_id = a.id"
+            " LEFT JOIN syndication y ON y.copy_id = a.id"
+            " LEFT JOIN articles o ON o.id = y.original_id WHERE a.article_id = ?",
+            (article_id,),
+        ).fetchone()
+    if row is None:
+        raise KeyError(article_id)
+    return StoredArticle(
+        article=io.from_json(Article, json.loads(row[0])),
+        analysis=io.from_json(Analysis, json.loads(row[1])) if row[1] else None,
+        story_id=int(row[2]) if row[2] is not None else None,
+        copy_of=str(row[3]) if row[3] is not None else None,
+    )
