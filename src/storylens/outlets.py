@@ -21,7 +21,8 @@ from typing import Any
 
 from storylens.errors import ConfigError
 
-_NOT_A_NAME = re.compile(r"[^\w&/+-]+")
+_NOT_A_NAME = re.compile(r"[^\w&+]+")
+_WEB_SUFFIX = frozenset({"com", "net", "org", "co", "uk", "ca", "info", "news", "in", "au"})
 
 
 class OutletFileError(ConfigError):
@@ -29,15 +30,22 @@ class OutletFileError(ConfigError):
 
 
 def name_key(name: str) -> str:
-    """The comparison key of a name: lower case, punctuation and a leading "the" dropped.
+    """The comparison key of a name: lower case, no punctuation, no spaces.
+
+    A leading "the" and a trailing web suffix are dropped too ("Snopes.com" is "Snopes",
+    "City A.M." is "CityAM").
 
     >>> name_key("The New York Times") == name_key("new york times")
+    True
+    >>> name_key("Snopes.com") == name_key("Snopes")
     True
     """
     words = _NOT_A_NAME.sub(" ", name.lower()).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
-    return " ".join(words)
+    while len(words) > 1 and words[-1] in _WEB_SUFFIX:
+        words = words[:-1]
+    return "".join(words)
 
 
 @dataclass(slots=True)

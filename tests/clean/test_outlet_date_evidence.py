@@ -153,3 +153,23 @@ def test_relative_dates_resolve_against_each_articles_own_byline_date(tmp_path):
         [d["value"] for d in a["dates"] if d["span"]["text"].lower() == "today"] for a in analyses
     ]
     assert todays == [["2016-10-03"], ["2016-10-10"]]
+
+
+def test_a_wire_declared_as_site_name_is_the_wire_not_the_outlet():
+    article = clean_article(
+        _raw(["Talks resume"], url="https://www.valleycourier.example/news/talks",
+             site_name="Associated Press")
+    )
+    assert article.outlet == "valleycourier.example"
+    assert article.wire == "Associated Press"
+
+
+def test_site_name_tagline_is_cut_and_an_unrelated_tagline_is_not_the_outlet():
+    tagline = clean_article(
+        _raw(["T"], url="https://ridgeledger.example/a", site_name="Ridge Ledger | News & Views")
+    )
+    assert (tagline.outlet, tagline.outlet_evidence) == ("Ridge Ledger", Evidence.SITE_NAME)
+    slogan = clean_article(
+        _raw(["T"], url="https://ridgeledger.example/a", site_name="Expert advice for riders")
+    )
+    assert (slogan.outlet, slogan.outlet_evidence) == ("ridgeledger.example", Evidence.URL)

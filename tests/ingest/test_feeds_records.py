@@ -165,3 +165,15 @@ def test_bad_meta_file_is_one_error_line_naming_it(tmp_path):
     result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--meta", str(meta)])
     assert result.exit_code == 2
     assert "meta.csv:2: 'not a date' is not a date" in result.stderr
+
+
+def test_html_page_without_extracted_url_uses_its_canonical_link(tmp_path):
+    paragraphs = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(4))
+    page = (
+        '<html><head><link rel="canonical" href="https://www.nytimes.com/2016/10/03/bridge.html">'
+        f"</head><body><article>{paragraphs}</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    articles, _ = _read(path)
+    assert articles[0].url == "https://www.nytimes.com/2016/10/03/bridge.html"

@@ -85,6 +85,8 @@ def infer_outlet(
     """The outlet and the evidence for it, in order of trust, and the wire from the text."""
     table = table or builtin_table()
     wire, wire_span = find_wire(lines, debris, table)
+    if wire is None and site_name and table.wire(site_name):
+        wire = table.wire(site_name)
     found = _outlet(metadata_outlet, url, site_name, debris, lines, table)
     if found is None:
         stem = PurePath(input_name.split(":")[0].split("[")[0].split("#")[0]).stem
@@ -125,10 +127,11 @@ def _outlet(
             metadata_outlet = outlet_from_url(metadata_outlet.strip(), table) or metadata_outlet
         return OutletFinding(outlet=metadata_outlet, evidence=Evidence.METADATA)
     from_url = outlet_from_url(url, table)
-    if from_url:
+    site = _site_name(site_name, url, table) if site_name else None
+    if from_url and (table.known(from_url) or site is None):
         return OutletFinding(outlet=from_url, evidence=Evidence.URL)
-    if site_name and not table.is_photo_agency(site_name):
-        return OutletFinding(outlet=site_name, evidence=Evidence.SITE_NAME)
+    if site:
+        return OutletFinding(outlet=site, evidence=Evidence.SITE_NAME)
     for line in lines[:HEAD_LINES]:
         named = _credited_name(line.text, table)
         if named:
@@ -144,6 +147,31 @@ def _outlet(
         if any(pattern.search(line.text) for line in lines):
             return OutletFinding(outlet=name, evidence=Evidence.HOUSE_STYLE)
     return None
+
+
+def _site_name(name: str, url: str | None, table: OutletTable) -> str | None:
+    """The site name, or its first part before " | " or " - " (a tagline follows), if an outlet."""
+    for part in (*re.split(r"\s+[|–—-]\s+|:\s+", name)[:1], name):
+        if _site_name_is_outlet(part.strip(" _"), url, table):
+            return part.strip(" _")
+    return None
+
+
+def _site_name_is_outlet(name: str, url: str | None, table: OutletTable) -> bool:
+    """A page's site name that can stand for the outlet: short, one name, not a wire's.
+
+    An AP story on a paper's site often declares "Associated Press" as its site name; a photo
+    agency is never one; a tagline ("Expert how-to for riders") shares no word with the URL.
+    """
+    name = name.strip()
+    if table.is_photo_agency(name) or table.wire(name) or "|" in name or "//" in name:
+        return False
+    if not 0 < len(name.split()) <= 6 or name.lower().startswith("copyright"):
+        return False
+    host = (urlparse(url if url and "//" in url else f"//{url or ''}").hostname or "").lower()
+    words = [w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) >= 3]
+    labels = [label for label in re.split(r"[.-]", host) if len(label) >= 4]
+    return not host or any(w in host or any(w.startswith(lb) for lb in labels) for w in words)
 
 
 def _credited_name(text: str, table: OutletTable) -> tuple[str, tuple[int, int], bool] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storylens.ingest.identity import article_id
@@ -30,11 +31,28 @@ def read_html(html: str, *, input_name: str) -> RawArticle | Issue:
         format=InputFormat.HTML,
         text=text,
         title=fields.get("title") or None,
-        url=fields.get("url") or None,
+        url=fields.get("url") or declared_url(html),
         published=parse_date(fields.get("date")),
         authors=tuple(a.strip() for a in author.split(";") if a.strip()),
         site_name=fields.get("sitename") or None,
     )
+
+
+_CANONICAL = (
+    re.compile(r"""<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"'>\s]+)""", re.I),
+    re.compile(r"""<link[^>]+href=["']([^"'>\s]+)["'][^>]*rel=["']?canonical""", re.I),
+    re.compile(r"""<meta[^>]+property=["']og:url["'][^>]*content=["']([^"'>\s]+)""", re.I),
+)
+
+
+def declared_url(html: str) -> str | None:
+    """The page's own URL as its head declares it (canonical link or ``og:url``)."""
+    head = html[:200_000]
+    for pattern in _CANONICAL:
+        found = pattern.search(head)
+        if found and found.group(1).startswith(("http://", "https://")):
+            return found.group(1)
+    return None
 
 
 def _broken(input_name: str, detail: str) -> Issue:
