@@ -81,3 +81,25 @@ def test_non_english_article_is_warned_once_and_kept_out_of_english_analysis(tmp
     assert len(warnings) == 1
     assert warnings[0].warning
     assert "'ar'" in warnings[0].detail
+
+
+def test_runs_of_menu_stubs_and_headlines_are_debris_in_plain_text_only():
+    lines = [
+        "County closes the old river bridge to trucks",
+        "Home",
+        "World",
+        "Sport",
+        BODY,
+        "Mayor Opens New Library Branch Downtown",
+        "Ferry Fares Rise For Second Year In A Row",
+        "School Board Delays Vote On Later Start",
+        BODY + " Again.",
+        "Published: Oct. 4, 2016, 6:56 p.m.",
+    ]
+    text = "\n".join(lines)
+    plain = clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+    assert [p.text for p in plain.paragraphs] == [BODY, BODY + " Again."]
+    assert {d.rule for d in plain.debris} == {"menu", "menu-run", "headline-list", "byline"}
+    assert plain.published is not None
+    page = clean_article(RawArticle(id="x", input="a.html", format=InputFormat.HTML, text=text))
+    assert any("Sport" in p.text for p in page.paragraphs)

@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import match_debris
+from storylens.clean.debris import match_debris, run_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
-from storylens.clean.published import find_published, is_byline
+from storylens.clean.published import (
+    LABELLED_LINES,
+    find_published,
+    is_byline,
+    is_labelled_timestamp,
+)
 from storylens.model import (
     Article,
     Caption,
@@ -44,7 +49,7 @@ def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Art
     decides which spans are body. ``outlets`` is the alias table (built-in when None).
     """
     lines = text_lines(raw.text)
-    sorted_lines = _sort_lines(lines)
+    sorted_lines = _sort_lines(lines, runs=raw.format is InputFormat.TEXT)
     title, title_span, body = _title(raw, sorted_lines.body)
     found = infer_outlet(
         metadata_outlet=raw.outlet,
@@ -88,15 +93,24 @@ def body_text(article: Article) -> str:
     return "\n\n".join(p.text for p in article.paragraphs)
 
 
-def _sort_lines(lines: list[Span]) -> _Sorted:
+def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
+    """Each line to debris, metadata or body.
+
+    Runs of menu stubs or headlines count as debris only in plain text (``runs``): an HTML
+    page's text comes from trafilatura, which already dropped the page's menus, so a run of
+    short lines there is a list in the article. Runs are looked for among the lines left as
+    body, so cleaning the cleaned body again changes nothing.
+    """
     out = _Sorted()
     edges = {id(line) for line in [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]}
-    for line in lines:
+    for number, line in enumerate(lines):
         rule = match_debris(line.text)
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue
-        if id(line) in edges and is_byline(line.text):
+        if (id(line) in edges and is_byline(line.text)) or (
+            number < LABELLED_LINES and is_labelled_timestamp(line.text)
+        ):
             out.debris.append(Debris(span=line, reason=DebrisReason.BYLINE, rule="byline"))
             continue
         metadata = read_line_metadata(line)
@@ -107,7 +121,29 @@ def _sort_lines(lines: list[Span]) -> _Sorted:
             out.captions.append(metadata.caption)
         out.credits.extend(metadata.credits)
         out.sources.extend(metadata.sources)
+    if runs:
+        _move_runs(out)
     return out
+
+
+def _move_runs(out: _Sorted) -> None:
+    """Body lines in runs of menu stubs or headlines (known debris lines count in a run)."""
+    sequence = sorted(
+        [(line, False) for line in out.body] + [(d.span, True) for d in out.debris],
+        key=lambda item: item[0].start,
+    )
+    known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
+    in_runs = run_debris([span.text for span, _ in sequence], furniture=known)
+    if not in_runs:
+        return
+    moved = {sequence[i][0].start: rule for i, rule in in_runs.items()}
+    out.debris.extend(
+        Debris(span=line, reason=moved[line.start].reason, rule=moved[line.start].name)
+        for line in out.body
+        if line.start in moved
+    )
+    out.debris.sort(key=lambda d: d.span.start)
+    out.body = [line for line in out.body if line.start not in moved]
 
 
 def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:

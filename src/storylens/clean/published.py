@@ -49,6 +49,14 @@ _BYLINE_WORDS = frozenset(
 MAX_BYLINE_WORDS = 20
 HEAD_LINES = 8
 TAIL_LINES = 4
+LABELLED_LINES = 40
+"""A timestamp labelled as one ("Published: …", "Updated …", "Posted …") counts this far down."""
+_LABEL = re.compile(r"^\s*(?:published|updated|posted|last updated|first published)\b", re.I)
+
+
+def is_labelled_timestamp(text: str) -> bool:
+    """A byline line that says what it is ("Published: Nov. 19, 2019, 6:18 p.m.")."""
+    return bool(_LABEL.match(text)) and is_byline(text)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,7 +94,9 @@ def find_published(
     """The publication date in order of trust: metadata, a byline or timestamp line, the URL."""
     if metadata is not None:
         return DateFinding(published=metadata, evidence=Evidence.METADATA)
-    for line in [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
+    edges = [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]
+    labelled = [line for line in lines[:LABELLED_LINES] if is_labelled_timestamp(line.text)]
+    for line in [*edges, *labelled]:
         if not is_byline(line.text):
             continue
         stamp = _STAMP.search(line.text)
