@@ -111,7 +111,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--context", type=int, default=12)
     parser.add_argument("--sample", type=int, default=20, help="removed/kept lines to print")
+    parser.add_argument("--no-runs", action="store_true", help="line rules only (no run rules)")
     args = parser.parse_args()
+    if args.no_runs:
+        import storylens.clean.article as cleaning
+
+        cleaning.run_debris = lambda lines, **_: {}
     truth = json.loads((SET / "ground-truth.json").read_text(encoding="utf-8"))
     meta = json.loads(GOLD.read_text(encoding="utf-8"))["pages"]
     table = builtin_table()
