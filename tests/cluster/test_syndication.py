@@ -9,6 +9,8 @@ from storylens.cluster import Signature, find_original, sign_article
 from storylens.ingest.records import read_record
 from tests.conftest import DATA
 
+pytestmark = pytest.mark.corpus
+
 BASIL = DATA / "basil-dev" / "articles.jsonl"
 
 
