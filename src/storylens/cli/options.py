@@ -62,20 +62,16 @@ def metadata_options(command: F) -> F:
             help="Publication date of every input: 2016-10-03 or 2016-10-03T10:00:00Z "
             "(ISO 8601; no zone means UTC). Wins over dates read from the input.",
         ),
-        click.option(
+        _file_option(
             "--outlets",
-            type=click.Path(dir_okay=False, path_type=Path),
-            expose_value=False,
-            callback=_load_outlets,
-            help="Outlet aliases (JSON {\"Outlet\": [\"alias\", ...]} or CSV alias,outlet), "
+            load_table,
+            "Outlet aliases (JSON {\"Outlet\": [\"alias\", ...]} or CSV alias,outlet), "
             "added to the built-in table.",
         ),
-        click.option(
+        _file_option(
             "--meta",
-            type=click.Path(dir_okay=False, path_type=Path),
-            expose_value=False,
-            callback=_load_meta,
-            help="CSV of path,outlet,url,published giving each input file its own metadata.",
+            read_meta,
+            "CSV of path,outlet,url,published giving each input file its own metadata.",
         ),
     ]
     for decorator in reversed(decorators):
@@ -123,22 +119,24 @@ def overrides_from(outlet: str | None, published: dt.datetime | None) -> Overrid
     )
 
 
-def _load_outlets(context: click.Context, _param: click.Parameter, path: Path | None) -> None:
-    if path is None:
-        return
-    try:
-        context.meta["storylens.outlets"] = load_table(path)
-    except ConfigError as exc:
-        raise click.BadParameter(str(exc)) from exc
+def _file_option(name: str, load: Callable[[Path], Any], help_text: str) -> Any:
+    """An option naming a file read at once into the context (a bad file is a usage error)."""
 
+    def callback(context: click.Context, _param: click.Parameter, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            context.meta[f"storylens.{name.lstrip('-')}"] = load(path)
+        except ConfigError as exc:
+            raise click.BadParameter(str(exc)) from exc
 
-def _load_meta(context: click.Context, _param: click.Parameter, path: Path | None) -> None:
-    if path is None:
-        return
-    try:
-        context.meta["storylens.meta"] = read_meta(path)
-    except ConfigError as exc:
-        raise click.BadParameter(str(exc)) from exc
+    return click.option(
+        name,
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=callback,
+        help=help_text,
+    )
 
 
 def report_issues(issues: Sequence[Issue]) -> int:
