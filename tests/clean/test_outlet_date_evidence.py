@@ -173,3 +173,15 @@ def test_site_name_tagline_is_cut_and_an_unrelated_tagline_is_not_the_outlet():
         _raw(["T"], url="https://ridgeledger.example/a", site_name="Expert advice for riders")
     )
     assert (slogan.outlet, slogan.outlet_evidence) == ("ridgeledger.example", Evidence.URL)
+
+
+def test_byline_below_page_furniture_is_found_but_an_embedded_post_date_is_not():
+    furniture = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion", "Video",
+                 "Podcasts", "Newsletters"]
+    article = clean_article(_raw(["Talks resume", *furniture, "By Dana Ortiz | October 4, 2016"]))
+    assert (article.published.date(), article.published_evidence) == (
+        dt.date(2016, 10, 4),
+        Evidence.BYLINE,
+    )
+    embedded = clean_article(_raw(["Talks resume", "— Ann Lee (@annlee) October 3, 2016"]))
+    assert embedded.published is None

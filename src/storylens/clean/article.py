@@ -11,6 +11,7 @@ from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
 from storylens.clean.published import (
     LABELLED_LINES,
+    edge_lines,
     find_published,
     is_byline,
     is_labelled_timestamp,
@@ -27,10 +28,6 @@ from storylens.model import (
     Span,
 )
 from storylens.outlets import OutletTable
-
-HEAD_LINES = 8
-TAIL_LINES = 4
-"""Bylines and timestamps are metadata only at the top or the foot of a page."""
 
 
 @dataclass(slots=True)
@@ -102,7 +99,7 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     body, so cleaning the cleaned body again changes nothing.
     """
     out = _Sorted()
-    edges = {id(line) for line in [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]}
+    edges = {id(line) for line in edge_lines(lines)}
     for number, line in enumerate(lines):
         rule = match_debris(line.text)
         if rule is not None:

@@ -32,6 +32,8 @@ _STAMP = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}){_TIME}",
     re.IGNORECASE,
 )
+_HANDLE = re.compile(r"\(@\w+\)|\s@\w+")
+"""An embedded post's signature ("— Ann Lee (@annlee) November 18, 2019") is not a byline."""
 _LEADING_TIME = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?[\s,|•·-]*", re.IGNORECASE
 )
@@ -49,6 +51,9 @@ _BYLINE_WORDS = frozenset(
 MAX_BYLINE_WORDS = 20
 HEAD_LINES = 8
 TAIL_LINES = 4
+LEAD_WORDS = 25
+"""A line this long is body prose: the head of a page (where bylines sit) ends before it."""
+MAX_HEAD_LINES = 40
 LABELLED_LINES = 40
 """A timestamp labelled as one ("Published: …", "Updated …", "Posted …") counts this far down."""
 _LABEL = re.compile(r"^\s*(?:published|updated|posted|last updated|first published)\b", re.I)
@@ -76,7 +81,7 @@ def is_byline(text: str) -> bool:
     >>> is_byline("On October 3, 2016, the United States suspended the talks.")
     False
     """
-    if len(text.split()) > MAX_BYLINE_WORDS:
+    if len(text.split()) > MAX_BYLINE_WORDS or _HANDLE.search(text):
         return False
     stamp = _STAMP.search(text)
     if stamp is None:
@@ -94,7 +99,7 @@ def find_published(
     """The publication date in order of trust: metadata, a byline or timestamp line, the URL."""
     if metadata is not None:
         return DateFinding(published=metadata, evidence=Evidence.METADATA)
-    edges = [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]
+    edges = edge_lines(lines)
     labelled = [line for line in lines[:LABELLED_LINES] if is_labelled_timestamp(line.text)]
     for line in [*edges, *labelled]:
         if not is_byline(line.text):
@@ -113,6 +118,14 @@ def find_published(
     if from_url is not None:
         return DateFinding(published=from_url, evidence=Evidence.URL)
     return DateFinding(published=None, evidence=Evidence.UNKNOWN)
+
+
+def edge_lines(lines: Sequence[Span]) -> list[Span]:
+    """The head of a page (its lines before the first line of prose, at least 8) and its foot."""
+    prose = (i for i, ln in enumerate(lines[:MAX_HEAD_LINES]) if len(ln.text.split()) >= LEAD_WORDS)
+    first_prose = next(prose, min(len(lines), MAX_HEAD_LINES))
+    head = max(HEAD_LINES, first_prose)
+    return [*lines[:head], *lines[max(head, len(lines) - TAIL_LINES) :]]
 
 
 def date_from_url(url: str | None) -> dt.datetime | None:
