@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from storylens.clean import clean_article
+from storylens.clean.language import language_issue
 from storylens.cluster import (
     Assignment,
     BucketedIndex,
@@ -212,16 +213,20 @@ def ingest_inputs(
     """Read, clean and add every article in the named inputs, streaming in small batches.
 
     ``overrides`` is the metadata the user states for every input (``--outlet``, ``--published``).
+    An article not in English is not stored: one warning says so.
     """
     summary = IngestSummary()
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        articles = [
+        cleaned = [
             clean_article(
                 apply_overrides(raw, overrides), outlets=overrides.outlets if overrides else None
             )
             for raw in batch
             if isinstance(raw, RawArticle)
         ]
+        foreign = [(a, language_issue(a)) for a in cleaned]
+        articles = [a for a, issue in foreign if issue is None]
+        batch = [*batch, *(issue for _, issue in foreign if issue is not None)]
         events = [
             IngestEvent(
                 outcome=Outcome.WARNED if issue.warning else Outcome.FAILED,
