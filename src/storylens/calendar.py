@@ -92,9 +92,26 @@ def find_date_expressions(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
+            if kind == "relative" and _in_name(text, match):
+                continue
             if not any(m.start() < match.end() and match.start() < m.end() for _, m in found):
                 found.append((kind, match))
     yield from sorted(found, key=lambda item: item[1].start())
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*[^\S\n]+$")
+
+
+def _in_name(text: str, match: re.Match[str]) -> bool:
+    """A capitalised "Today" after a capitalised word is part of a name ("USA Today").
+
+    >>> [m.group() for _, m in find_date_expressions("Asked by USA Today today")]
+    ['today']
+    """
+    if not match.group()[:1].isupper():
+        return False
+    before = text[max(0, match.start() - 40) : match.start()]
+    return _NAME_BEFORE.search(before) is not None and not before.rstrip().endswith((".", ":"))
 
 
 def resolve_expression(

@@ -76,6 +76,9 @@ class IssueCode(StrEnum):
     CHARSET_GUESSED = "charset_guessed"
     TEASER_ONLY = "teaser_only"
     NOT_ENGLISH = "not_english"
+    TOO_DEEP = "too_deep"
+    FIELD_TOO_LONG = "field_too_long"
+    RECORD_FAILED = "record_failed"
 
 
 @dataclass(**_FROZEN)
@@ -91,8 +94,19 @@ class Issue:
     """True when the input was still read (a guessed charset, a teaser-only feed item)."""
 
     def line(self) -> str:
-        """One clear error line naming the input and the reason."""
-        return f"{self.input}: {self.code.value}: {self.detail}"
+        """One clear error line naming the input and the reason.
+
+        Control characters (a newline in a file name) are shown escaped, so one issue is
+        always exactly one line and cannot forge another.
+        """
+        return f"{_one_line(self.input)}: {self.code.value}: {_one_line(self.detail)}"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control, bidi and separator characters shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 @dataclass(**_FROZEN)

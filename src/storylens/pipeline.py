@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from storylens.analyze import analyze_parsed, parse_articles
+from storylens.analyze.nlp import ParsedParagraph
 from storylens.clean import clean_article
 from storylens.clean.language import language_issue
+from storylens.errors import isolated
 from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.overrides import Overrides, apply_overrides
-from storylens.model import Analysis, Article, Evidence, Issue
+from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
+from storylens.outlets import OutletTable
 
 
 @dataclass(slots=True)
@@ -37,29 +41,54 @@ def read_articles(
     """
     outlets = overrides.outlets if overrides else None
     for item in read_inputs(names, max_bytes=max_bytes):
-        if isinstance(item, Issue):
-            if issues is not None:
-                issues.append(item)
-            continue
-        article = clean_article(apply_overrides(item, overrides), outlets=outlets)
-        foreign = language_issue(article)
-        if foreign is not None:
-            if issues is not None:
-                issues.append(foreign)
-            continue
-        yield article
+        raw = apply_overrides(item, overrides) if isinstance(item, RawArticle) else item
+        result = raw if isinstance(raw, Issue) else clean_one(raw, outlets=outlets)
+        if isinstance(result, Article):
+            result = language_issue(result) or result
+        if isinstance(result, Article):
+            yield result
+        elif issues is not None:
+            issues.append(result)
+
+
+def clean_one(raw: RawArticle, *, outlets: OutletTable | None = None) -> Article | Issue:
+    """Clean one article read, or its `Issue` if cleaning fails."""
+    clean = partial(clean_article, outlets=outlets)
+    return isolated(clean, raw, input_name=raw.input, stage="clean")
+
+
+def analyze_each(
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 256
+) -> Iterator[Analysis | Issue]:
+    """Analyse articles in batches (spaCy ``nlp.pipe``), one result per article, in order.
+
+    Each analysis carries its framing profile (loaded language, tone toward actors, verbs).
+    An article whose analysis fails gives its `Issue` (code ``record_failed``) instead.
+    """
+    for article, parsed in parse_articles(articles, n_process=n_process, batch_size=batch_size):
+        yield isolated(
+            _analyze_one,
+            article,
+            parsed,
+            input_name=article.input,
+            stage="analyze",
+            article_id=article.id,
+        )
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 256
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 256,
+    issues: list[Issue] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse articles in batches (spaCy ``nlp.pipe``), yielding in input order.
-
-    Each analysis carries its framing profile (loaded language, tone toward actors, verbs).
-    """
-    for article, parsed in parse_articles(articles, n_process=n_process, batch_size=batch_size):
-        analysis = analyze_parsed(article, parsed)
-        yield replace(analysis, framing=frame_article(analysis))
+    """The analyses of `analyze_each`; the articles that failed go to ``issues``."""
+    for result in analyze_each(articles, n_process=n_process, batch_size=batch_size):
+        if isinstance(result, Analysis):
+            yield result
+        elif issues is not None:
+            issues.append(result)
 
 
 def analyze_paths(
@@ -77,10 +106,24 @@ def analyze_paths(
     """
     outcome = Outcome()
     articles = read_articles(names, max_bytes=max_bytes, overrides=overrides, issues=outcome.issues)
-    for analysis in analyze_articles(articles, n_process=n_process):
+    for analysis in analyze_articles(articles, n_process=n_process, issues=outcome.issues):
         outcome.analyses.append(analysis)
         outcome.issues.extend(analysis.issues)
     return outcome
 
 
-__all__ = ["Evidence", "Outcome", "Overrides", "analyze_articles", "analyze_paths", "read_articles"]
+def _analyze_one(article: Article, parsed: list[ParsedParagraph]) -> Analysis:
+    analysis = analyze_parsed(article, parsed)
+    return replace(analysis, framing=frame_article(analysis))
+
+
+__all__ = [
+    "Evidence",
+    "Outcome",
+    "Overrides",
+    "analyze_articles",
+    "analyze_each",
+    "analyze_paths",
+    "clean_one",
+    "read_articles",
+]

@@ -105,3 +105,11 @@ def test_resolve_with_tense_directly():
     assert resolve("weekday", {"which": None, "weekday": "Monday"}, SUNDAY.date())[0] == dt.date(
         2018, 12, 17
     )
+
+
+def test_today_in_a_newspaper_name_is_not_a_date():
+    from storylens.calendar import find_date_expressions
+
+    found = [m.group() for _, m in find_date_expressions("The mayor told USA Today on Friday.")]
+    assert found == ["Friday"]
+    assert [m.group() for _, m in find_date_expressions("Today the mayor resigned.")] == ["Today"]

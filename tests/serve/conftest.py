@@ -94,3 +94,11 @@ class LiveServer:
 def live(store_db):
     with LiveServer(store_db) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def seed_comparison(seed_analyses):
+    """The bundled example compared (PJ Media first)."""
+    from storylens.compare import compare_analyses
+
+    return compare_analyses([seed_analyses["PJ Media"], seed_analyses["Opposing Views"]])

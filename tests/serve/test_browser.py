@@ -136,3 +136,47 @@ def test_narrow_420px_layout(browser, live, stories):
         assert width <= 420, f"{name} page is {width}px wide at a 420px viewport"
         page.screenshot(path=str(OUTPUT / f"{name}-420px.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def thirty_outlets():
+    """The report of one story told by 30 outlets (the fixture's bridge and storm articles,
+    each carried under ten outlet names, so the story has 30 columns)."""
+    import json as jsonlib
+
+    from storylens.clean import clean_article
+    from storylens.compare import compare_analyses
+    from storylens.ingest.records import read_record
+    from storylens.pipeline import analyze_articles
+    from storylens.report.compare_html import render_comparison_html
+    from tests.serve.conftest import FIXTURES
+
+    records = [jsonlib.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
+    bridge = [r for r in records if r["id"].startswith("bridge")]
+    raws = [
+        read_record(
+            {**bridge[n % 3], "id": f"b{n}", "outlet": f"Outlet number {n:02d}"}, input_name=f"b{n}"
+        )
+        for n in range(30)
+    ]
+    analyses = list(analyze_articles([clean_article(r) for r in raws]))
+    return render_comparison_html(compare_analyses(analyses), analyses)
+
+
+@pytest.mark.parametrize("width", [1280, 420])
+def test_thirty_outlets_stay_usable(browser, thirty_outlets, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_content(thirty_outlets)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    matrix = page.locator("#matrix table.matrix")
+    assert matrix.locator("thead th").count() == 31
+    assert "compact" in (matrix.get_attribute("class") or "")
+    box = page.locator("#matrix .scroll").first
+    # The outlet header stays in view when the matrix box scrolls down.
+    box.evaluate("e => e.scrollTop = e.scrollHeight")
+    header = matrix.locator("thead th").nth(1).bounding_box()
+    frame = box.bounding_box()
+    assert header["y"] >= frame["y"] - 1
+    page.screenshot(path=str(OUTPUT / f"thirty-outlets-{width}px.png"))
+    context.close()

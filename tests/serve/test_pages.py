@@ -110,3 +110,14 @@ def test_stylesheet_is_served_locally(client):
     assert "http" not in response.text
     page = client.get("/").text
     assert not [h for h in parsed(page).hrefs if h.startswith(("http:", "https:", "//"))]
+
+
+def test_malformed_form_upload_is_a_clear_error(client):
+    response = client.post(
+        "/compare",
+        content=b"--x\r\nnot a part header\r\n\r\n",
+        headers={"content-type": "multipart/form-data; boundary=x"},
+    )
+    assert response.status_code == 400
+    assert "Traceback" not in response.text
+    assert client.get("/compare").status_code == 200

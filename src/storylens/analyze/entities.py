@@ -18,6 +18,7 @@ from storylens.analyze.names import (
     strip_possessive,
 )
 from storylens.analyze.nlp import TITLE, ParsedParagraph
+from storylens.analyze.people import group_label, person_owner
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
 
 LABELS = {
@@ -66,6 +67,14 @@ class EntityIndex:
         """Ids of entities with a mention starting inside ``[start, end)``, in text order."""
         found = [(s, i) for s, i in self.by_start.items() if start <= s < end]
         return list(dict.fromkeys(i for _, i in sorted(found)))
+
+    def covering(self, position: int) -> list[str]:
+        """Ids of entities with a mention that holds the character at ``position``."""
+        return [
+            e.id
+            for e in self.entities
+            if any(m.span.start <= position < m.span.end for m in e.mentions)
+        ]
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id."""
@@ -213,11 +222,20 @@ def _found(ent: Any, offset: int) -> _Found | None:
 def _spurious(ent: Any, label: EntityLabel) -> bool:
     """Names spaCy's small model finds that are not names.
 
-    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry".
+    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry" or the
+    "Defense" of "Defense Secretary Jim Mattis".
     """
     if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
         return True
     doc = ent.doc
+    if (
+        label is EntityLabel.ORGANISATION
+        and ent.end + 1 < len(doc)
+        and len(ent) == 1
+        and doc[ent.end].lower_ in ("secretary", "minister")
+        and doc[ent.end + 1].ent_type_ == "PERSON"
+    ):
+        return True  # the portfolio of "Defense Secretary Jim Mattis": part of a title
     return (
         label is not EntityLabel.PERSON
         and ent.start >= 2
@@ -267,7 +285,33 @@ def _group(found: list[_Found]) -> dict[str, list[_Found]]:
             f.key = _person_key(f, full_names)
         groups[f.key].append(f)
     _merge_short_names(groups)
+    _join_named_people(groups)
     return groups
+
+
+def _join_named_people(groups: dict[str, list[_Found]]) -> None:
+    """Mentions of another kind that are a person's name ("Trump", "Fox") join that person.
+
+    A known country or city keeps its own entity ("Washington" beside George Washington).
+    """
+    people = [k for k in groups if k.startswith("person:") and " " in k]
+    for key in [k for k in groups if k.startswith("name:")]:
+        kept = []
+        for f in groups[key]:
+            owner = None
+            if f.label is not EntityLabel.PLACE or not (
+                country_named(f.span.text) or is_city(f.span.text)
+            ):
+                owner = person_owner(f.span.text, people)
+            if owner is None:
+                kept.append(f)
+            else:
+                groups[owner].append(f)
+                groups[owner].sort(key=lambda m: m.span.start)
+        if kept:
+            groups[key] = kept
+        else:
+            del groups[key]
 
 
 def _person_key(f: _Found, full_names: dict[str, str]) -> str:
@@ -317,7 +361,7 @@ def _add_title_mentions(groups: dict[str, list[_Found]], title: list[_Found]) ->
 
 
 def _entity(entity_id: str, members: list[_Found]) -> Entity:
-    label = Counter(m.label for m in members).most_common(1)[0][0]
+    label = group_label(members)
     surfaces = [m.span.text for m in members]
     titles = [m.title for m in members if m.title]
     aliases = tuple(dict.fromkeys([*surfaces, *titles]))

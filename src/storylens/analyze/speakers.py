@@ -101,8 +101,8 @@ def _resolve_one(token: Any, offset: int, context: Context) -> list[str]:
     word = token.lower_
     if word in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return _pronoun(word, offset + token.idx, context)
-    start, end = _own_range(token, offset)
-    ids = context.index.at(start, end)
+    start, _ = _own_range(token, offset)
+    ids = _headed(token, offset, context.index)
     people = [i for i in ids if _label(i, context.index) is EntityLabel.PERSON]
     if people:
         return people[:1]
@@ -111,6 +111,20 @@ def _resolve_one(token: Any, offset: int, context: Context) -> list[str]:
     if token.tag_ in ("NN", "NNS"):
         return _description(token, start, context)
     return []
+
+
+def _headed(token: Any, offset: int, index: EntityIndex) -> list[str]:
+    """Entities the mention's head names: its own, or a name in apposition to it.
+
+    A name that only modifies the head is not the speaker: "the Democratic nominee" is not
+    "Democratic", "the influential US daily" not the United States, "a colleague in the
+    Senate who" not the Senate.
+    """
+    ids = index.covering(offset + token.idx)
+    for child in token.children:
+        if child.dep_ == "appos":
+            ids += [i for i in index.covering(offset + child.idx) if i not in ids]
+    return ids
 
 
 def _pronoun(word: str, position: int, context: Context) -> list[str]:

@@ -6,6 +6,7 @@ to tell gets None, never a guess.
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from typing import Any
 
@@ -19,9 +20,28 @@ MIN_CONFIDENCE = 0.9
 
 @cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The bundled model, read in memory.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    py3langid's own loader writes a temporary file, which fails on a full disk and would cost
+    every article its cleaning.
+    """
+    import lzma
+
+    import numpy as np
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed:
+        data = np.load(io.BytesIO(packed.read()), allow_pickle=False)
+    return LanguageIdentifier(
+        np.asarray(data["ptc"]),
+        np.asarray(data["pc"]),
+        data["classes"].tolist(),
+        modelio._to_array(data["nextmove"]),
+        data["out_feat"].tolist(),
+        norm_probs=True,
+        tk_row=modelio._to_array(data["nextmove_row"]),
+    )
 
 
 def detect_language(text: str) -> str | None:

@@ -12,6 +12,7 @@ import click
 from storylens.cli.activity import Activity
 from storylens.cli.formats import REPORT_SUFFIXES, resolve_format
 from storylens.cli.options import input_options, overrides_from, report_issues
+from storylens.cli.output import check_output, write_atomic
 from storylens.report.console import make_console
 from storylens.report.words import counted
 
@@ -76,6 +77,8 @@ def compare_command(
     from storylens.pipeline import analyze_paths
 
     fmt = resolve_format(fmt, output, suffixes=REPORT_SUFFIXES, default="text")
+    if output is not None:
+        check_output(output)
     with Activity("reading and analysing (spaCy)") as activity:
         outcome = analyze_paths(
             inputs,
@@ -102,6 +105,7 @@ def write_report(
     fmt: str,
     output: Path | None,
     evidence: bool = False,
+    db: Path | None = None,
 ) -> None:
     """Print the report in one format, or write it to ``output`` (``compare`` and ``show``)."""
     from storylens.report.story_text import render_story
@@ -109,13 +113,17 @@ def write_report(
     if fmt == "text" and output is None:
         render_story(comparison, make_console(), evidence=evidence)
         return
-    write_document(_render(fmt, comparison, analyses, evidence=evidence), output)
+    write_document(_render(fmt, comparison, analyses, evidence=evidence), output, db=db)
 
 
-def write_document(document: str, output: Path | None) -> None:
-    """Write a rendered report to ``output``, or to standard output when there is none."""
+def write_document(document: str, output: Path | None, *, db: Path | None = None) -> None:
+    """Write a rendered report to ``output``, or to standard output when there is none.
+
+    The file is written whole (temp file + rename) and never onto the store ``db``, the
+    configured store or any SQLite file (`storylens.cli.output`).
+    """
     if output is not None:
-        output.write_text(document, encoding="utf-8")
+        write_atomic(document, output, db=db)
     else:
         sys.stdout.write(document)
 

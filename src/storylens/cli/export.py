@@ -1,4 +1,7 @@
-"""``storylens export``: the corpus as one flat table (parquet, CSV or JSONL) for analysts."""
+"""``storylens export``: the corpus and its analysis as flat tables (parquet, CSV or JSONL).
+
+Tables and their columns: docs/export.md (``storylens.store.tables.TABLES``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import csv
 import importlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -14,11 +17,26 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from storylens.cli.formats import EXPORT_SUFFIXES, resolve_format
+from storylens.cli.output import atomic_path, atomic_text, check_output
 from storylens.cli.store_options import db_option
-from storylens.errors import ConfigError, ModelNotInstalled
+from storylens.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
+    from storylens.compare import Comparison
     from storylens.store import Store
+
+TABLE_NAMES = (
+    "articles",
+    "quotes",
+    "speakers",
+    "entities",
+    "cited_sources",
+    "framing",
+    "loaded_phrases",
+    "rows",
+    "conflicts",
+)
+"""The tables `export` writes (kept equal to ``storylens.store.tables.TABLES`` by a test)."""
 
 _PARQUET_BATCH = 10_000
 
@@ -39,11 +57,22 @@ _PARQUET_BATCH = 10_000
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here instead of standard output.",
 )
-def export(*, db: Path, output_format: str | None, output: Path | None) -> None:
-    """Export one row per stored article: its story, outlet, title, date, url, copy_of, text.
+@click.option(
+    "--table",
+    type=click.Choice(TABLE_NAMES),
+    default="articles",
+    show_default=True,
+    help="Which table: articles, or the analysis (quotes, speakers, entities, cited_sources, "
+    "framing, loaded_phrases), or per-story comparison tables (rows, conflicts).",
+)
+def export(*, db: Path, output_format: str | None, output: Path | None, table: str) -> None:
+    """Export one table: articles (one row per stored article) or a table of the analysis.
 
-    copy_of names the original of a syndicated copy; rows are streamed, so memory stays
-    flat in corpus size.
+    articles: story, outlet, title, date, url, copy_of (the original of a syndicated copy),
+    text. quotes, speakers, entities, cited_sources, framing, loaded_phrases: one row per item
+    of each stored analysis. rows (fact × outlet matrix, one row per fact) and conflicts (one
+    row per side) compare every story of two or more accounts first. Columns: docs/export.md.
+    Rows are streamed, so memory stays flat in corpus size.
     """
     output_format = resolve_format(output_format, output, suffixes=EXPORT_SUFFIXES, default="")
     if not output_format:
@@ -52,19 +81,24 @@ def export(*, db: Path, output_format: str | None, output: Path | None) -> None:
         )
     if output_format == "parquet":
         _require_pyarrow()
-    from storylens.store import export_rows
+        if output is None:
+            raise click.UsageError("--format parquet needs --output PATH")
+    if output is not None:
+        check_output(output, db=db)
+    from storylens.store.tables import TABLES, table_rows
 
+    columns = TABLES[table].columns
     with _open(db) as store:
-        rows = export_rows(store.connection)
-        if output_format == "parquet":
-            if output is None:
-                raise click.UsageError("--format parquet needs --output PATH")
-            write_parquet(rows, output)
+        comparer = _comparer(store) if TABLES[table].compared else None
+        rows = table_rows(store.connection, table, compare=comparer)
+        if output_format == "parquet" and output is not None:
+            with atomic_path(output, db=db) as path:
+                write_parquet(rows, path, columns=columns)
         elif output is None:
-            _write_text(rows, sys.stdout, output_format)
+            _write_text(rows, sys.stdout, output_format, names=[c for c, _ in columns])
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                _write_text(rows, handle, output_format)
+            with atomic_text(output, db=db) as handle:
+                _write_text(rows, handle, output_format, names=[c for c, _ in columns])
 
 
 def _require_pyarrow() -> None:
@@ -77,38 +111,57 @@ def _require_pyarrow() -> None:
         ) from None
 
 
-def write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> None:
-    """Write rows to a parquet file in batches (needs pyarrow)."""
+def write_parquet(
+    rows: Iterator[dict[str, Any]], path: Path, *, columns: Sequence[tuple[str, str]] = ()
+) -> None:
+    """Write rows to a parquet file in batches (needs pyarrow); columns as (name, type)."""
     try:
         pa: Any = importlib.import_module("pyarrow")
         pq: Any = importlib.import_module("pyarrow.parquet")
     except ImportError as exc:
         raise ModelNotInstalled("pyarrow", extra="parquet") from exc
-    from storylens.store import EXPORT_COLUMNS
+    from storylens.store.tables import TABLES
 
-    types = {"story_id": pa.int64()}
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in EXPORT_COLUMNS])
+    types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string()}
+    schema = pa.schema([(c, types[t]) for c, t in (columns or TABLES["articles"].columns)])
     with pq.ParquetWriter(str(path), schema) as writer:
         while batch := list(islice(rows, _PARQUET_BATCH)):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
-def _write_text(rows: Iterator[dict[str, Any]], handle: TextIO, output_format: str) -> None:
+def _write_text(
+    rows: Iterator[dict[str, Any]], handle: TextIO, output_format: str, *, names: list[str]
+) -> None:
     if output_format == "jsonl":
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    from storylens.store import EXPORT_COLUMNS
+    from storylens.report.escape import csv_cell
 
-    writer = csv.DictWriter(handle, fieldnames=list(EXPORT_COLUMNS))
+    writer = csv.DictWriter(handle, fieldnames=names)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+
+
+def _comparer(store: Store) -> Callable[[int], Comparison | None]:
+    """Compare a stored story by id (vectors cached in the store, as `storylens show` does)."""
+    from storylens.cli.show import _analyze, _DefaultEncoder
+    from storylens.store import CachedEncoder, load_story
+    from storylens.store.comparison import compare_story
+    from storylens.store.vectors import default_model_name
+
+    encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
+
+    def compare(story_id: int) -> Comparison | None:
+        story = load_story(store.connection, story_id)
+        if len(story.accounts) < 2:
+            return None
+        return compare_story(story, encoder=encoder, analyzer=_analyze)[0]
+
+    return compare
 
 
 def _open(db: Path) -> Store:
     from storylens.store import Store
 
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)

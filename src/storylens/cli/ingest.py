@@ -159,10 +159,10 @@ def _analyzer(*, wanted: bool | None) -> Analyzer | None:
         pipeline: Any = importlib.import_module("storylens.pipeline")
     except ImportError:
         pipeline = None
-    analyze_articles = getattr(pipeline, "analyze_articles", None)
-    if analyze_articles is None and wanted:
-        raise click.UsageError("--analyze needs storylens.pipeline.analyze_articles")
-    return analyze_articles
+    analyze_each = getattr(pipeline, "analyze_each", None)
+    if analyze_each is None and wanted:
+        raise click.UsageError("--analyze needs storylens.pipeline.analyze_each")
+    return analyze_each
 
 
 def _print_summary(summary: IngestSummary, *, console: Console, db: Path, analyzed: bool) -> None:

@@ -13,7 +13,7 @@ from storylens.errors import ConfigError
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.meta import read_meta
 from storylens.ingest.overrides import Overrides
-from storylens.model import Issue
+from storylens.model import Issue, IssueCode
 from storylens.outlets import load_table
 from storylens.report.console import make_console
 
@@ -144,7 +144,9 @@ def report_issues(issues: Sequence[Issue]) -> int:
     console = make_console(stderr=True, width=200)
     failed = 0
     for issue in issues:
-        level = "error" if issue.stage == "ingest" and not issue.warning else "warning"
+        failed_record = issue.code is IssueCode.RECORD_FAILED
+        error = (issue.stage == "ingest" and not issue.warning) or failed_record
+        level = "error" if error else "warning"
         failed += level == "error"
         console.print(f"storylens: {level}: {issue.line()}", markup=False, highlight=False)
     return 1 if failed else 0

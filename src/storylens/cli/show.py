@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,18 +20,19 @@ from storylens.cli.compare import (
     write_report,
 )
 from storylens.cli.formats import REPORT_SUFFIXES, resolve_format
+from storylens.cli.options import report_issues
+from storylens.cli.output import check_output
 from storylens.cli.store_options import db_option
-from storylens.errors import ConfigError
 from storylens.report.words import counted
 
 if TYPE_CHECKING:
     from storylens.embedding import Vectors, WordStates
-    from storylens.model import Analysis, Article
+    from storylens.model import Analysis, Article, Issue
     from storylens.store import Store, StoredStory
 
 
 @click.command("show")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=click.IntRange(1, 2**63 - 1))
 @db_option
 @FORMAT_OPTION
 @OUTPUT_OPTION
@@ -51,6 +52,9 @@ def show(
     from storylens.store.vectors import default_model_name
 
     fmt = resolve_format(fmt, output, suffixes=REPORT_SUFFIXES, default="text")
+    if output is not None:
+        check_output(output, db=db)
+    issues: list[Issue] = []
     with _open(db) as store:
         try:
             story = load_story(store.connection, story_id)
@@ -59,12 +63,16 @@ def show(
                 f"no story {story_id} in {db} (`storylens stories` lists them)"
             ) from None
         if len(story.accounts) < 2:
-            write_document(_single_account(story, fmt), output)
+            write_document(_single_account(story, fmt), output, db=db)
             return
         encoder = CachedEncoder(_DefaultEncoder(), store, model=default_model_name())
         with Activity(f"comparing {counted(len(story.accounts), 'account')} of story {story_id}"):
-            comparison, analyses = compare_story(story, encoder=encoder, analyzer=_analyze)
-    write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
+            comparison, analyses = compare_story(
+                story, encoder=encoder, analyzer=_analyze, issues=issues
+            )
+    status = report_issues(issues)
+    write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence, db=db)
+    sys.exit(status)
 
 
 class _DefaultEncoder:
@@ -83,11 +91,11 @@ class _DefaultEncoder:
         return default_encoder().encode_words(sentences)
 
 
-def _analyze(articles: Sequence[Article]) -> Iterable[Analysis]:
+def _analyze(articles: Sequence[Article]) -> Iterable[Analysis | Issue]:
     """Analyse accounts stored without an analysis (loads spaCy only when needed)."""
-    from storylens.pipeline import analyze_articles
+    from storylens.pipeline import analyze_each
 
-    return analyze_articles(articles)
+    return analyze_each(articles)
 
 
 def _single_account(story: StoredStory, fmt: str) -> str:
@@ -115,16 +123,16 @@ def _single_account(story: StoredStory, fmt: str) -> str:
         lines.append(f"{account.article.outlet}: {account.article.title}")
         if account.carried_by:
             lines.append(f"carried by {', '.join(account.carried_by)}")
-    text = "\n".join([*lines, note]) + "\n"
+    from storylens.report.escape import html_text, markdown_text, terminal_text
+
     if fmt == "html":
-        return f"<pre>{html.escape(text)}</pre>\n"
-    return text
+        return f"<pre>{html_text(chr(10).join([*lines, note]))}</pre>\n"
+    if fmt == "markdown":
+        return "\n\n".join([*(markdown_text(line) for line in lines), note]) + "\n"
+    return "\n".join([*(terminal_text(line) for line in lines), note]) + "\n"
 
 
 def _open(db: Path) -> Store:
     from storylens.store import Store
 
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)

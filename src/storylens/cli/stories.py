@@ -13,8 +13,8 @@ from rich.table import Table
 from storylens import io
 from storylens.cli.options import DATE
 from storylens.cli.store_options import db_option
-from storylens.errors import ConfigError
 from storylens.report.console import make_console
+from storylens.report.escape import terminal_safe
 from storylens.report.words import counted
 
 if TYPE_CHECKING:
@@ -67,13 +67,15 @@ def stories(
         for line in io.write_jsonl(found):
             click.echo(line, nl=False)
     else:
-        make_console().print(_table(found))
+        make_console().print(_table(terminal_safe(found)))
 
 
 def _table(found: list[StorySummary]) -> Table:
     table = Table(title=counted(len(found), "story"))
     for column in ("id", "title", "dates", "outlets", "accounts", "articles"):
-        table.add_column(column, justify="right" if column in {"id", "accounts", "articles"} else "left")
+        table.add_column(
+            column, justify="right" if column in {"id", "accounts", "articles"} else "left"
+        )
     for story in found:
         table.add_row(
             str(story.id),
@@ -97,7 +99,4 @@ def _dates(story: StorySummary) -> str:
 def _open(db: Path) -> Store:
     from storylens.store import Store
 
-    try:
-        return Store(db, must_exist=True)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Store(db, read_only=True)

@@ -283,3 +283,12 @@ class Comparison:
             if profile.article_id == article_id:
                 return profile
         raise KeyError(article_id)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the HTML report's sections, from the same templates.
+
+        The renderer is imported when a notebook asks for it (compare never needs it).
+        """
+        from storylens.report.compare_html import render_comparison_fragment
+
+        return render_comparison_fragment(self)

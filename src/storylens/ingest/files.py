@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from storylens.ingest.bounds import bounded
 from storylens.ingest.decode import MAX_BYTES, Undecodable, decode_bytes
 from storylens.ingest.feeds import looks_like_feed, read_feed
 from storylens.ingest.html import read_html
@@ -24,12 +26,18 @@ RawOrIssue = RawArticle | Issue
 
 
 def read_inputs(names: Iterable[str], *, max_bytes: int = MAX_BYTES) -> Iterator[RawOrIssue]:
-    """Every article (or issue) in the named inputs, in order; ``-`` reads stdin."""
+    """Every article (or issue) in the named inputs, in order; ``-`` reads stdin.
+
+    Each article is checked against the bounds of `storylens.ingest.bounds` on the way out.
+    """
+    for item in _read_all(names, max_bytes=max_bytes):
+        yield bounded(item) if isinstance(item, RawArticle) else item
+
+
+def _read_all(names: Iterable[str], *, max_bytes: int) -> Iterator[RawOrIssue]:
     for name in names:
         if name == "-":
-            yield from read_bytes(
-                sys.stdin.buffer.read(), input_name="<stdin>", max_bytes=max_bytes
-            )
+            yield from read_stdin(sys.stdin.buffer, max_bytes=max_bytes)
             continue
         path = Path(name)
         if path.is_dir():
@@ -48,7 +56,7 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawOrIssue]
         return
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            yield from _read_jsonl_file(path)
+            yield from _read_jsonl_file(path, max_bytes=max_bytes)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -64,6 +72,19 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawOrIssue]
         yield _issue(name, IssueCode.UNREADABLE, exc.strerror or str(exc))
         return
     yield from read_bytes(raw, input_name=name, suffix=path.suffix.lower(), max_bytes=max_bytes)
+
+
+def read_stdin(stream: BinaryIO, *, max_bytes: int = MAX_BYTES) -> Iterator[RawOrIssue]:
+    """Articles on standard input, read no further than ``max_bytes`` (then one issue)."""
+    raw = stream.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        yield _issue(
+            "<stdin>",
+            IssueCode.TOO_LARGE,
+            f"over the {max_bytes / 1e6:.1f} MB limit (raise it with --max-bytes)",
+        )
+        return
+    yield from read_bytes(raw, input_name="<stdin>", max_bytes=max_bytes)
 
 
 def read_bytes(
@@ -107,11 +128,11 @@ def _parse(text: str, encoding: str, input_name: str, suffix: str) -> Iterator[R
         )
 
 
-def _read_jsonl_file(path: Path) -> Iterator[RawOrIssue]:
+def _read_jsonl_file(path: Path, *, max_bytes: int) -> Iterator[RawOrIssue]:
     name = str(path)
     with path.open("rb") as handle:
-        lines = LineStream(handle)
-        yield from _some(read_jsonl_lines(lines, input_name=name), name)
+        lines = LineStream(handle, max_bytes=max_bytes)
+        yield from _some(read_jsonl_lines(lines, input_name=name, max_bytes=max_bytes), name)
     warning = lines.warning()
     if warning:
         yield Issue(

@@ -58,21 +58,37 @@ def read_json_text(text: str, *, input_name: str) -> Iterator[RawArticle | Issue
             input_name, IssueCode.BROKEN_JSON, f"invalid JSON: {exc.msg} at line {exc.lineno}"
         )
         return
+    except RecursionError:
+        yield _too_deep(input_name)
+        return
     records = value if isinstance(value, list) else [value]
     for index, record in enumerate(records):
         yield read_record(record, input_name=f"{input_name}[{index}]")
 
 
-def read_jsonl_lines(lines: Iterable[str], *, input_name: str) -> Iterator[RawArticle | Issue]:
-    """Articles from JSON lines, streamed: memory stays flat in corpus size."""
+def read_jsonl_lines(
+    lines: Iterable[str | None], *, input_name: str, max_bytes: int | None = None
+) -> Iterator[RawArticle | Issue]:
+    """Articles from JSON lines, streamed: memory stays flat in corpus size.
+
+    A line given as ``None`` was over ``max_bytes`` (see `storylens.ingest.streams.LineStream`).
+    """
     for number, line in enumerate(lines, start=1):
+        where = f"{input_name}:{number}"
+        if line is None:
+            limit = f"the {max_bytes / 1e6:.1f} MB limit" if max_bytes else "the limit"
+            detail = f"the record is over {limit} (raise it with --max-bytes)"
+            yield _issue(where, IssueCode.TOO_LARGE, detail)
+            continue
         if not line.strip():
             continue
-        where = f"{input_name}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield _issue(where, IssueCode.BROKEN_JSON, f"malformed JSON line: {exc.msg}")
+            continue
+        except RecursionError:
+            yield _too_deep(where)
             continue
         yield read_record(record, input_name=where)
 
@@ -138,6 +154,10 @@ def _authors(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(str(a) for a in value if a)
     return ()
+
+
+def _too_deep(input_name: str) -> Issue:
+    return _issue(input_name, IssueCode.TOO_DEEP, "JSON nested too deep to read")
 
 
 def _issue(input_name: str, code: IssueCode, detail: str) -> Issue:

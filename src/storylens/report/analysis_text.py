@@ -11,11 +11,13 @@ from rich.text import Text
 
 from storylens.model import Analysis, FramingProfile, Voice
 from storylens.report.console import shorten
+from storylens.report.escape import terminal_safe
 from storylens.report.words import counted
 
 
 def render_analysis(analysis: Analysis, console: Console) -> None:
     """Print one article's analysis: provenance, cleaning, entities, quotes, sources, dates."""
+    analysis = terminal_safe(analysis)
     article = analysis.article
     header = Text.assemble(
         (article.title or "(untitled)", "bold"),

@@ -1,12 +1,13 @@
 """The comparison as Markdown: summary, facts, quotes, conflicts, tables, timeline, framing.
 
-Article text is untrusted: HTML special characters are escaped and table pipes neutralised, so
-a Markdown renderer shows the text as written and never runs it.
+Article text is untrusted: it is escaped where it enters (`storylens.report.escape`), so a
+Markdown renderer shows the text as written and never runs it.
 """
 
 from __future__ import annotations
 
 from storylens.compare.records import Comparison, CoverageRow
+from storylens.report.escape import markdown_code
 from storylens.report.story_markdown import (
     escape,
     framing_markdown,
@@ -37,7 +38,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
 def _header(comparison: Comparison) -> str:
     lines = ["# Story comparison", ""]
     for ref in comparison.articles:
-        lines.append(f"- **{escape(ref.label)}** — {escape(ref.title)} (`{ref.id}`)")
+        lines.append(f"- **{escape(ref.label)}** — {escape(ref.title)} ({markdown_code(ref.id)})")
         if ref.carried_by:
             lines.append(f"  - carried by {escape(', '.join(ref.carried_by))}")
     lines += [

@@ -12,12 +12,14 @@ from rich.text import Text
 
 from storylens.compare.records import AlignedFact, Comparison, CoverageRow
 from storylens.report.console import shorten
+from storylens.report.escape import terminal_safe
 
 _FACT_WIDTH = 240
 
 
 def render_comparison(comparison: Comparison, console: Console) -> None:
     """Print the whole comparison."""
+    comparison = terminal_safe(comparison)
     console.print(_header(comparison))
     _shared(comparison, console)
     _unique(comparison, console)

@@ -15,10 +15,12 @@ def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
 
     Piped output (``storylens compare … | less``) still wraps at the width of the terminal the
     user sits at: standard error or input is asked when standard output is not a terminal.
+    It never interprets rich markup: a ``[link=…]`` or ``[/bold]`` in a title or outlet is
+    shown as written (strings are made terminal-safe by `storylens.report.escape`).
     """
-    console = Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False, width=width, markup=False)
     if width is None and not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False, width=terminal_width())
+        console = Console(stderr=stderr, highlight=False, width=terminal_width(), markup=False)
     return console
 
 

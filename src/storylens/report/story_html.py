@@ -20,9 +20,10 @@ _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 FRAMING_RELIABILITY = (
     "Measured reliability (bench/framing_quality.py, BASIL dev, 5-fold story-grouped "
     "cross-validation): loaded-phrase flags reach sentence-level F1 0.28 (precision 0.21, "
-    "recall 0.39) against BASIL's lexical-bias annotations; tone toward an actor agrees in "
-    "sign with BASIL's annotators for 52 % of sentences (VADER: 48 %). Treat both as pointers "
-    "to read the sentences, not as verdicts."
+    "recall 0.39) against BASIL's lexical-bias annotations, so most flags are not what "
+    "annotators marked: treat them as pointers to read the sentence, not as verdicts. Tone "
+    "toward each actor agrees in sign with BASIL's annotators less often than a constant "
+    "'negative' does, so it is shown only under --experimental-tone."
 )
 """What the framing section says about its own accuracy (figures from bench/README.md)."""
 
@@ -84,6 +85,8 @@ class FramingRow:
 
     name: str
     cells: tuple[object, ...]
+    kind: str = "text"
+    """How the template shows a cell: "text", "lines", "loaded" or "tone"."""
 
 
 def summary(comparison: Comparison) -> list[SummaryItem]:
@@ -185,17 +188,27 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
                 view.headline_line(r.title, p) for r, p in zip(refs, profiles, strict=True)
             ),
         ),
-        FramingRow(name="loaded phrases", cells=tuple(_loaded(comparison, p) for p in profiles)),
+        FramingRow(
+            name="loaded phrases",
+            cells=tuple(_loaded(comparison, p) for p in profiles),
+            kind="loaded",
+        ),
         FramingRow(name="own voice", cells=tuple(view.own_phrases(p) for p in profiles)),
         *(
-            [FramingRow(name=view.TONE_ROW, cells=tuple(_tone(p) for p in profiles))]
+            [FramingRow(name=view.TONE_ROW, cells=tuple(_tone(p) for p in profiles), kind="tone")]
             if view.show_tone()
             else []
         ),
         FramingRow(
-            name="attribution verbs", cells=tuple(_lines(view.verb_lines(p)) for p in profiles)
+            name="attribution verbs",
+            cells=tuple(_lines(view.verb_lines(p)) for p in profiles),
+            kind="lines",
         ),
-        FramingRow(name="quote shares", cells=tuple(_lines(view.share_lines(p)) for p in profiles)),
+        FramingRow(
+            name="quote shares",
+            cells=tuple(_lines(view.share_lines(p)) for p in profiles),
+            kind="lines",
+        ),
         FramingRow(name="opinion markers", cells=tuple(view.opinion_line(p) for p in profiles)),
     ]
 

@@ -1,17 +1,17 @@
 """The story sections of the Markdown report: neutral summary, timeline, framing per outlet.
 
-Article text is untrusted: `escape` turns HTML special characters into entities and neutralises
-table pipes, so a Markdown renderer shows the text as written and never runs it.
+Article text is untrusted: `escape` (`storylens.report.escape.markdown_text`) backslash-escapes
+everything that could open a Markdown construct (code spans, links, images, raw HTML, table
+pipes), so a Markdown renderer shows the text as written and never runs it.
 """
 
 from __future__ import annotations
-
-import html
 
 from storylens.compare.records import Comparison, Summary, Timeline
 from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
 from storylens.report.console import shorten
+from storylens.report.escape import markdown_text
 
 
 def escape(text: str, limit: int = 300) -> str:
@@ -20,7 +20,7 @@ def escape(text: str, limit: int = 300) -> str:
     >>> escape("a <b> | c")
     'a &lt;b&gt; \\| c'
     """
-    return html.escape(shorten(text, limit), quote=False).replace("|", "\\|")
+    return markdown_text(shorten(text, limit))
 
 
 def summary_markdown(summary: Summary) -> str:

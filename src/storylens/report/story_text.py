@@ -16,10 +16,12 @@ from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
 from storylens.report.compare_text import render_comparison
 from storylens.report.console import shorten
+from storylens.report.escape import terminal_safe
 
 
 def render_story(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
     """The whole terminal report: summary first, then the comparison, timeline and framing."""
+    comparison = terminal_safe(comparison)
     render_summary(comparison.summary, console)
     render_comparison(comparison, console)
     render_timeline(comparison.timeline, console)

@@ -13,10 +13,12 @@ from importlib import resources
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from storylens.compare.records import Comparison, CoverageRow
 from storylens.model import Analysis
 from storylens.report import html_view, story_html
+from storylens.report.escape import strip_bidi
 
 STYLESHEET = "storylens.css"
 COMPACT_OUTLETS = 8
@@ -32,12 +34,20 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_without_bidi,
     )
     env.filters["web_url"] = html_view.is_web_url
     env.filters["cell_counts"] = _cell_counts
     env.filters["dated"] = story_html.dated_pieces
     env.globals["bar_width"] = story_html.BAR_WIDTH
     return env
+
+
+def _without_bidi(value: Any) -> Any:
+    """Every printed string with bidi overrides neutralised (`storylens.report.escape`)."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(strip_bidi(str(value)))
+    return strip_bidi(value) if isinstance(value, str) else value
 
 
 @cache
@@ -48,8 +58,10 @@ def stylesheet() -> str:
 
 def render(name: str, context: Mapping[str, Any]) -> str:
     """Render one template with the stylesheet available as ``css``."""
-    return environment().get_template(name).render(
-        {"css": stylesheet(), "inline_css": False, **context}
+    return (
+        environment()
+        .get_template(name)
+        .render({"css": stylesheet(), "inline_css": False, **context})
     )
 
 

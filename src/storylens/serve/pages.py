@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from python_multipart.exceptions import FormParserError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from storylens.report.templating import stylesheet
 from storylens.serve import adhoc, params, views
 from storylens.serve.api import find_article, load_report, run_gated, service_of
-from storylens.serve.errors import ApiError
+from storylens.serve.errors import ApiError, ErrorCode
 from storylens.store.search import all_outlets, search_stories
 
 MAX_FORM_FILES = adhoc.MAX_ARTICLES
@@ -42,14 +43,7 @@ def compare_form(request: Request) -> HTMLResponse:
 
 async def compare(request: Request) -> HTMLResponse:
     """Compare the pasted and uploaded articles; the form again with the reason on error."""
-    async with request.form(max_files=MAX_FORM_FILES, max_fields=10) as form:
-        pasted = form.get("pasted")
-        text = pasted if isinstance(pasted, str) else ""
-        uploads = adhoc.split_pasted(text)
-        for item in form.getlist("files"):
-            if isinstance(item, str) or not item.filename:
-                continue
-            uploads.append(adhoc.Upload(name=item.filename[-120:], data=await item.read()))
+    text, uploads = await _form_inputs(request)
     try:
         raws = adhoc.from_uploads(uploads)
         comparison, analyses = await run_gated(request, raws)
@@ -57,6 +51,23 @@ async def compare(request: Request) -> HTMLResponse:
         page = views.compare_form(error=exc.message, pasted=text)
         return HTMLResponse(page, status_code=exc.status)
     return HTMLResponse(views.adhoc_page(comparison, analyses))
+
+
+async def _form_inputs(request: Request) -> tuple[str, list[adhoc.Upload]]:
+    """The pasted text and every input of the form; 400 when the form cannot be parsed."""
+    try:
+        async with request.form(max_files=MAX_FORM_FILES, max_fields=10) as form:
+            pasted = form.get("pasted")
+            text = pasted if isinstance(pasted, str) else ""
+            uploads = adhoc.split_pasted(text)
+            for item in form.getlist("files"):
+                if isinstance(item, str) or not item.filename:
+                    continue
+                data = await item.read()
+                uploads.append(adhoc.Upload(name=item.filename[-120:], data=data))
+    except FormParserError as exc:
+        raise ApiError(400, ErrorCode.BAD_REQUEST, f"the form could not be read: {exc}") from None
+    return text, uploads
 
 
 def css(request: Request) -> Response:

@@ -18,12 +18,9 @@ import numpy.typing as npt
 
 from storylens import io
 from storylens.cluster.stories import StoryState
-from storylens.errors import ConfigError
+from storylens.errors import StoreError
 from storylens.model import Analysis, Article
-from storylens.store.schema import migrate
-
-CACHE_KIB = 64 * 1024
-"""SQLite page cache per connection, in KiB."""
+from storylens.store.connection import open_cache_writer, open_read_only, open_writable
 
 MAX_CANDIDATES = 16
 """Most syndication candidates compared per new article (see `Store.band_candidates`)."""
@@ -39,22 +36,24 @@ class Store:
     0
     """
 
-    def __init__(self, path: str | Path, *, must_exist: bool = False) -> None:
-        if must_exist and str(path) != ":memory:" and not Path(path).exists():
-            raise ConfigError(f"no storylens database at {path} (run `storylens ingest` first)")
+    def __init__(
+        self, path: str | Path, *, must_exist: bool = False, read_only: bool = False
+    ) -> None:
         self.path = str(path)
-        self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
-        self.connection.execute("PRAGMA journal_mode = WAL")
-        self.connection.execute("PRAGMA synchronous = NORMAL")
-        self.connection.execute("PRAGMA foreign_keys = ON")
-        # 64 MiB of page cache (default 2 MiB): the MinHash band and hash indexes of a large
-        # store are updated at random places on every ingested article.
-        self.connection.execute(f"PRAGMA cache_size = -{CACHE_KIB:d}")
-        migrate(self.connection)
+        self.read_only = read_only
+        self._cache_writer: sqlite3.Connection | None = None
+        if read_only:
+            self.connection = open_read_only(self.path)
+        else:
+            if must_exist and self.path != ":memory:" and not Path(path).exists():
+                raise StoreError(f"no storylens store at {path} (run `storylens ingest` first)")
+            self.connection = open_writable(self.path)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
         self.connection.close()
+        if self._cache_writer is not None:
+            self._cache_writer.close()
 
     def __enter__(self) -> Store:
         return self
@@ -77,6 +76,31 @@ class Store:
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
+
+    @contextmanager
+    def cache_transaction(self) -> Iterator[sqlite3.Connection | None]:
+        """A write transaction for derived data (cached vectors), or None when it cannot be.
+
+        A store opened read-only is never written through its own connection; a cache write
+        opens a second, ``mode=rw`` connection (no migration, no journal-mode switch) when
+        the file can be written, and yields None (nothing is cached) when it cannot.
+        """
+        if not self.read_only:
+            with self.transaction():
+                yield self.connection
+            return
+        if self._cache_writer is None:
+            self._cache_writer = open_cache_writer(self.path)
+        if self._cache_writer is None:
+            yield None
+            return
+        self._cache_writer.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._cache_writer
+        except BaseException:
+            self._cache_writer.execute("ROLLBACK")
+            raise
+        self._cache_writer.execute("COMMIT")
 
     def count_articles(self) -> int:
         """How many articles are stored."""
@@ -131,6 +155,23 @@ class Store:
             "INSERT INTO embeddings (article_id, bucket, vector) VALUES (?, ?, ?)",
             (article_row, bucket, blob),
         )
+
+    def last_embedded_row(self) -> int:
+        """The highest article row with a stored embedding (0 for an empty store)."""
+        row = self.connection.execute("SELECT max(article_id) FROM embeddings").fetchone()
+        return int(row[0] or 0)
+
+    def embeddings_after(self, article_row: int) -> list[tuple[int, int, Vector]]:
+        """``(row, bucket, vector)`` of every embedding stored for rows after ``article_row``."""
+        rows = self.connection.execute(
+            "SELECT article_id, bucket, vector FROM embeddings WHERE article_id > ?"
+            " ORDER BY article_id",
+            (article_row,),
+        ).fetchall()
+        return [
+            (int(r[0]), int(r[1]), np.frombuffer(r[2], dtype=np.float16).astype(np.float32))
+            for r in rows
+        ]
 
     def bucket_vectors(self, bucket: int) -> tuple[npt.NDArray[np.uint64], Vector]:
         """Row ids and vectors of the articles indexed in one time bucket."""

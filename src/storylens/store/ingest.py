@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from storylens.cluster import (
 )
 from storylens.cluster.features import article_day
 from storylens.embedding import Encoder, Vectors, default_encoder
+from storylens.errors import isolated
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.files import FEED_SUFFIXES, JSONL_SUFFIXES, READABLE
@@ -42,8 +44,9 @@ from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
 
-Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
-"""Turns cleaned articles into analyses, in order (e.g. ``pipeline.analyze_articles``)."""
+Analyzer = Callable[[Sequence[Article]], Iterable[Analysis | Issue]]
+"""Turns cleaned articles into analyses, one per article in order (e.g. ``pipeline.analyze_each``);
+an article whose analysis failed gives its `Issue` instead."""
 
 BATCH_SIZE = 32
 
@@ -114,6 +117,18 @@ class CorpusWriter:
         self.analyzer = analyzer
         self.settings = settings or ClusterSettings()
         self.index = BucketedIndex(store)
+        self._seen_row = store.last_embedded_row()
+
+    def _catch_up(self) -> None:
+        """Index the articles other writers committed since this one last looked.
+
+        Called inside the write transaction (``BEGIN IMMEDIATE`` serialises writers), so the
+        neighbours searched next are every committed article, and two ingests running at
+        once cluster as one ingest would: no story is split because each missed the other's.
+        """
+        for row, bucket, vector in self.store.embeddings_after(self._seen_row):
+            self.index.add(row, vector, bucket=bucket)
+            self._seen_row = max(self._seen_row, row)
 
     def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
         """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
@@ -132,10 +147,24 @@ class CorpusWriter:
         for (position, article, digest), vector, analysis in zip(
             fresh, vectors, analyses, strict=True
         ):
-            events[position] = self.add_one(
-                article, digest=digest, vector=vector, analysis=analysis
-            )
+            events[position] = self._add_isolated(article, digest, vector, analysis)
         return [events[p] for p in range(len(articles))]
+
+    def _add_isolated(
+        self, article: Article, digest: str, vector: Vectors, analysis: Analysis | Issue | None
+    ) -> IngestEvent:
+        """`add_one`, with a failure of this article (its analysis, or storing it) its event."""
+        if not isinstance(analysis, Issue):
+            result = isolated(
+                partial(self.add_one, article, digest=digest, vector=vector, analysis=analysis),
+                input_name=article.input,
+                stage="store",
+                article_id=article.id,
+            )
+            if isinstance(result, IngestEvent):
+                return result
+            analysis = result
+        return IngestEvent(outcome=Outcome.FAILED, input=article.input, issue=analysis)
 
     def add_one(
         self, article: Article, *, digest: str, vector: Vectors, analysis: Analysis | None = None
@@ -144,6 +173,9 @@ class CorpusWriter:
         signature = sign_article(article)
         day = article_day(article)
         with self.store.transaction():
+            if self.store.has_content(digest):  # stored by a concurrent ingest meanwhile
+                return IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
+            self._catch_up()
             original = find_original(signature, self.store)
             row = self.store.insert_article(article, content_hash=digest)
             if analysis is not None:
@@ -156,6 +188,7 @@ class CorpusWriter:
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
             assignment = self._cluster(row, article, vector, day)
         self.index.add(row, vector, bucket=time_bucket(day))
+        self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
             input=article.input,
@@ -185,7 +218,7 @@ class CorpusWriter:
         self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
         return assignment
 
-    def _analyze(self, articles: list[Article]) -> list[Analysis | None]:
+    def _analyze(self, articles: list[Article]) -> list[Analysis | Issue | None]:
         if self.analyzer is None or not articles:
             return [None] * len(articles)
         return list(self.analyzer(articles))
@@ -218,22 +251,27 @@ def ingest_inputs(
     summary = IngestSummary()
     for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
         cleaned = [
-            clean_article(
-                apply_overrides(raw, overrides), outlets=overrides.outlets if overrides else None
+            isolated(
+                partial(clean_article, outlets=overrides.outlets if overrides else None),
+                apply_overrides(item, overrides),
+                input_name=item.input,
+                stage="clean",
             )
-            for raw in batch
-            if isinstance(raw, RawArticle)
+            if isinstance(item, RawArticle)
+            else item
+            for item in batch
         ]
-        foreign = [(a, language_issue(a)) for a in cleaned]
-        articles = [a for a, issue in foreign if issue is None]
-        batch = [*batch, *(issue for _, issue in foreign if issue is not None)]
+        cleaned = [
+            (language_issue(a) or a) if isinstance(a, Article) else a for a in cleaned
+        ]
+        articles = [a for a in cleaned if isinstance(a, Article)]
         events = [
             IngestEvent(
                 outcome=Outcome.WARNED if issue.warning else Outcome.FAILED,
                 input=issue.input,
                 issue=issue,
             )
-            for issue in batch
+            for issue in cleaned
             if isinstance(issue, Issue)
         ]
         events.extend(writer.add_batch(articles))

@@ -20,8 +20,8 @@ from urllib.parse import quote
 
 from storylens import io
 from storylens.model import Analysis, Article
-from storylens.store.queries import snapshot
-from storylens.store.records import StorySummary, day_to_date
+from storylens.store.queries import _members, _summary, snapshot
+from storylens.store.records import StorySummary
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -133,37 +133,9 @@ def search_stories(connection: sqlite3.Connection, query: StoryQuery) -> StoryPa
         rows = connection.execute(
             f"{base} ORDER BY {_ORDER[query.sort]} LIMIT :limit OFFSET :offset", values
         ).fetchall()
-        outlets = story_outlets(connection, [int(r[0]) for r in rows])
-    stories = tuple(
-        StorySummary(
-            id=int(r[0]),
-            title=str(r[1]),
-            first=day_to_date(r[2]),
-            last=day_to_date(r[3]),
-            outlets=outlets.get(int(r[0]), ()),
-            accounts=int(r[4]),
-            articles=int(r[5]),
-        )
-        for r in rows
-    )
+        members = _members(connection, [int(r[0]) for r in rows])
+    stories = tuple(_summary(r, members.get(int(r[0]))) for r in rows)
     return StoryPage(stories=stories, total=total)
-
-
-def story_outlets(
-    connection: sqlite3.Connection, story_ids: list[int]
-) -> dict[int, tuple[str, ...]]:
-    """Each story's outlets in order of publication."""
-    found: dict[int, dict[str, None]] = {}
-    for start in range(0, len(story_ids), 500):
-        chunk = story_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for story_id, outlet in connection.execute(
-            "SELECT m.story_id, a.outlet FROM story_members m JOIN articles a"
-            f" ON a.id = m.article_id WHERE m.story_id IN ({marks}) ORDER BY a.day, a.id",
-            chunk,
-        ):
-            found.setdefault(int(story_id), {})[str(outlet)] = None
-    return {story: tuple(names) for story, names in found.items()}
 
 
 def all_outlets(connection: sqlite3.Connection) -> list[str]:

@@ -145,8 +145,10 @@ def load_vectors(
 def save_vectors(store: Store, *, model: str, vectors: Iterable[tuple[bytes, Vectors]]) -> None:
     """Store vectors (float32) under their keys; keys already stored are left as they are."""
     rows = [(model, key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors]
-    with store.transaction():
-        store.connection.executemany(
+    with store.cache_transaction() as connection:
+        if connection is None:
+            return
+        connection.executemany(
             "INSERT OR IGNORE INTO sentence_vectors (model, text_sha1, vector) VALUES (?, ?, ?)",
             rows,
         )
@@ -187,8 +189,10 @@ def save_word_states(
         (model, key, " ".join(s.pieces), np.asarray(s.vectors, dtype=np.float16).tobytes())
         for key, s in states
     ]
-    with store.transaction():
-        store.connection.executemany(
+    with store.cache_transaction() as connection:
+        if connection is None:
+            return
+        connection.executemany(
             "INSERT OR IGNORE INTO word_states (model, text_sha1, pieces, vectors)"
             " VALUES (?, ?, ?, ?)",
             rows,

@@ -1,0 +1,148 @@
+"""Speaker and entity rules on short news texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.analyze.people import person_key, person_owner
+from storylens.model import Attribution, EntityLabel
+from storylens.pipeline import analyze_paths
+
+STORY = "\n\n".join(
+    [
+        "Port strike talks collapse",
+        "HARBORVILLE — Labor Secretary Ruth Calder walked out of the talks on Thursday after a "
+        "row with Governor Samuel T. Okafor over the pension fund.",
+        "Calder told reporters the offer was an insult. Okafor said late on Thursday that Calder "
+        "would be welcome back at the table.",
+        "Former Chilean president Ana Fox scoffed at the deal. “Nobody will sign this paper,” "
+        "Fox said in a recorded message.",
+        "“Not so fast,” the chairwoman of the dockworkers' union interjected.",
+        "The Republican nominee said “the port must reopen before the holidays.”",
+        "“We are not leaving the quay until every crane is running again.”",
+        "Union steward Marco Ibsen said.",
+        "Dana Whit, The Harbor Gazette: “The strike has already cost the region two cargo ships "
+        "a week.”",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def analysis(tmp_path_factory):
+    path = tmp_path_factory.mktemp("speakers") / "port.txt"
+    path.write_text(STORY, "utf-8")
+    (result,) = analyze_paths([str(path)]).analyses
+    return result
+
+
+def _quote(analysis, start):
+    return next(q for q in analysis.quotes if q.content.text.startswith(start))
+
+
+def _entity(analysis, name):
+    return next(e for e in analysis.entities if e.name == name)
+
+
+def test_roundup_label_names_the_speaker(analysis):
+    quote = _quote(analysis, "The strike has")
+    assert quote.attribution is Attribution.SIGNATURE
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Dana Whit"
+
+
+def test_interjected_is_a_cue(analysis):
+    quote = _quote(analysis, "Not so fast")
+    assert quote.cue is not None
+    assert quote.cue.text == "interjected"
+    assert quote.speaker is not None
+    assert "chairwoman" in quote.speaker.mention.text
+
+
+def test_a_modifier_is_never_the_speaker(analysis):
+    speaker = _quote(analysis, "the port must").speaker
+    assert speaker is not None
+    assert speaker.name == "The Republican nominee"
+    assert all(
+        _entity_by_id(analysis, i).label is not EntityLabel.GROUP for i in speaker.entity_ids
+    )
+
+
+def _entity_by_id(analysis, entity_id):
+    return next(e for e in analysis.entities if e.id == entity_id)
+
+
+def test_attribution_line_below_a_quote_paragraph_names_its_speaker(analysis):
+    quote = _quote(analysis, "We are not leaving")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Marco Ibsen"
+    assert quote.attribution is Attribution.CUE
+
+
+def test_a_person_named_fox_is_not_the_network(analysis):
+    speaker = _quote(analysis, "Nobody will sign").speaker
+    assert speaker is not None
+    assert speaker.name == "Ana Fox"
+    assert _entity(analysis, "Ana Fox").label is EntityLabel.PERSON
+    assert not any(e.name == "Fox News" for e in analysis.entities)
+
+
+def test_surname_and_full_name_are_one_person(analysis):
+    # spaCy's small model labels the second "Calder" an organisation: it joins the person.
+    calder = _entity(analysis, "Ruth Calder")
+    assert calder.label is EntityLabel.PERSON
+    assert "Calder" in [m.span.text for m in calder.mentions]
+    assert [e.name for e in analysis.entities].count("Calder") == 0
+
+
+def test_portfolio_before_secretary_is_not_an_organisation(analysis):
+    assert not any(e.name == "Labor" for e in analysis.entities)
+
+
+def test_person_key_and_owner():
+    assert person_key("Gov. Samuel T. Okafor") == person_key("Samuel Okafor")
+    people = ["person:samuel t okafor", "person:ruth calder", "person:lee calder jr"]
+    assert person_owner("Okafor", people) == "person:samuel t okafor"
+    assert person_owner("Calder", people) == "person:ruth calder"
+    people.append("person:tom calder")
+    assert person_owner("Calder", people) is None  # two Calders: ambiguous
+
+
+DIGEST = "\n\n".join(
+    [
+        "Morning digest",
+        "FERRY FARES RISE AGAIN - Priya Nandakumar: “Commuters on the island routes now pay "
+        "twice what they paid five years ago.”",
+        "The harbour commissioner, Tomas Lindqvist, spoke to the council on Monday. In a long "
+        "address, he warned: “If the fares keep climbing, the night boats will run empty.”",
+        "Councillor Beatrix Olsen told reporters afterwards that the budget had no room left.",
+        "“We have cut everything we can cut, and the ferries are still losing money.”",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    path = tmp_path_factory.mktemp("digest") / "digest.txt"
+    path.write_text(DIGEST, "utf-8")
+    (result,) = analyze_paths([str(path)]).analyses
+    return result
+
+
+def test_label_after_a_digest_headline_names_the_speaker(digest):
+    speaker = _quote(digest, "Commuters on").speaker
+    assert speaker is not None
+    assert speaker.name == "Priya Nandakumar"
+
+
+def test_cue_before_the_colon_attributes_the_quote(digest):
+    quote = _quote(digest, "If the fares")
+    assert quote.cue is not None
+    assert quote.cue.text == "warned"
+    assert quote.speaker is not None
+    assert "Tomas Lindqvist" in quote.speaker.name
+
+
+def test_speaker_line_above_a_quote_paragraph(digest):
+    quote = _quote(digest, "We have cut")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Beatrix Olsen"
