@@ -10,6 +10,8 @@ Hierarchy::
     StorylensError
     ├── ConfigError        a bad option or setting
     ├── ModelNotInstalled  a model package is missing (names the pip package to install)
+    ├── ExtraNotInstalled  an optional extra is missing (names ``storylens[extra]``)
+    ├── EngineError        an engine's workers failed past their retries, or its cluster is gone
     ├── SchemaError        JSON that does not match the storylens schema
     └── StoreError         the corpus store cannot be used (busy, corrupt, read-only, full…)
 """
@@ -43,6 +45,18 @@ class ModelNotInstalled(StorylensError):
     def __init__(self, package: str, extra: str | None = None) -> None:
         hint = f"pip install 'storylens[{extra}]'" if extra else f"pip install {package}"
         super().__init__(f"model package {package!r} is not installed: {hint}")
+
+
+class ExtraNotInstalled(StorylensError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+    def __init__(self, package: str, extra: str, *, needed_for: str) -> None:
+        hint = f"pip install 'storylens[{extra}]'"
+        super().__init__(f"{needed_for} needs {package}, which is not installed: {hint}")
+
+
+class EngineError(StorylensError):
+    """An engine could not prepare its units: workers died past their retries, no cluster."""
 
 
 class SchemaError(StorylensError):

@@ -83,9 +83,7 @@ def _read(tp: Any, value: Any, where: str) -> Any:
         return dt.datetime.fromisoformat(value)
     if tp is dt.date:
         return dt.date.fromisoformat(value)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+    return value  # an int stays an int where the model says float, so it is written back as read
 
 
 def _read_dataclass(cls: type, value: Any, where: str) -> Any:

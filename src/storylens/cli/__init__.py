@@ -8,7 +8,9 @@ Exit statuses (the project's convention: 0 ok, 1 data, 2 usage): 0 done; 1 an in
 (the others were still processed), the story asked for does not exist, or the store cannot
 be used (missing, busy or locked, corrupt or truncated, read-only, disk full, not a storylens
 store, newer schema); 2 a usage error, including an output file that must not be written
-(the store itself, any SQLite file, a missing directory). Each failure is one line on stderr.
+(the store itself, any SQLite file, a missing directory) and ``--engine ray`` without Ray
+installed or reachable; 130 an ``ingest`` stopped by Ctrl-C. Each failure is one line on
+stderr.
 """
 
 from __future__ import annotations

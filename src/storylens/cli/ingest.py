@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections import Counter
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +22,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from storylens.cli.engine_options import engine_options, fail, start_engine
 from storylens.cli.options import metadata_options, overrides_from
 from storylens.cli.store_options import db_option
 from storylens.ingest.decode import MAX_BYTES
 from storylens.report.words import counted
 
 if TYPE_CHECKING:
+    from storylens.engine import Engine, EngineName
     from storylens.ingest.overrides import Overrides
     from storylens.store import CorpusWriter, IngestSummary
     from storylens.store.ingest import Analyzer
@@ -69,6 +72,15 @@ class _EtaColumn(ProgressColumn):
 @click.option("--batch-size", default=32, show_default=True, help="Articles embedded at once.")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, help="Largest input file.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--processes",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes analysing articles on this machine (local engine).",
+)
+@engine_options
 def ingest(
     paths: tuple[str, ...],
     *,
@@ -79,32 +91,58 @@ def ingest(
     batch_size: int,
     max_bytes: int,
     quiet: bool,
+    processes: int,
+    engine: EngineName,
+    address: str | None,
+    workers: int | None,
 ) -> None:
     """Ingest PATHS (files, directories, JSONL corpora, feeds, - for stdin) into the store.
 
     Articles already stored (same outlet and text) are skipped, so a re-run after a crash
-    resumes. Near-duplicate copies are linked to their original, and every new article joins
-    a story or starts one. Each bad input gets one error line; the exit code is 1 if any
-    input failed, and everything else is still stored.
+    resumes (also after Ctrl-C). Near-duplicate copies are linked to their original, and every
+    new article joins a story or starts one. Each bad input gets one error line; the exit code
+    is 1 if any input failed, and everything else is still stored. -j N analyses on N
+    processes, --engine ray on a Ray cluster; this process alone writes the store and
+    clusters, so the stories are the same whichever engine analysed the articles.
     """
     from storylens.store import CorpusWriter, Store
 
     console = Console(stderr=True)
     analyzer = _analyzer(wanted=analyze)
-    with Store(db) as store:
+    running = _engine(
+        engine, analyze=analyzer is not None, processes=processes, workers=workers, address=address
+    )
+    with Store(db) as store, running as prepared_by:
         writer = CorpusWriter(store, analyzer=analyzer)
-        summary = _run(
-            writer,
-            paths,
-            console=console,
-            batch_size=batch_size,
-            max_bytes=max_bytes,
-            quiet=quiet,
-            overrides=overrides_from(outlet, published),
-        )
+        try:
+            summary = _run(
+                writer,
+                paths,
+                console=console,
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                quiet=quiet,
+                overrides=overrides_from(outlet, published),
+                engine=prepared_by,
+            )
+        except KeyboardInterrupt:
+            stored = f"{store.count_articles()} articles are stored in {db}"
+            fail(f"interrupted: {stored}; run the same command again to resume", status=130)
     _print_summary(summary, console=console, db=db, analyzed=analyzer is not None)
     if summary.issues:
         raise SystemExit(1)
+
+
+def _engine(
+    name: EngineName, *, analyze: bool, processes: int, workers: int | None, address: str | None
+) -> AbstractContextManager[Engine | None]:
+    """No engine for the default (this process prepares), else the chosen one, started."""
+    from storylens.engine import Work
+
+    if name == "local" and processes == 1:
+        return nullcontext(None)
+    work = Work(analyze=analyze)
+    return start_engine(name, work, processes=processes, workers=workers, address=address)
 
 
 def _run(
@@ -116,7 +154,9 @@ def _run(
     max_bytes: int,
     quiet: bool,
     overrides: Overrides,
+    engine: Engine | None,
 ) -> IngestSummary:
+    from storylens.engine import preparer
     from storylens.store import IngestEvent, count_inputs, ingest_inputs
 
     columns = (
@@ -149,6 +189,7 @@ def _run(
             max_bytes=max_bytes,
             on_event=on_event,
             overrides=overrides,
+            preparer=None if engine is None else preparer(engine),
         )
 
 

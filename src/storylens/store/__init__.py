@@ -10,6 +10,8 @@ from storylens.store.ingest import (
     IngestEvent,
     IngestSummary,
     Outcome,
+    Prepared,
+    Preparer,
     count_inputs,
     ingest_inputs,
 )
@@ -33,6 +35,8 @@ __all__ = [
     "IngestEvent",
     "IngestSummary",
     "Outcome",
+    "Prepared",
+    "Preparer",
     "Store",
     "StoredStory",
     "StorySummary",

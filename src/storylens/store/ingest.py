@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -33,7 +34,7 @@ from storylens.cluster import (
     time_bucket,
     window_buckets,
 )
-from storylens.cluster.features import article_day
+from storylens.cluster.features import EventCues, event_cues
 from storylens.embedding import Encoder, Vectors, default_encoder
 from storylens.errors import isolated
 from storylens.ingest import read_inputs
@@ -43,10 +44,18 @@ from storylens.ingest.identity import content_hash
 from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
+from storylens.store.records import Membership
 
 Analyzer = Callable[[Sequence[Article]], Iterable[Analysis | Issue]]
 """Turns cleaned articles into analyses, one per article in order (e.g. ``pipeline.analyze_each``);
 an article whose analysis failed gives its `Issue` instead."""
+
+Prepared = tuple[Vectors, Sequence[Analysis | Issue | None]]
+"""One unit of new articles made ready to store: a story vector and an analysis each (its
+`Issue` if the analysis failed, None when analyses are not stored)."""
+
+Preparer = Callable[[Iterable[Sequence[Article]]], Iterator[Prepared]]
+"""Prepares units of new articles, yielding one `Prepared` per unit in unit order (an engine)."""
 
 BATCH_SIZE = 32
 
@@ -132,23 +141,51 @@ class CorpusWriter:
 
     def add_batch(self, articles: Sequence[Article]) -> list[IngestEvent]:
         """Add articles; duplicates (same outlet and text as a stored one) are skipped."""
+        fresh, events = self.select_fresh(articles)
+        prepared = next(self.prepare([[article for article, _ in fresh.values()]]))
+        events.update(zip(fresh, self.add_prepared(list(fresh.values()), prepared), strict=True))
+        return [events[p] for p in range(len(articles))]
+
+    def select_fresh(
+        self, articles: Sequence[Article], *, pending: set[str] | None = None
+    ) -> tuple[dict[int, tuple[Article, str]], dict[int, IngestEvent]]:
+        """Split articles into new ones (with their content hash) and duplicates, by position.
+
+        A duplicate has the outlet and text of a stored article, of an earlier one in
+        ``articles``, or of one whose hash is in ``pending`` (on its way to the store); the
+        hashes of the new ones are added to ``pending``.
+        """
+        pending = set() if pending is None else pending
+        fresh: dict[int, tuple[Article, str]] = {}
         events: dict[int, IngestEvent] = {}
-        fresh: list[tuple[int, Article, str]] = []
-        seen: set[str] = set()
         for position, article in enumerate(articles):
             digest = content_hash(f"{article.outlet}\n{article.text}")
-            if digest in seen or self.store.has_content(digest):
+            if digest in pending or self.store.has_content(digest):
                 events[position] = IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
             else:
-                seen.add(digest)
-                fresh.append((position, article, digest))
-        vectors = self.encoder.encode([story_text(a) for _, a, _ in fresh])
-        analyses = self._analyze([a for _, a, _ in fresh])
-        for (position, article, digest), vector, analysis in zip(
-            fresh, vectors, analyses, strict=True
-        ):
-            events[position] = self._add_isolated(article, digest, vector, analysis)
-        return [events[p] for p in range(len(articles))]
+                pending.add(digest)
+                fresh[position] = (article, digest)
+        return fresh, events
+
+    def prepare(self, units: Iterable[Sequence[Article]]) -> Iterator[Prepared]:
+        """Each unit's story vectors and analyses, computed in this process."""
+        for articles in units:
+            vectors = self.encoder.encode([story_text(a) for a in articles])
+            yield vectors, self._analyze(list(articles))
+
+    def add_prepared(
+        self, fresh: Sequence[tuple[Article, str]], prepared: Prepared
+    ) -> list[IngestEvent]:
+        """Store new articles (with their hashes) given their vectors and analyses, in order.
+
+        An article whose analysis is an `Issue`, or whose storing fails, gives a failed event;
+        the others are stored.
+        """
+        vectors, analyses = prepared
+        return [
+            self._add_isolated(article, digest, vector, analysis)
+            for (article, digest), vector, analysis in zip(fresh, vectors, analyses, strict=True)
+        ]
 
     def _add_isolated(
         self, article: Article, digest: str, vector: Vectors, analysis: Analysis | Issue | None
@@ -171,7 +208,7 @@ class CorpusWriter:
     ) -> IngestEvent:
         """Store one new article, link it if it is a copy, else put it in a story."""
         signature = sign_article(article)
-        day = article_day(article)
+        cues = event_cues(article, analysis)
         with self.store.transaction():
             if self.store.has_content(digest):  # stored by a concurrent ingest meanwhile
                 return IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
@@ -186,8 +223,8 @@ class CorpusWriter:
             if original is not None:
                 self._link_copy(row, original.row, original.similarity)
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
-            assignment = self._cluster(row, article, vector, day)
-        self.index.add(row, vector, bucket=time_bucket(day))
+            assignment = self._cluster(row, article, vector, cues)
+        self.index.add(row, vector, bucket=time_bucket(cues.day))
         self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
@@ -200,22 +237,29 @@ class CorpusWriter:
         root = self.store.original_of(original_row)
         self.store.link_copy(row, original_row=root, similarity=similarity)
         story_id = self.store.stories_of([root])[root]
-        self.store.add_member(row, story_id=story_id, similarity=similarity)
+        why = Membership(how="copy", best_match=root)
+        self.store.add_member(row, story_id=story_id, similarity=similarity, why=why)
 
-    def _cluster(self, row: int, article: Article, vector: Vectors, day: int | None) -> Assignment:
+    def _cluster(self, row: int, article: Article, vector: Vectors, cues: EventCues) -> Assignment:
         neighbours = self.index.search(
             vector,
-            buckets=window_buckets(day, window_days=self.settings.window_days),
+            buckets=window_buckets(cues.day, window_days=self.settings.window_days(cues)),
             count=self.settings.neighbours,
         )
         assignment = assign_story(
-            vector, day, neighbours=neighbours, lookup=self.store, settings=self.settings
+            vector, cues, neighbours=neighbours, lookup=self.store, settings=self.settings
         )
         story_id = self.store.save_story(assignment.story, title=article.title)
         for lone in assignment.absorbed:
             self.store.absorb_story(lone.id, into=story_id)
-        self.store.add_member(row, story_id=story_id, similarity=assignment.similarity)
-        self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
+        why = Membership(
+            how="joined" if assignment.joined else "seed",
+            best_match=assignment.best_match,
+            shared=assignment.shared,
+        )
+        self.store.add_member(row, story_id=story_id, similarity=assignment.similarity, why=why)
+        self.store.insert_embedding(row, bucket=time_bucket(cues.day), vector=vector)
+        self.store.insert_cues(row, cues)
         return assignment
 
     def _analyze(self, articles: list[Article]) -> list[Analysis | Issue | None]:
@@ -242,44 +286,58 @@ def ingest_inputs(
     max_bytes: int = MAX_BYTES,
     on_event: Callable[[IngestEvent], None] | None = None,
     overrides: Overrides | None = None,
+    preparer: Preparer | None = None,
 ) -> IngestSummary:
     """Read, clean and add every article in the named inputs, streaming in small batches.
 
     ``overrides`` is the metadata the user states for every input (``--outlet``, ``--published``).
     An article not in English is not stored: one warning says so.
+    The new articles of each batch form one unit for ``preparer`` (default: the writer's own
+    encoder and analyzer, in this process), which may run ahead on other units; the writer
+    stores the results in input order, so the stories do not depend on who prepared them.
     """
     summary = IngestSummary()
-    for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
-        cleaned = [
-            isolated(
-                partial(clean_article, outlets=overrides.outlets if overrides else None),
-                apply_overrides(item, overrides),
-                input_name=item.input,
-                stage="clean",
-            )
-            if isinstance(item, RawArticle)
-            else item
-            for item in batch
-        ]
-        cleaned = [
-            (language_issue(a) or a) if isinstance(a, Article) else a for a in cleaned
-        ]
-        articles = [a for a in cleaned if isinstance(a, Article)]
-        events = [
-            IngestEvent(
-                outcome=Outcome.WARNED if issue.warning else Outcome.FAILED,
-                input=issue.input,
-                issue=issue,
-            )
-            for issue in cleaned
-            if isinstance(issue, Issue)
-        ]
-        events.extend(writer.add_batch(articles))
+    pending: set[str] = set()
+    waiting: deque[list[tuple[Article, str]]] = deque()
+
+    def emit(events: Iterable[IngestEvent]) -> None:
         for event in events:
             summary.record(event)
             if on_event is not None:
                 on_event(event)
+
+    def units() -> Iterator[list[Article]]:
+        for batch in _batches(read_inputs(names, max_bytes=max_bytes), batch_size):
+            cleaned = [_clean(item, overrides) for item in batch]
+            emit(_failures(cleaned))
+            articles = [article for article in cleaned if isinstance(article, Article)]
+            fresh, duplicates = writer.select_fresh(articles, pending=pending)
+            emit(duplicates.values())
+            if fresh:
+                waiting.append(list(fresh.values()))
+                yield [article for article, _ in fresh.values()]
+
+    for prepared in (preparer or writer.prepare)(units()):
+        fresh = waiting.popleft()
+        emit(writer.add_prepared(fresh, prepared))
+        pending.difference_update(digest for _, digest in fresh)
     return summary
+
+
+def _clean(item: RawArticle | Issue, overrides: Overrides | None) -> Article | Issue:
+    if isinstance(item, Issue):
+        return item
+    raw = apply_overrides(item, overrides)
+    clean = partial(clean_article, outlets=overrides.outlets if overrides else None)
+    article = isolated(clean, raw, input_name=raw.input, stage="clean")
+    return (language_issue(article) or article) if isinstance(article, Article) else article
+
+
+def _failures(batch: Iterable[Article | Issue]) -> Iterator[IngestEvent]:
+    for issue in batch:
+        if isinstance(issue, Issue):
+            outcome = Outcome.WARNED if issue.warning else Outcome.FAILED
+            yield IngestEvent(outcome=outcome, input=issue.input, issue=issue)
 
 
 def count_inputs(names: Iterable[str]) -> int | None:
