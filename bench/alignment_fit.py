@@ -6,7 +6,8 @@ present. The held-out stories are never read here.
 
 Every candidate fact pair of a story (exactly those `compare_analyses` weighs) gets its
 `PAIR_FEATURES` and a label: 1 when the two facts overlap a gold sentence pair. A logistic
-regression on standardised features is fitted; the link and restatement probabilities are
+regression on standardised features is fitted (the model file's restatement probability is kept
+for compatibility; rows no longer use it: comparison schema 2.0); the link probabilities are
 chosen by story-grouped cross-validation of the whole comparison (grouping, restatements and
 quote links included), scored on gold sentence pairs like ``bench/compare_alignment.py``.
 
@@ -115,7 +116,7 @@ def cross_validate(stories: list[Story], encoder, c: float) -> dict[tuple, tuple
         held = [s for n, s in enumerate(stories) if n % FOLDS == fold]
         model = fit([s for n, s in enumerate(stories) if n % FOLDS != fold], c)
         for story, (link, mutual, restate) in itertools.product(held, counts):
-            settings = AlignmentSettings(model=model, link=link, mutual=mutual, restate=restate)
+            settings = AlignmentSettings(model=model, link=link, mutual=mutual)
             comparison = compare_analyses(story.analyses, encoder=encoder, settings=settings)
             predicted = predicted_pairs(comparison, story.offsets)
             tally = counts[(link, mutual, restate)]

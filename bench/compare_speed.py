@@ -1,4 +1,4 @@
-"""Latency of ``compare`` for 2, 10 and 50 articles, with and without the analysis.
+"""Latency of ``compare`` for 2, 10, 30 and 50 articles, with and without the analysis.
 
 Also with fact vectors from the store's sentence-vector cache (``CachedEncoder`` over a
 temporary SQLite store, as ``storylens show`` uses it): *cache cold* starts from an empty store
@@ -25,7 +25,7 @@ from storylens.store import CachedEncoder, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
-SIZES = (2, 10, 50)
+SIZES = (2, 10, 30, 50)
 RUNS = 3
 
 

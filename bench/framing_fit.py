@@ -176,14 +176,25 @@ def fit(rows, features=FEATURES):
     )
 
 
-def cross_validate(corpus, rows, run_method, score, features=FEATURES, seed=None):
-    """Story-grouped CV: (scores of the held-out predictions, the per-fold weights)."""
+def year_folds(corpus):
+    """One fold per publication year: the stories of that year (BASIL stories keep one year)."""
+    years = defaultdict(set)
+    for article in corpus:
+        years[article["date"][:4]].add(article["story_id"])
+    return [years[y] for y in sorted(years)]
+
+
+def cross_validate(corpus, rows, run_method, score, features=FEATURES, seed=None, folds=None):
+    """Story-grouped CV: (scores of the held-out predictions, the per-fold weights).
+
+    ``folds`` (sets of story ids) replaces the story folds, e.g. ``year_folds(corpus)``.
+    """
     predicted, fitted = {}, []
-    for held in _story_folds({a["story_id"] for a in corpus}, FOLDS, seed):
+    for held in folds or _story_folds({a["story_id"] for a in corpus}, FOLDS, seed):
         weights = fit([row for row in rows if row[0] not in held], features)
         fitted.append(weights)
         predicted |= run_method([a for a in corpus if a["story_id"] in held], weights)
-    return score(corpus, predicted), fitted
+    return score([a for a in corpus if a["id"] in predicted], predicted), fitted
 
 
 def to_json(weights):

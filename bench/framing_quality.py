@@ -148,6 +148,39 @@ def best(corpus, runner, grid):
     return {"threshold": t, **res}
 
 
+def best_by_folds(corpus, runner, grid, folds):
+    """A baseline whose threshold is chosen on the other folds only, scored on each held fold."""
+    runs = {t: runner(t) for t in grid}
+    predicted, chosen = {}, []
+    for held in folds:
+        train = [a for a in corpus if a["story_id"] not in held]
+        t = max(grid, key=lambda t: score(train, runs[t])["sentence"]["f1"])
+        chosen.append(t)
+        predicted |= {a["id"]: runs[t][a["id"]] for a in corpus if a["story_id"] in held}
+    scored = [a for a in corpus if a["id"] in predicted]
+    return {"thresholds": chosen, **score(scored, predicted)}
+
+
+def year_split(corpus, rows, analyzer, compounds, grid):
+    """Across years: leave one publication year out (fit on four years of basil-dev, score
+    the fifth), and forward in time (fit on 2010-2014 only, score 2016-2018)."""
+    years = framing_fit.year_folds(corpus)
+    out = {}
+    for name, folds in (
+        ("leave a year out", years),
+        ("forward 2010-14 -> 2016-18", [years[3] | years[4]]),
+    ):
+        model, _ = framing_fit.cross_validate(corpus, rows, run_method, score, folds=folds)
+        lexicon = best_by_folds(corpus, lambda t: run_lexicon(corpus, t), [*grid[1:], 1.0], folds)
+        vader = best_by_folds(
+            corpus, lambda t: run_vader(corpus, t, analyzer, compounds), grid, folds
+        )
+        out[f"plain lexicon, {name} (t from the fitting years)"] = lexicon
+        out[f"VADER, {name} (t from the fitting years)"] = vader
+        out[f"storylens, learned, {name}"] = model
+    return out
+
+
 def target_mentions(text, sent, target):
     skip = {"and", "the", "of", "campaign", "administration", "officials", "bill", "other"}
     names = [w for w in target.split("_") if len(w) > 2 and w.lower() not in skip]
@@ -192,7 +225,7 @@ def tone_agreement(corpus, analyzer):
 
 def actor_agreement(corpus, per_actor):
     by_id = {a["id"]: a for a in corpus}
-    agree = covered = 0
+    agree = covered = negative = 0
     for (aid, target), golds in per_actor.items():
         art = by_id[aid]
         scores = []
@@ -204,10 +237,12 @@ def actor_agreement(corpus, per_actor):
             continue
         covered += 1
         agree += (sum(scores) < 0) == (sum(golds) < 0)
+        negative += sum(golds) < 0
     return {
         "pairs": len(per_actor),
         "covered": covered,
         "accuracy": round(agree / max(covered, 1), 3),
+        "always_negative_accuracy": round(negative / max(covered, 1), 3),
     }
 
 
@@ -242,6 +277,7 @@ def main(argv=None):
     rows = framing_fit.word_rows(corpus)
     cv, fitted = framing_fit.cross_validate(corpus, rows, run_method, score)
     results["storylens, learned (5-fold story CV)"] = cv
+    results |= year_split(corpus, rows, analyzer, compounds, grid)
     results["folds"] = [framing_fit.to_json(w) | {"words": len(w.words)} for w in fitted]
     for seed in range(args.shuffles):
         shuffled, _ = framing_fit.cross_validate(corpus, rows, run_method, score, seed=seed)

@@ -18,14 +18,16 @@ from typing import Any
 from storylens.model import SCHEMA_VERSION, Analysis, Issue
 
 
-def schema_of(root: type, *, name: str, title: str) -> dict[str, Any]:
+def schema_of(
+    root: type, *, name: str, title: str, version: str = SCHEMA_VERSION
+) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for a document holding ``root`` objects."""
     definitions: dict[str, Any] = {}
     _ref(root, definitions)
     _ref(Issue, definitions)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://storylens.dev/schema/{name}.v{SCHEMA_VERSION.split('.')[0]}.json",
+        "$id": f"https://storylens.dev/schema/{name}.v{version.split('.')[0]}.json",
         "title": title,
         "type": "object",
         "required": ["schema", "schema_version"],
@@ -48,9 +50,14 @@ def analysis_schema() -> dict[str, Any]:
 
 def comparison_schema() -> dict[str, Any]:
     """The schema of ``storylens compare --format json``."""
-    from storylens.compare.records import Comparison
+    from storylens.compare.records import COMPARISON_SCHEMA_VERSION, Comparison
 
-    schema = schema_of(Comparison, name="storylens.comparison", title="storylens comparison")
+    schema = schema_of(
+        Comparison,
+        name="storylens.comparison",
+        title="storylens comparison",
+        version=COMPARISON_SCHEMA_VERSION,
+    )
     schema["required"] += ["comparison"]
     schema["properties"]["comparison"] = {"$ref": "#/$defs/Comparison"}
     return schema
@@ -98,9 +105,9 @@ def _ref(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema file into ``folder``; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
-    major = SCHEMA_VERSION.split(".")[0]
     written = []
     for name, schema in (("analysis", analysis_schema()), ("comparison", comparison_schema())):
+        major = schema["$id"].rsplit(".v", 1)[1].split(".")[0]
         path = folder / f"{name}.v{major}.json"
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(path)

@@ -92,9 +92,7 @@ def test_stories_json_lists_member_article_ids(seed_store):
 
 
 @pytest.mark.parametrize(("outlet", "found"), [("pj media", 1), ("OPPOSING", 1), ("Fox", 0)])
-def test_stories_outlet_filter_ignores_case_and_matches_part_of_a_name(
-    seed_store, outlet, found
-):
+def test_stories_outlet_filter_ignores_case_and_matches_part_of_a_name(seed_store, outlet, found):
     result = CliRunner().invoke(
         main, ["stories", "--db", str(seed_store), "--outlet", outlet, "--format", "json"]
     )
@@ -150,12 +148,25 @@ def test_counts_use_the_singular_for_one(tmp_path):
     assert "1 stories" not in listed.stdout
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_help_has_no_markup_or_strftime_placeholders(name):
-    result = CliRunner().invoke(main, [name, "--help"])
+def _help_screens():
+    """Every command's argv for --help, subcommands of command groups included."""
+    import click
+
+    screens = []
+    for name in sorted(COMMANDS):
+        command = main.get_command(None, name)
+        screens.append([name])
+        if isinstance(command, click.Group):
+            screens.extend([name, sub] for sub in sorted(command.commands))
+    return screens
+
+
+@pytest.mark.parametrize("argv", _help_screens(), ids=" ".join)
+def test_help_has_no_markup_or_strftime_placeholders(argv):
+    result = CliRunner().invoke(main, [*argv, "--help"])
     assert result.exit_code == 0
     for mark in ("``", "`", "%Y", "%m", "%d", ":class:", ":func:"):
-        assert mark not in result.output, (name, mark)
+        assert mark not in result.output, (argv, mark)
 
 
 def test_top_level_help_lists_every_command_with_its_summary():

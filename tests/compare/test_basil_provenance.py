@@ -69,10 +69,10 @@ def test_every_summary_sentence_rests_on_real_sentences(basil_comparisons):
         rows = {row.id: row for row in comparison.rows}
         for sentence in comparison.summary.sentences:
             row = rows[sentence.row]
-            assert [(s.article_id, s.span) for s in sentence.support] == [
-                (f.article_id, f.span) for f in row.facts
-            ]
-            for support, fact in zip(sentence.support, row.facts, strict=True):
+            members = {(f.article_id, f.span): f for f in (*row.facts, *row.restated)}
+            assert len({s.article_id for s in sentence.support}) == len(sentence.support)
+            for support in sentence.support:
+                fact = members[(support.article_id, support.span)]
                 _check_span(by_id, support.article_id, support.span)
                 analysis = by_id[support.article_id]
                 assert support.outlet == analysis.article.outlet
@@ -80,7 +80,10 @@ def test_every_summary_sentence_rests_on_real_sentences(basil_comparisons):
                 assert _sentence_index(analysis, support.span) == fact.sentence
             assert sentence.source in sentence.support
             words = " ".join(sentence.source.span.text.split())
-            assert sentence.text == words[:1].upper() + words[1:]
+            text = words[:1].upper() + words[1:]
+            if sentence.dissent:
+                text = f"{text.rstrip('.')} ({sentence.dissent})."
+            assert sentence.text == text
             assert sentence.outlets == tuple(dict.fromkeys(s.outlet for s in sentence.support))
             checked += 1
     assert checked >= 100

@@ -26,7 +26,7 @@ def test_json_document_valid_against_schema(seed_comparison):
 
 
 def test_schema_file_is_current():
-    written = json.loads((ROOT / "docs/schema/comparison.v1.json").read_text(encoding="utf-8"))
+    written = json.loads((ROOT / "docs/schema/comparison.v2.json").read_text(encoding="utf-8"))
     assert written == comparison_schema()
 
 

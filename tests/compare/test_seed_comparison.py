@@ -133,3 +133,20 @@ def test_seed_offsets_point_into_article_text(seed_comparison, seed_analyses):
     for conflict in seed_comparison.conflicts:
         for side in conflict.sides:
             assert texts[side.article_id][side.span.start : side.span.end] == side.span.text
+
+
+def test_seed_summary_never_gives_kerry_the_kirby_quote_in_pj_media_s_name(seed_comparison, ids):
+    """PJ Media gives "not a decision that was taken lightly" to Kirby, Opposing Views to Kerry:
+    a 1-1 dispute, so no summary sentence may state either side in PJ Media's name."""
+    for sentence in seed_comparison.summary.sentences:
+        if "lightly" in sentence.text:
+            assert ids["pj"] not in {s.article_id for s in sentence.support}
+            assert "Kerry" not in sentence.text or "PJ Media" not in sentence.outlets
+
+
+def test_seed_conflict_has_two_positions_of_one(seed_comparison):
+    (conflict,) = [c for c in seed_comparison.conflicts if c.kind is ConflictKind.SPEAKER]
+    assert sorted((p.value, p.count) for p in conflict.positions) == [
+        ("John Kerry", 1),
+        ("John Kirby", 1),
+    ]

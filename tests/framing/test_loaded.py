@@ -118,3 +118,31 @@ def test_same_words_change_voice_inside_quotes():
         ("regime", Voice.QUOTED),
     ]
     assert phrases[0].alternative == "government"
+
+
+def _one_sentence(text):
+    return find_loaded_language(text, [Span(start=0, end=len(text), text=text)], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Two of the wounded remain in critical condition, police said.", "critical"),
+        ("The two brothers pleaded guilty to fraud in federal court on Monday.", "guilty"),
+        (
+            '"I am pleased to announce that our talented deputy, Ann Lee, will take over as '
+            'acting director," the governor wrote.',
+            "pleased",
+        ),
+        (
+            "The court asked the United States Supreme Court to strike down the voting law, a "
+            "fierce fight for the state.",
+            "United",
+        ),
+        ("The court asked the United States Supreme Court to strike down the law.", "Supreme"),
+        ("The senator, long one of the most influential voices on trade, retired.", "long"),
+    ],
+)
+def test_fixed_medical_legal_and_formulaic_wording_is_not_loaded(text, words):
+    flagged = [p.span.text for p in _one_sentence(text)]
+    assert not any(words in f for f in flagged), flagged

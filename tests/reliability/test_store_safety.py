@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from storylens.store import Store
-from tests.reliability.conftest import BRIDGE, assert_one_line, record, run_cli
+from tests.reliability.conftest import BRIDGE, FLOOD, assert_one_line, record, run_cli
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -255,3 +255,39 @@ def test_two_concurrent_ingests_of_one_file_store_it_once_without_a_traceback(
     connection = sqlite3.connect(db)
     assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     assert connection.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+
+
+def test_two_concurrent_ingests_of_one_story_do_not_split_it(tmp_path):
+    first = tmp_path / "first.jsonl"
+    second = tmp_path / "second.jsonl"
+    outlets = ["Harbor Gazette", "Valley Times", "Coastal Post"]
+    first.write_text(
+        record(BRIDGE[0], id="b0", outlet=outlets[0], date="2024-03-18")
+        + record(FLOOD[0], id="f0", outlet="Hill News", date="2024-05-02")
+    )
+    second.write_text(
+        record(BRIDGE[1], id="b1", outlet=outlets[1], date="2024-03-18")
+        + record(FLOOD[1], id="f1", outlet="River Post", date="2024-05-03")
+        + record(BRIDGE[2], id="b2", outlet=outlets[2], date="2024-03-19")
+    )
+    db = tmp_path / "together.db"
+    command = [sys.executable, "-c", "from storylens.cli import main; main()", "ingest"]
+    processes = [
+        subprocess.Popen(
+            [*command, str(path), "--db", str(db), "--quiet", "--batch-size", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in (first, second)
+    ]
+    for process in processes:
+        _, stderr = process.communicate(timeout=600)
+        assert process.returncode == 0, stderr
+    rows = sqlite3.connect(db).execute(
+        "SELECT a.article_id, m.story_id FROM articles a"
+        " JOIN story_members m ON m.article_id = a.id"
+    )
+    story = dict(rows.fetchall())
+    assert story["b0"] == story["b1"] == story["b2"]
+    assert story["f0"] == story["f1"] != story["b0"]

@@ -18,7 +18,7 @@ from storylens.analyze.names import (
     strip_possessive,
 )
 from storylens.analyze.nlp import TITLE, ParsedParagraph
-from storylens.analyze.people import group_label, person_owner
+from storylens.analyze.people import dominant, group_label, join_acronyms, join_named_people
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
 
 LABELS = {
@@ -201,6 +201,8 @@ def _found(ent: Any, offset: int) -> _Found | None:
     lead = 4 if surface.lower().startswith("the ") and label is not EntityLabel.PERSON else 0
     start = offset + ent.start_char + lead
     span = Span(start=start, end=start + len(surface) - lead, text=surface[lead:])
+    if label is EntityLabel.GROUP and canonical_alias(span.text) is not None:
+        label = EntityLabel.ORGANISATION  # "Democrats", "Republicans": the party, by the table
     if label is EntityLabel.GROUP:
         country = country_of_demonym(span.text)
         if country is not None:
@@ -285,33 +287,9 @@ def _group(found: list[_Found]) -> dict[str, list[_Found]]:
             f.key = _person_key(f, full_names)
         groups[f.key].append(f)
     _merge_short_names(groups)
-    _join_named_people(groups)
+    join_named_people(groups)
+    join_acronyms(groups)
     return groups
-
-
-def _join_named_people(groups: dict[str, list[_Found]]) -> None:
-    """Mentions of another kind that are a person's name ("Trump", "Fox") join that person.
-
-    A known country or city keeps its own entity ("Washington" beside George Washington).
-    """
-    people = [k for k in groups if k.startswith("person:") and " " in k]
-    for key in [k for k in groups if k.startswith("name:")]:
-        kept = []
-        for f in groups[key]:
-            owner = None
-            if f.label is not EntityLabel.PLACE or not (
-                country_named(f.span.text) or is_city(f.span.text)
-            ):
-                owner = person_owner(f.span.text, people)
-            if owner is None:
-                kept.append(f)
-            else:
-                groups[owner].append(f)
-                groups[owner].sort(key=lambda m: m.span.start)
-        if kept:
-            groups[key] = kept
-        else:
-            del groups[key]
 
 
 def _person_key(f: _Found, full_names: dict[str, str]) -> str:
@@ -323,7 +301,10 @@ def _person_key(f: _Found, full_names: dict[str, str]) -> str:
     if existing and existing.removeprefix("person:").split()[0][:1] == tokens[0][:1]:
         return existing
     key = "person:" + " ".join(tokens)
-    full_names[tokens[-1]] = key
+    # Two people share the surname (Hillary and Chelsea Clinton): a bare "Clinton" is left
+    # to `_merge_short_names`, which gives it to the one named far more often, or to no one.
+    shared = tokens[-1] in full_names and full_names[tokens[-1]] != key
+    full_names[tokens[-1]] = "" if shared else key
     full_names.setdefault("first:" + tokens[0], key)
     return key
 
@@ -340,9 +321,10 @@ def _merge_short_names(groups: dict[str, list[_Found]]) -> None:
         owners = [k for k in full if k.endswith(" " + word)]
         if "name:" + word in groups and not owners:
             owners = ["name:" + word]
-        if len(owners) == 1:
-            groups[owners[0]].extend(groups.pop(key))
-            groups[owners[0]].sort(key=lambda f: f.span.start)
+        owner = dominant(owners, {k: len(groups[k]) for k in owners}) if owners else None
+        if owner is not None:
+            groups[owner].extend(groups.pop(key))
+            groups[owner].sort(key=lambda f: f.span.start)
 
 
 def _add_title_mentions(groups: dict[str, list[_Found]], title: list[_Found]) -> None:

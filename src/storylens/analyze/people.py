@@ -10,12 +10,13 @@ first name and surname, or the person label at all when no other kind has that e
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
-from storylens.analyze.names import TITLE_WORDS, name_key
+from storylens.analyze.names import TITLE_WORDS, country_named, is_city, name_key
 from storylens.model import EntityLabel, Span
 
+M = TypeVar("M", bound="Member")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -43,8 +44,24 @@ def person_key(name: str) -> str:
     return " ".join(words) or name_key(name)
 
 
-def person_owner(surface: str, people: Sequence[str]) -> str | None:
-    """The person key (``person:…``) a non-person surface names, if exactly one fits.
+def dominant(candidates: Sequence[str], counts: Mapping[str, int]) -> str | None:
+    """The one candidate, or among several the one named at least twice as often as any other.
+
+    With Hillary Clinton named twelve times and Chelsea Clinton twice, a bare "Clinton" is
+    Hillary; with both named equally often it stays unresolved.
+    """
+    if len(candidates) == 1:
+        return candidates[0]
+    ranked = sorted(candidates, key=lambda c: -counts.get(c, 0))
+    if len(ranked) > 1 and counts.get(ranked[0], 0) >= 2 * max(counts.get(ranked[1], 0), 1):
+        return ranked[0]
+    return None
+
+
+def person_owner(
+    surface: str, people: Sequence[str], counts: Mapping[str, int] | None = None
+) -> str | None:
+    """The person key (``person:…``) a non-person surface names, if one fits (`dominant`).
 
     ``people`` are the article's multi-word person keys; "Trump" names "person:donald trump"
     when no other person is a Trump; "Donald Trump" names it too.
@@ -58,7 +75,7 @@ def person_owner(surface: str, people: Sequence[str]) -> str | None:
     if len(words) != 1:
         return None
     fits = [p for p in people if p.removeprefix("person:").split()[-1] == words[0]]
-    return fits[0] if len(fits) == 1 else None
+    return dominant(fits, counts or {}) if fits else None
 
 
 def group_label(members: Iterable[Member]) -> EntityLabel:
@@ -72,3 +89,65 @@ def group_label(members: Iterable[Member]) -> EntityLabel:
         if m.label is EntityLabel.PERSON and (m.title or len(m.span.text.split()) > 1):
             return EntityLabel.PERSON
     return Counter(m.label for m in members).most_common(1)[0][0]
+
+
+_SMALL_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name`` ("DNC", "Democratic National Committee").
+
+    >>> acronym_of("D.N.C.", "Democratic National Committee"), acronym_of("DNC", "Dallas")
+    (True, False)
+    """
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS]
+    return len(words) == len(letters) and all(
+        w[:1].upper() == c for w, c in zip(words, letters, strict=True)
+    )
+
+
+def join_named_people(groups: dict[str, list[M]]) -> None:
+    """Mentions of another kind that are a person's name ("Trump", "Fox") join that person.
+
+    A known country or city keeps its own entity ("Washington" beside George Washington).
+    """
+    people = [k for k in groups if k.startswith("person:") and " " in k]
+    counts = {k: len(groups[k]) for k in people}
+    for key in [k for k in groups if k.startswith("name:")]:
+        kept: list[M] = []
+        for f in groups[key]:
+            owner = None
+            if f.label is not EntityLabel.PLACE or not (
+                country_named(f.span.text) or is_city(f.span.text)
+            ):
+                owner = person_owner(f.span.text, people, counts)
+            if owner is None:
+                kept.append(f)
+            else:
+                groups[owner].append(f)
+                groups[owner].sort(key=lambda m: m.span.start)
+        if kept:
+            groups[key] = kept
+        else:
+            del groups[key]
+
+
+def join_acronyms(groups: dict[str, list[M]]) -> None:
+    """An organisation written as its initials ("DNC") joins the one long name they spell."""
+    names = {k: {m.span.text for m in v} for k, v in groups.items() if k.startswith("name:")}
+    for key, surfaces in names.items():
+        if key not in groups or groups[key][0].label is not EntityLabel.ORGANISATION:
+            continue
+        owners = [
+            other
+            for other, long_forms in names.items()
+            if other != key
+            and other in groups
+            and any(acronym_of(s, long) for s in surfaces for long in long_forms)
+        ]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
+            groups[owners[0]].sort(key=lambda f: f.span.start)

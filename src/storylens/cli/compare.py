@@ -43,8 +43,8 @@ OUTPUT_OPTION = click.option(
 EVIDENCE_OPTION = click.option(
     "--evidence",
     is_flag=True,
-    help="Text report: also print each outlet's loaded phrases and the sentences behind its "
-    "tone toward each actor.",
+    help="Text report: also print each outlet's loaded phrases (and, with storylens "
+    "--experimental-tone, the sentences behind its tone toward each actor).",
 )
 """``--evidence``: the framing evidence in the terminal report."""
 

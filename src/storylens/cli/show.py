@@ -37,9 +37,7 @@ if TYPE_CHECKING:
 @FORMAT_OPTION
 @OUTPUT_OPTION
 @EVIDENCE_OPTION
-def show(
-    *, story_id: int, db: Path, fmt: str | None, output: Path | None, evidence: bool
-) -> None:
+def show(*, story_id: int, db: Path, fmt: str | None, output: Path | None, evidence: bool) -> None:
     """Compare the accounts of stored story STORY_ID (ids from storylens stories).
 
     The report is the one storylens compare prints, over one account per syndicated group;

@@ -9,8 +9,7 @@ against a pair: two outlets giving different figures for one fact is a conflict 
 competition (how far the pair is behind each fact's best match in the other article); quotes
 and their speaker; and position. A pair whose probability reaches the model's ``link`` is
 linked (``mutual`` for a mutual best match: each fact the other's best in its article).
-Accepted links are grouped greedily, best first, never putting two facts of one article in a
-group.
+Links are grouped into rows by `storylens.compare.rows`.
 """
 
 from __future__ import annotations
@@ -22,8 +21,7 @@ import numpy as np
 
 from storylens.compare.features import ContentWords, FactFeatures, word_agreement
 from storylens.compare.pair_model import PAIR_FEATURES, PairModel, load_pair_model
-from storylens.compare.records import AlignedFact, Fact, Link, LinkKind
-from storylens.compare.unionfind import DisjointSets
+from storylens.compare.records import Fact, Link, LinkKind
 from storylens.embedding import Vectors
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -40,15 +38,15 @@ class AlignmentSettings:
         model: the pair model (None: the shipped one, `load_pair_model`).
         link: the probability a pair needs to be linked (None: the model's).
         mutual: the probability a mutual best match needs (None: the model's).
-        restate: the probability a link needs to make a lone fact a restatement of a row that
-            already holds a fact of its article (None: the model's; see `aligned_rows`).
+        near: the probability from which a fact of another article keeps a row from being
+            called "only in" one outlet (see `storylens.compare.rows`).
     """
 
     floor: float = 0.45
     model: PairModel | None = None
     link: float | None = None
     mutual: float | None = None
-    restate: float | None = None
+    near: float = 0.35
 
     @property
     def pair_model(self) -> PairModel:
@@ -64,11 +62,6 @@ class AlignmentSettings:
     def mutual_bar(self) -> float:
         """The probability a mutual best match needs."""
         return self.pair_model.mutual if self.mutual is None else self.mutual
-
-    @property
-    def restate_bar(self) -> float:
-        """The probability a restatement needs."""
-        return self.pair_model.restate if self.restate is None else self.restate
 
 
 def weighted_overlap(first: dict[str, float], second: dict[str, float]) -> float:
@@ -141,10 +134,12 @@ def link_facts(
     words: Sequence[ContentWords],
     *,
     settings: AlignmentSettings | None = None,
+    scores: dict[Pair, float] | None = None,
 ) -> list[Link]:
     """Every link between facts of different articles whose pair probability reaches the bar.
 
-    ``vectors`` and ``words`` are `embed_facts`'s. A link's score is that probability.
+    ``vectors`` and ``words`` are `embed_facts`'s. A link's score is that probability. When
+    ``scores`` is given, it receives the probability of every candidate pair.
     """
     settings = settings or AlignmentSettings()
     model, bars = settings.pair_model, (settings.link_bar, settings.mutual_bar)
@@ -154,6 +149,8 @@ def link_facts(
         pair_features(facts, features, vectors, words, settings.floor).items()
     ):
         probability = model.probability(values)
+        if scores is not None:
+            scores[(i, j)] = probability
         if probability >= bars[int(values[mutual])]:
             links.append(
                 Link(
@@ -195,97 +192,3 @@ def _candidate_pairs(
     mask = np.triu(cosines >= floor, k=1) & (articles[:, None] != articles[None, :])
     rows, cols = np.nonzero(mask)
     return zip(rows.tolist(), cols.tolist(), strict=True)
-
-
-def group_links(facts: Sequence[Fact], links: Iterable[Link]) -> list[list[Link]]:
-    """Links grouped best first into sets with at most one fact per article.
-
-    Returns one list of accepted links per group, indexed like the facts' groups; a fact that
-    joins no group is left out (see `aligned_rows`).
-    """
-    index = {fact.id: n for n, fact in enumerate(facts)}
-    articles = {n: {fact.article_id} for n, fact in enumerate(facts)}
-    sets = DisjointSets(len(facts))
-    kept: dict[int, list[Link]] = {}
-    ordered = sorted(
-        links,
-        key=lambda k: (
-            -k.score,
-            min(k.source, k.target),
-            max(k.source, k.target),
-        ),
-    )
-    for link in ordered:
-        a, b = sets.find(index[link.source]), sets.find(index[link.target])
-        if a == b or articles[a] & articles[b]:
-            continue
-        sets.union(a, b)
-        root = sets.find(a)
-        articles[root] = articles[a] | articles[b]
-        kept[root] = kept.pop(a, []) + kept.pop(b, []) + [link]
-    return list(kept.values())
-
-
-def aligned_rows(
-    facts: Sequence[Fact],
-    groups: Sequence[Sequence[Link]],
-    article_order: Sequence[str],
-    links: Iterable[Link] = (),
-    *,
-    settings: AlignmentSettings | None = None,
-) -> list[AlignedFact]:
-    """The fact × outlet rows: groups first (most articles, then position), then lone facts.
-
-    A lone fact with a link from ``links`` scoring at least ``settings.restate`` into a group
-    that already holds a fact of its article is a restatement: it joins that row as
-    ``restated`` instead of standing alone (best link first).
-    """
-    bar = (settings or AlignmentSettings()).restate_bar
-    by_id = {fact.id: fact for fact in facts}
-    rank = {article_id: n for n, article_id in enumerate(article_order)}
-    position = {fact.id: n for n, fact in enumerate(facts)}
-    rows: list[tuple[tuple[Fact, ...], tuple[Link, ...]]] = []
-    for group in groups:
-        ids = {i for link in group for i in (link.source, link.target)}
-        ordered = sorted((by_id[i] for i in ids), key=lambda f: rank[f.article_id])
-        rows.append((tuple(ordered), tuple(group)))
-    again = _restatements(rows, [k for k in links if k.score >= bar], by_id)
-    placed = {f.id for members, _ in rows for f in members} | set(again)
-    rows += [((fact,), ()) for fact in facts if fact.id not in placed]
-    rows.sort(key=lambda row: (-len(row[0]), rank[row[0][0].article_id], position[row[0][0].id]))
-    by_row: dict[str, list[tuple[Fact, Link]]] = {}
-    for fact_id, (anchor, link) in again.items():
-        by_row.setdefault(anchor, []).append((by_id[fact_id], link))
-    aligned = []
-    for n, (members, group) in enumerate(rows):
-        mine = sorted(
-            by_row.get(members[0].id, []),
-            key=lambda item: (rank[item[0].article_id], position[item[0].id]),
-        )
-        aligned.append(
-            AlignedFact(
-                id=f"F{n + 1}",
-                facts=members,
-                links=group + tuple(link for _, link in mine),
-                restated=tuple(fact for fact, _ in mine),
-            )
-        )
-    return aligned
-
-
-def _restatements(
-    rows: Sequence[tuple[tuple[Fact, ...], tuple[Link, ...]]],
-    links: Iterable[Link],
-    by_id: dict[str, Fact],
-) -> dict[str, tuple[str, Link]]:
-    """Lone fact id → (first fact id of the row it restates, the link that says so)."""
-    row_of = {fact.id: members for members, _ in rows for fact in members}
-    found: dict[str, tuple[str, Link]] = {}
-    for link in sorted(links, key=lambda k: (-k.score, k.source, k.target)):
-        for lone, other in ((link.source, link.target), (link.target, link.source)):
-            members = row_of.get(other)
-            if lone in row_of or lone in found or members is None:
-                continue
-            if by_id[lone].article_id in {f.article_id for f in members}:
-                found[lone] = (members[0].id, link)
-    return found

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storylens.compare.align import AlignmentSettings, aligned_rows, group_links, link_facts
+from storylens.compare.align import AlignmentSettings, link_facts
+from storylens.compare.copies import copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
 from storylens.compare.entities import MergedEntities, merge_entities
+from storylens.compare.evidence import short_label, story_title, with_evidence
 from storylens.compare.facts import split_facts
 from storylens.compare.features import embed_facts, fact_features, lexical_candidates
 from storylens.compare.numbers import value_conflicts
-from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs, speaker_conflicts
+from storylens.compare.quote_groups import quote_groups, speaker_conflicts
+from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs
 from storylens.compare.records import (
     AlignedFact,
     ArticleRef,
@@ -21,6 +24,7 @@ from storylens.compare.records import (
     LinkKind,
     Omission,
 )
+from storylens.compare.rows import build_rows, lexical_near
 from storylens.compare.summary import summarize_rows
 from storylens.compare.timeline import build_timeline
 from storylens.embedding import Vectors, WordEncoder, default_encoder
@@ -63,24 +67,32 @@ def compare_analyses(
     refs = [ref for analysis in analyses for ref in quote_refs(analysis, merged)]
     hits = match_quotes(refs)
     settings = settings or AlignmentSettings()
-    links = _fact_links(analyses, facts, merged, hits, encoder or default_encoder(), settings)
-    rows = aligned_rows(facts, group_links(facts, links), order, links, settings=settings)
-    conflicts = speaker_conflicts(hits, _sentence_spans(analyses))
+    scores: dict[tuple[int, int], float] = {}
+    links = _fact_links(
+        analyses, facts, merged, hits, encoder or default_encoder(), settings, scores
+    )
+    rows = build_rows(facts, links, scores, order, near=settings.near)
+    roots = copy_roots(facts, order)
+    groups = quote_groups(hits, order)
+    conflicts = speaker_conflicts(groups, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
+    conflicts, groups = with_accounts(conflicts, groups, roots)
     return Comparison(
-        articles=_article_refs(analyses),
+        articles=_article_refs(analyses, roots),
         facts=tuple(facts),
         rows=tuple(rows),
         omissions=_omissions(rows, order),
         quote_matches=tuple(h.match for h in hits),
+        quote_groups=tuple(groups),
         speakers=tuple(speaker_coverage(refs, order)),
         conflicts=tuple(conflicts),
         sources=tuple(source_coverage(analyses, merged, order)),
         entities=tuple(entity_coverage(analyses, merged, order)),
-        summary=summarize_rows(rows, analyses),
+        summary=summarize_rows(rows, analyses, conflicts, roots=roots),
         timeline=build_timeline(analyses),
         framing=tuple(_profile(analysis) for analysis in analyses),
         issues=tuple(issues),
+        title=story_title(analyses),
     )
 
 
@@ -96,18 +108,27 @@ def _fact_links(
     hits: Sequence[QuoteHit],
     encoder: WordEncoder,
     settings: AlignmentSettings,
+    scores: dict[tuple[int, int], float],
 ) -> list[Link]:
-    """Embedding links between facts that pass the thresholds, plus the quote links."""
+    """Embedding links between facts that pass the thresholds, plus the quote links.
+
+    ``scores`` receives the pair probability of every candidate pair, and the near score
+    (``settings.near``) of pairs where one fact's rare terms are mostly in the other
+    (`lexical_near`), whatever their cosine.
+    """
     features = fact_features(analyses, facts, merged)
     vectors, words = embed_facts(facts, encoder, only=lexical_candidates(facts, features))
-    links = link_facts(facts, features, vectors, words, settings=settings)
-    return links + _quote_links(hits, facts, vectors)
+    links = link_facts(facts, features, vectors, words, settings=settings, scores=scores)
+    for pair in lexical_near(facts, features):
+        scores[pair] = max(scores.get(pair, 0.0), settings.near)
+    links += _quote_links(hits, facts, vectors)
+    return with_evidence(links, facts, features, merged)
 
 
-def _article_refs(analyses: Sequence[Analysis]) -> tuple[ArticleRef, ...]:
+def _article_refs(analyses: Sequence[Analysis], roots: dict[str, str]) -> tuple[ArticleRef, ...]:
     totals = Counter(a.article.outlet for a in analyses)
     seen: Counter[str] = Counter()
-    refs = []
+    refs: list[ArticleRef] = []
     for analysis in analyses:
         article = analysis.article
         seen[article.outlet] += 1
@@ -123,6 +144,10 @@ def _article_refs(analyses: Sequence[Analysis]) -> tuple[ArticleRef, ...]:
                 label=label,
                 title=article.title,
                 input=article.input,
+                short=short_label(len(refs)),
+                copy_of=roots[article.id] if roots[article.id] != article.id else None,
+                url=article.url,
+                published=article.published,
             )
         )
     return tuple(refs)
@@ -168,9 +193,13 @@ def _sentence_spans(analyses: Sequence[Analysis]) -> dict[str, Span]:
 
 
 def _omissions(rows: Sequence[AlignedFact], order: Sequence[str]) -> tuple[Omission, ...]:
+    """Per article, the rows it neither carries nor comes near (see `AlignedFact.near`)."""
     return tuple(
         Omission(
-            article_id=article_id, rows=tuple(r.id for r in rows if article_id not in r.article_ids)
+            article_id=article_id,
+            rows=tuple(
+                r.id for r in rows if article_id not in r.article_ids and article_id not in r.near
+            ),
         )
         for article_id in order
     )

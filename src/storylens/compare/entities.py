@@ -93,3 +93,57 @@ def _named(members: list[tuple[str, Entity]], sets: DisjointSets) -> MergedEntit
         labels[key] = Counter(e.label for e in entities).most_common(1)[0][0]
         keys.update({(members[i][0], members[i][1].id): key for i in indices})
     return MergedEntities(keys=keys, names=names, labels=labels)
+
+
+def names_agree(first: str, second: str) -> bool:
+    """Two person names that can be one person: same surname, first names not disagreeing.
+
+    Titles are dropped first ("Defense Secretary Jim Mattis" = "Mattis" = "Jim Mattis").
+
+    >>> names_agree("Defense Secretary Jim Mattis", "Mattis")
+    True
+    >>> names_agree("John Kerry", "John Kirby")
+    False
+    >>> names_agree("Mike Thibodeau", "Michael Thibodeau")
+    True
+    """
+    a = [w for w in name_key(first).split() if w not in TITLE_WORDS]
+    b = [w for w in name_key(second).split() if w not in TITLE_WORDS]
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    given = (NICKNAMES.get(a[0], a[0]), NICKNAMES.get(b[0], b[0]))
+    return len(a) == 1 or len(b) == 1 or given[0] == given[1]
+
+
+NICKNAMES = {
+    "mike": "michael",
+    "jim": "james",
+    "jimmy": "james",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "tom": "thomas",
+    "joe": "joseph",
+    "dick": "richard",
+    "rick": "richard",
+    "chuck": "charles",
+    "charlie": "charles",
+    "ted": "edward",
+    "ed": "edward",
+    "dan": "daniel",
+    "dave": "david",
+    "steve": "steven",
+    "chris": "christopher",
+    "tony": "anthony",
+    "nick": "nicholas",
+    "pat": "patrick",
+    "andy": "andrew",
+    "ben": "benjamin",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "kate": "katherine",
+    "sue": "susan",
+    "jen": "jennifer",
+}
+"""Common English first-name short forms (Mike Thibodeau = Michael Thibodeau)."""

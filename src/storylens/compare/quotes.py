@@ -1,4 +1,4 @@
-"""Match quotes across articles and flag the same words given to different speakers.
+"""Match quotes across articles (groups and speaker conflicts: `storylens.compare.quote_groups`).
 
 Two quotes match when they carry the same words, when one is a trimmed part of the other, or
 when a short partial quote's words appear in order within a compact window of the other
@@ -14,15 +14,8 @@ from dataclasses import dataclass
 
 from storylens.compare.entities import MergedEntities
 from storylens.compare.features import STOPWORDS, stem
-from storylens.compare.records import (
-    Conflict,
-    ConflictKind,
-    ConflictSide,
-    MatchKind,
-    QuoteMatch,
-    QuoteRef,
-)
-from storylens.model import Analysis, Quote, Span
+from storylens.compare.records import MatchKind, QuoteMatch, QuoteRef
+from storylens.model import Analysis, Attribution, EntityLabel, Quote, Span
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
@@ -60,7 +53,25 @@ def _ref(analysis: Analysis, quote: Quote, merged: MergedEntities) -> QuoteRef:
         speaker_key=key,
         content=quote.content,
         sentence=quote.sentence,
+        named=_named(analysis, quote, merged, key),
     )
+
+
+_NAMED = frozenset([Attribution.CUE, Attribution.ACCORDING_TO, Attribution.SIGNATURE])
+
+
+def _named(analysis: Analysis, quote: Quote, merged: MergedEntities, key: str | None) -> bool:
+    """The quote names a person as its speaker right there (not "he said", not carried over)."""
+    speaker = quote.speaker
+    if speaker is None or key is None or quote.attribution not in _NAMED:
+        return False
+    mention = speaker.mention.text if speaker.mention is not None else speaker.name
+    if not any(w[:1].isupper() for w in mention.split()) or mention.lower() in _PRONOUNS:
+        return False
+    return all(merged.labels.get(k) is EntityLabel.PERSON for k in key.split("+"))
+
+
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it"])
 
 
 def _tokens(span: Span) -> list[tuple[str, int]]:
@@ -154,41 +165,3 @@ def _in_order(short: list[str], window: list[str]) -> tuple[int, int, int]:
             first = (n, found)
         matched, cursor = matched + 1, found + 1
     return matched, max(first[0], 0), max(first[1], 0)
-
-
-def speaker_conflicts(hits: Sequence[QuoteHit], sentences: dict[str, Span]) -> list[Conflict]:
-    """Matched quotes whose resolved speakers share no one: an attribution conflict.
-
-    ``sentences`` maps ``"<article_id>:<sentence index>"`` to the sentence span.
-    """
-    conflicts: list[Conflict] = []
-    for hit in hits:
-        first, second = hit.match.quotes
-        if not first.speaker_key or not second.speaker_key:
-            continue
-        if set(first.speaker_key.split("+")) & set(second.speaker_key.split("+")):
-            continue
-        sides = tuple(
-            ConflictSide(
-                article_id=q.article_id,
-                value=q.speaker,
-                span=q.content,
-                sentence=sentences[f"{q.article_id}:{q.sentence}"],
-            )
-            for q in (first, second)
-        )
-        conflicts.append(
-            Conflict(
-                id=f"C{len(conflicts) + 1}",
-                kind=ConflictKind.SPEAKER,
-                subject=f"who said “{_short(first.content.text)}”",
-                sides=sides,
-                quote_match=hit.match.id,
-            )
-        )
-    return conflicts
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -11,9 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from storylens.model import SCHEMA_VERSION, FramingProfile, Granularity, Issue, Span
+from storylens.model import FramingProfile, Granularity, Issue, Span
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+
+COMPARISON_SCHEMA_VERSION = "2.0"
+"""Version of the comparison document. 2.0: a row is a proposition (every member matches every
+member of another article, no chaining; a fact may sit in two rows; an article may restate a
+row), "only in" is checked against every other article's facts (`AlignedFact.near`), conflicts
+are grouped into positions, quotes into groups."""
 
 
 @dataclass(**_FROZEN)
@@ -27,6 +33,12 @@ class ArticleRef:
     input: str
     carried_by: tuple[str, ...] = ()
     """Other outlets that carried this article as a syndicated copy (from the store)."""
+    copy_of: str | None = None
+    """The first compared article this one is a copy of (the same wire text), if any."""
+    short: str = ""
+    """A short column label for wide tables (``A``, ``B`` … ``AA``); a report prints a legend."""
+    url: str | None = None
+    published: dt.datetime | None = None
 
 
 @dataclass(**_FROZEN)
@@ -59,21 +71,32 @@ class Link:
     kind: LinkKind
     cosine: float
     score: float
+    shared_words: tuple[str, ...] = ()
+    """Content words both facts use (stems as found in the source fact), for ``--evidence``."""
+    shared_entities: tuple[str, ...] = ()
+    """Story-wide entities both facts name."""
 
 
 @dataclass(**_FROZEN)
 class AlignedFact:
-    """A row of the fact × outlet matrix: at most one fact per article, in article order.
+    """A row of the fact × outlet matrix: one proposition and the facts that state it.
 
-    ``restated`` holds further facts of articles already in the row that report the same thing
-    again (a lede restating a later quote): linked to the row, they are not listed as facts
-    only their article reports.
+    Every member matches every member of the other articles in the row (the pair model's bar,
+    checked pair by pair: no chaining from one member to the next). ``facts`` holds each
+    article's best-matching member, in article order; ``restated`` holds further members of
+    articles already in ``facts`` (an article that states the proposition twice). A fact that
+    states two propositions may be a member of two rows. ``near`` lists the articles outside
+    the row with a fact close to it (below the bar, above the "near" floor): the report does not
+    call the row "only in" one outlet, nor an omission of those articles. ``centre`` is the
+    member closest to all others (the medoid).
     """
 
     id: str
     facts: tuple[Fact, ...]
     links: tuple[Link, ...] = ()
     restated: tuple[Fact, ...] = ()
+    near: tuple[str, ...] = ()
+    centre: str = ""
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -106,6 +129,38 @@ class QuoteRef:
     speaker_key: str | None
     content: Span
     sentence: int
+    named: bool = False
+    """The article names a person as the speaker at the quote (a cue, "according to" or a
+    signature naming them; not "he said", not an attribution carried from an earlier
+    sentence): only such quotes can take a side in a speaker conflict."""
+
+
+@dataclass(**_FROZEN)
+class Position:
+    """One side of a disputed item, or one speaker of a quote group: a value and who gives it.
+
+    ``count`` is the number of articles, ``accounts`` the independent ones (copies of one wire
+    text count once); positions are ordered by accounts, then count.
+    """
+
+    value: str
+    article_ids: tuple[str, ...]
+    count: int
+    accounts: int = 0
+
+
+@dataclass(**_FROZEN)
+class QuoteGroup:
+    """The same words quoted by several articles (matches joined), with each speaker given.
+
+    ``speakers`` are the positions (speaker as given × articles), most articles first;
+    ``quotes`` are the quotes, in article order.
+    """
+
+    id: str
+    quotes: tuple[QuoteRef, ...]
+    speakers: tuple[Position, ...]
+    matches: tuple[str, ...]
 
 
 @dataclass(**_FROZEN)
@@ -157,14 +212,20 @@ class ConflictSide:
 
 @dataclass(**_FROZEN)
 class Conflict:
-    """Two or more outlets saying different things about the same fact or quote."""
+    """One disputed item: outlets saying different things about the same fact or quote.
+
+    ``positions`` are the values given, each with its articles and count, most articles first;
+    ``sides`` is the evidence, one per article (the value where it is written). ``quote_group``
+    names the quote group a speaker conflict is about, ``row`` the row of a number or date one.
+    """
 
     id: str
     kind: ConflictKind
     subject: str
     sides: tuple[ConflictSide, ...]
+    positions: tuple[Position, ...] = ()
     row: str | None = None
-    quote_match: str | None = None
+    quote_group: str | None = None
 
 
 @dataclass(**_FROZEN)
@@ -180,7 +241,10 @@ class Support:
 class SummarySentence:
     """One sentence of the summary, the outlets that report it, and the facts behind it.
 
-    ``text`` is ``source.span.text`` with its whitespace collapsed; ``row`` is the aligned fact.
+    ``text`` is ``source.span.text`` with its whitespace collapsed, plus ``dissent`` when the
+    row holds a detected conflict (what the other side says); ``row`` is the aligned fact.
+    ``outlets`` name only the outlets whose own fact was checked against the source fact (same
+    proposition, same speaker, no disputed number); ``support`` is those facts.
     """
 
     text: str
@@ -188,6 +252,9 @@ class SummarySentence:
     outlets: tuple[str, ...]
     support: tuple[Support, ...]
     source: Support
+    dissent: str = ""
+    accounts: int = 0
+    """Independent accounts among ``support`` (copies of one text count once)."""
 
 
 @dataclass(**_FROZEN)
@@ -251,6 +318,7 @@ class Comparison:
     rows: tuple[AlignedFact, ...]
     omissions: tuple[Omission, ...]
     quote_matches: tuple[QuoteMatch, ...]
+    quote_groups: tuple[QuoteGroup, ...]
     speakers: tuple[CoverageRow, ...]
     conflicts: tuple[Conflict, ...]
     sources: tuple[CoverageRow, ...]
@@ -260,15 +328,17 @@ class Comparison:
     framing: tuple[FramingProfile, ...]
     """One framing profile per article, in article order."""
     issues: tuple[Issue, ...] = ()
-    schema_version: str = SCHEMA_VERSION
+    title: str = ""
+    """The story's title: the headline most articles share in words, else the first article's."""
+    schema_version: str = COMPARISON_SCHEMA_VERSION
 
     def shared(self) -> tuple[AlignedFact, ...]:
         """Rows carried by two or more articles."""
         return tuple(row for row in self.rows if len(row.facts) > 1)
 
     def unique(self, article_id: str) -> tuple[AlignedFact, ...]:
-        """Rows carried by this article alone."""
-        return tuple(row for row in self.rows if row.article_ids == (article_id,))
+        """Rows carried by this article alone: no other article has a fact near them."""
+        return tuple(row for row in self.rows if row.article_ids == (article_id,) and not row.near)
 
     def article(self, article_id: str) -> ArticleRef:
         """The compared article with this id."""

@@ -1,24 +1,34 @@
 """A neutral summary of a story: extractive, every sentence naming the outlets that report it.
 
 Sentences come from the aligned facts most outlets carry, led by the best-supported; within a
-fact, the plainest wording is chosen (fewest loaded words in the outlet's own voice, no quote,
-no dangling pronoun). Each summary sentence keeps its provenance — the facts behind it — so a
-later rewrite can be checked against the same evidence (`check_sentences`).
+fact, the plainest prose wording is chosen (fewest loaded words in the outlet's own voice, no
+quote, no dangling pronoun; never a headline, caption, dateline or fragment: `prose`). The
+outlets a sentence names are checked one by one against the chosen fact (`supporters`): each
+must state it in its own linked fact, with the same speaker and no contrary count. When the
+row holds a detected conflict, the sentence comes from the majority side and names the
+dissent ("…; Opposing Views attributes it to John Kerry"); with no majority, the row is left
+out. Each summary sentence keeps its provenance — the facts behind it — so a later rewrite
+can be checked against the same evidence (`check_sentences`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from storylens.compare.copies import accounts
 from storylens.compare.records import (
     AlignedFact,
     Comparison,
+    Conflict,
+    ConflictKind,
     Fact,
     Summary,
     SummarySentence,
     Support,
 )
+from storylens.compare.support import losing_sides, prose, supporters
 from storylens.embedding import Encoder
 from storylens.model import Analysis, Voice
 
@@ -44,32 +54,80 @@ def summarize(
     comparison: Comparison, analyses: Sequence[Analysis], *, sentences: int = DEFAULT_SENTENCES
 ) -> Summary:
     """A summary of another length than ``comparison.summary`` (same rows, same choice)."""
-    return summarize_rows(comparison.rows, analyses, sentences=sentences)
+    return summarize_rows(comparison.rows, analyses, comparison.conflicts, sentences=sentences)
 
 
 def summarize_rows(
     rows: Sequence[AlignedFact],
     analyses: Sequence[Analysis],
+    conflicts: Sequence[Conflict] = (),
     *,
     sentences: int = DEFAULT_SENTENCES,
+    roots: Mapping[str, str] | None = None,
 ) -> Summary:
     """The ``sentences`` best-supported facts, each in its plainest wording, without repeats.
 
-    `compare_analyses` calls this on its aligned rows and keeps the result as
-    ``Comparison.summary``.
+    `compare_analyses` calls this on its aligned rows and conflicts and keeps the result as
+    ``Comparison.summary``. ``roots`` maps each article to the first of its copies
+    (`copy_roots`): copies count once when rows are ranked.
     """
     by_id = {a.article.id: a for a in analyses}
+    roots = roots or {a: a for a in by_id}
     chosen: list[SummarySentence] = []
-    ranked = sorted(rows, key=lambda r: _rank(r, by_id))
-    lead = min(ranked, key=lambda r: _rank(r, by_id, plain_first=False), default=None)
+    used: set[str] = set()
+    ranked = sorted(rows, key=lambda r: _rank(r, by_id, roots))
+    lead = min(ranked, key=lambda r: _rank(r, by_id, roots, plain_first=False), default=None)
     for row in ([lead] if lead is not None else []) + [r for r in ranked if r is not lead]:
         if len(chosen) >= sentences:
             break
-        fact = min(row.facts, key=lambda f: _plainness(f, by_id[f.article_id]))
-        if _is_quote_only(fact, by_id[fact.article_id]) or _repeats(fact.span.text, chosen):
+        found = _row_sentence(row, by_id, conflicts, roots)
+        if found is None or found.source.span.text in used or _repeats(found.text, chosen):
             continue
-        chosen.append(_sentence(row, fact, by_id))
+        used |= {s.span.text for s in found.support}
+        chosen.append(found)
     return Summary(sentences=tuple(chosen))
+
+
+def _row_sentence(
+    row: AlignedFact,
+    by_id: dict[str, Analysis],
+    conflicts: Sequence[Conflict],
+    roots: Mapping[str, str],
+) -> SummarySentence | None:
+    """The row's sentence from its plainest prose fact on the majority side, or None."""
+    sides = losing_sides(row, conflicts)
+    if sides is None:
+        return None
+    losers, touching = sides
+    candidates = [
+        f
+        for f in (*row.facts, *row.restated)
+        if f.article_id not in losers
+        and prose(f, by_id[f.article_id])
+        and not _is_quote_only(f, by_id[f.article_id])
+    ]
+    if not candidates:
+        return None
+    fact = min(candidates, key=lambda f: _plainness(f, by_id[f.article_id]))
+    support = supporters(row, fact, by_id, losers)
+    found = _sentence(row, fact, support, by_id, _dissent(touching, by_id))
+    return dataclasses.replace(found, accounts=accounts([f.article_id for f in support], roots))
+
+
+def _dissent(conflicts: Sequence[Conflict], by_id: dict[str, Analysis]) -> str:
+    """What the minority of each conflict says, naming its outlets."""
+    parts = []
+    for conflict in conflicts:
+        for position in conflict.positions[1:]:
+            outlets = list(dict.fromkeys(by_id[a].article.outlet for a in position.article_ids))
+            names = ", ".join(outlets[:-1]) + (" and " if len(outlets) > 1 else "") + outlets[-1]
+            verb = "attributes" if len(outlets) == 1 else "attribute"
+            if conflict.kind is ConflictKind.SPEAKER:
+                parts.append(f"{names} {verb} it to {position.value}")
+            else:
+                value = position.value[:1].lower() + position.value[1:]
+                parts.append(f"{names} {'reports' if len(outlets) == 1 else 'report'} {value}")
+    return "; ".join(parts)
 
 
 def check_sentences(
@@ -96,16 +154,20 @@ def check_sentences(
 
 
 def _rank(
-    row: AlignedFact, by_id: dict[str, Analysis], *, plain_first: bool = True
+    row: AlignedFact,
+    by_id: dict[str, Analysis],
+    roots: Mapping[str, str],
+    *,
+    plain_first: bool = True,
 ) -> tuple[int, int, float]:
-    """Most outlets first; among equals, a fact some outlet words plainly, then the earliest.
+    """Most independent accounts first (copies count once), then plain wording, then earliest.
 
     The lead (``plain_first=False``) is the best-supported, earliest fact whatever its
     wording: what happened comes first, in its plainest available words.
     """
     positions = [f.sentence / max(len(by_id[f.article_id].sentences), 1) for f in row.facts]
     plainest = min(_plainness(f, by_id[f.article_id])[0] for f in row.facts)
-    outlets = len({by_id[f.article_id].article.outlet for f in row.facts})
+    outlets = accounts([f.article_id for f in row.facts], roots)
     return -outlets, int(plainest > 0 and plain_first), min(positions)
 
 
@@ -142,17 +204,28 @@ def _repeats(text: str, chosen: Sequence[SummarySentence]) -> bool:
     return False
 
 
-def _sentence(row: AlignedFact, fact: Fact, by_id: dict[str, Analysis]) -> SummarySentence:
-    """The fact's words as written, whitespace collapsed; a clause gets a capital first letter."""
+def _sentence(
+    row: AlignedFact,
+    fact: Fact,
+    facts: Sequence[Fact],
+    by_id: dict[str, Analysis],
+    dissent: str,
+) -> SummarySentence:
+    """The fact's words as written, whitespace collapsed, then the dissent if any."""
+    order = [f.article_id for f in row.facts]
     support = tuple(
         Support(article_id=f.article_id, outlet=by_id[f.article_id].article.outlet, span=f.span)
-        for f in row.facts
+        for f in sorted(facts, key=lambda f: order.index(f.article_id))
     )
     text = " ".join(fact.span.text.split())
+    text = text[:1].upper() + text[1:]
+    if dissent:
+        text = f"{text.rstrip('.')} ({dissent})."
     return SummarySentence(
-        text=text[:1].upper() + text[1:],
+        text=text,
         row=row.id,
         outlets=tuple(dict.fromkeys(s.outlet for s in support)),
         support=support,
         source=next(s for s in support if s.span == fact.span),
+        dissent=dissent,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storylens.framing.lexicon import Lexicon, load_lexicon
 from storylens.framing.voice import find_single_quoted, quote_index, word_count
@@ -66,6 +66,8 @@ class WordCues:
     polarity: float
     alternative: str | None
     key: str = ""
+    fixed: bool = False
+    """Part of a fixed expression (resources/framing/fixed_terms.txt): never flagged alone."""
 
 
 @dataclass(**_FROZEN)
@@ -215,9 +217,17 @@ def scare_quote_spans(text: str, start: int, end: int, quotes: Sequence[Span]) -
     return [span for span in found if word_count(span.text) <= 3]
 
 
+_TERM_WORDS = 4
+
+
 def _in_term(words: list[str], index: int, terms: frozenset[str]) -> bool:
-    pairs = (words[max(0, index - 1) : index + 1], words[index : index + 2])
-    return any(len(pair) == 2 and " ".join(pair) in terms for pair in pairs)
+    """The word is part of a fixed expression of two to four words ("in critical condition")."""
+    for size in range(2, _TERM_WORDS + 1):
+        for first in range(max(0, index - size + 1), index + 1):
+            window = words[first : first + size]
+            if len(window) == size and " ".join(window) in terms:
+                return True
+    return False
 
 
 def _density(evaluative: list[bool], window: int = 6) -> list[bool]:
@@ -264,6 +274,8 @@ def sentence_cues(
             lead=lead,
         )
         cue = word_cues(match.group(), start=start, context=context, dense=dense[index], load=load)
+        if _in_term(words, index, lexicon.fixed_terms):
+            cue = replace(cue, fixed=True)
         cues.append(cue)
     return cues
 

@@ -42,6 +42,7 @@ class Lexicon:
     stance: frozenset[str]
     verbs: dict[str, str]
     terms: frozenset[str]
+    fixed_terms: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
 
     def subjective(self, word: str) -> tuple[float, float]:
@@ -116,5 +117,6 @@ def load_lexicon() -> Lexicon:
         stance=frozenset(row[0] for row in _rows("hedges.txt")),
         verbs={row[0]: row[1] for row in _rows("attribution_verbs.tsv")},
         terms=frozenset(row[0].lower() for row in _rows("terms.txt")),
+        fixed_terms=frozenset(row[0].lower() for row in _rows("fixed_terms.txt")),
         function_words=frozenset(row[0] for row in _rows("function_words.txt")),
     )

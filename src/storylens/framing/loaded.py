@@ -78,7 +78,9 @@ def _flags(
     A word with strong evidence is always flagged. A sentence is loaded when one word is, or
     when its `sentence_score` reaches the threshold; in a loaded sentence its best word, the
     words over the word threshold and valenced words in an emotive run are flagged, and so is
-    an intensifier before a flagged word.
+    an intensifier before a flagged word. A word of a fixed expression ("in critical
+    condition", "pleaded guilty", "United States") is never flagged unless it is a curated
+    loaded term.
     """
     strong = [strong_evidence(cue.values) for cue in cues]
     loaded = any(strong) or sentence_score(rows, scores, weights) >= weights.threshold
@@ -95,7 +97,7 @@ def _flags(
     for index in range(1, len(cues)):
         if flagged[index] and cues[index].values[_INTENSIFIED]:
             flagged[index - 1] = True
-    return flagged
+    return [f and (s or not c.fixed) for f, c, s in zip(flagged, cues, strong, strict=True)]
 
 
 def _phrase(

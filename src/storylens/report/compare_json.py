@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from storylens.compare.records import Comparison
+from storylens.compare.records import COMPARISON_SCHEMA_VERSION, Comparison
 from storylens.io import to_json
-from storylens.model import SCHEMA_VERSION
 
 SCHEMA_NAME = "storylens.comparison"
 
@@ -16,7 +15,7 @@ def comparison_document(comparison: Comparison) -> dict[str, Any]:
     """The JSON value printed by ``storylens compare --format json``."""
     return {
         "schema": SCHEMA_NAME,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": COMPARISON_SCHEMA_VERSION,
         "comparison": to_json(comparison),
     }
 

@@ -6,7 +6,9 @@ Markdown renderer shows the text as written and never runs it.
 
 from __future__ import annotations
 
-from storylens.compare.records import Comparison, CoverageRow
+import re
+
+from storylens.compare.records import Comparison, CoverageRow, Position
 from storylens.report.escape import markdown_code
 from storylens.report.story_markdown import (
     escape,
@@ -16,6 +18,11 @@ from storylens.report.story_markdown import (
 )
 
 __all__ = ["escape", "render_comparison_markdown"]
+
+_WIDE = 4
+_SAFE_URL = re.compile(r"^https?://[^\s<>\\`]+$")
+"""A URL written as a link destination ``<…>``: http(s), nothing that could end or escape it."""
+"""More articles than this: lists and tables use the short labels of the legend."""
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
@@ -35,10 +42,27 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _label(comparison: Comparison, article_id: str) -> str:
+    """The outlet label, or the short label of the legend in a story of many articles."""
+    ref = comparison.article(article_id)
+    return ref.short if len(comparison.articles) > _WIDE and ref.short else ref.label
+
+
+def _position(comparison: Comparison, position: Position) -> str:
+    labels = ", ".join(escape(_label(comparison, a)) for a in position.article_ids)
+    return f"**{escape(position.value)}**: {position.count} ({labels})"
+
+
 def _header(comparison: Comparison) -> str:
-    lines = ["# Story comparison", ""]
+    title = f": {escape(comparison.title)}" if comparison.title else ""
+    lines = [f"# Story comparison{title}", ""]
     for ref in comparison.articles:
-        lines.append(f"- **{escape(ref.label)}** — {escape(ref.title)} ({markdown_code(ref.id)})")
+        short = f"**{escape(ref.short)}** " if ref.short else ""
+        date = f" {ref.published.date().isoformat()}" if ref.published is not None else ""
+        title = escape(ref.title)
+        if ref.url and _SAFE_URL.match(ref.url):
+            title = f"[{title}](<{ref.url}>)"
+        lines.append(f"- {short}*{escape(ref.label)}*{date} — {title} ({markdown_code(ref.id)})")
         if ref.carried_by:
             lines.append(f"  - carried by {escape(', '.join(ref.carried_by))}")
     lines += [
@@ -53,10 +77,10 @@ def _shared(comparison: Comparison) -> str:
     for row in comparison.shared():
         lines.append(f"\n**{row.id}** — {len(row.facts)} outlets\n")
         for fact in row.facts:
-            label = comparison.article(fact.article_id).label
+            label = _label(comparison, fact.article_id)
             lines.append(f"- *{escape(label)}*: {escape(fact.span.text)}")
         for fact in row.restated:
-            label = comparison.article(fact.article_id).label
+            label = _label(comparison, fact.article_id)
             lines.append(f"- *{escape(label)}*, again: {escape(fact.span.text)}")
     return "\n".join(lines)
 
@@ -74,14 +98,13 @@ def _unique(comparison: Comparison) -> str:
 
 def _quotes(comparison: Comparison) -> str:
     lines = ["## Quotes across outlets"]
-    for match in comparison.quote_matches:
-        lines.append(f"\n**{match.id}** — {match.kind.value} match ({match.overlap:.0%})\n")
-        for quote in match.quotes:
-            label = comparison.article(quote.article_id).label
-            lines.append(
-                f"- *{escape(label)}* ({escape(quote.speaker)}): "
-                f"“{escape(quote.content.text, 200)}”"
-            )
+    for group in comparison.quote_groups:
+        shortest = min(group.quotes, key=lambda q: len(q.content.text))
+        count = len({q.article_id for q in group.quotes})
+        lines.append(
+            f"\n**{group.id}** — {count} outlets: “{escape(shortest.content.text, 200)}”\n"
+        )
+        lines += [f"- {_position(comparison, p)}" for p in group.speakers]
     lines += ["", _table("Speakers × outlet (quotes)", comparison.speakers, comparison, level=3)]
     return "\n".join(lines)
 
@@ -92,10 +115,11 @@ def _conflicts(comparison: Comparison) -> str:
         lines.append("\nNone found.")
     for conflict in comparison.conflicts:
         lines.append(f"\n**{conflict.id}** — {conflict.kind.value}: {escape(conflict.subject)}\n")
-        for side in conflict.sides:
-            label = comparison.article(side.article_id).label
+        for position in conflict.positions:
+            side = next(s for s in conflict.sides if s.article_id == position.article_ids[0])
+            label = escape(_label(comparison, side.article_id))
             lines.append(
-                f"- *{escape(label)}*: **{escape(side.value)}** — {escape(side.sentence.text)}"
+                f"- {_position(comparison, position)} — *{label}*: {escape(side.sentence.text)}"
             )
     return "\n".join(lines)
 
@@ -103,7 +127,7 @@ def _conflicts(comparison: Comparison) -> str:
 def _table(
     title: str, rows: tuple[CoverageRow, ...], comparison: Comparison, *, level: int = 2
 ) -> str:
-    labels = [escape(ref.label) for ref in comparison.articles]
+    labels = [escape(_label(comparison, ref.id)) for ref in comparison.articles]
     lines = [
         f"{'#' * level} {title}",
         "",

@@ -22,6 +22,7 @@ around it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 from typing import Any, TypeVar
@@ -82,6 +83,8 @@ def terminal_safe(value: T) -> T:
 def _walk(value: Any, clean: Any) -> Any:
     if isinstance(value, str):
         return clean(value)
+    if isinstance(value, int | float | bool) or value is None:
+        return value
     if isinstance(value, tuple):
         items = tuple(_walk(v, clean) for v in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
@@ -89,17 +92,24 @@ def _walk(value: Any, clean: Any) -> Any:
         return [_walk(v, clean) for v in value]
     if isinstance(value, dict):
         return {_walk(k, clean): _walk(v, clean) for k, v in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for field in dataclasses.fields(value):
-            if not field.init:
-                continue
-            old = getattr(value, field.name)
-            new = _walk(old, clean)
-            if new is not old:
-                changes[field.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+    names = _field_names(type(value))  # type: ignore[arg-type]
+    if not names:
+        return value
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = _walk(old, clean)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The init fields of a dataclass type (none for any other type)."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind) if f.init)
 
 
 def markdown_text(text: str) -> str:

@@ -7,7 +7,7 @@ pipes), so a Markdown renderer shows the text as written and never runs it.
 
 from __future__ import annotations
 
-from storylens.compare.records import Comparison, Summary, Timeline
+from storylens.compare.records import Comparison, Summary, SummarySentence, Timeline
 from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
 from storylens.report.console import shorten
@@ -25,12 +25,26 @@ def escape(text: str, limit: int = 300) -> str:
 
 def summary_markdown(summary: Summary) -> str:
     """Numbered summary sentences, each with the outlets that report it."""
-    lines = ["## Summary", "", "Every sentence names the outlets that report it.", ""]
+    lines = [
+        "## Summary",
+        "",
+        "Every sentence names the outlets that report it, each checked against its own sentence.",
+        "",
+    ]
     lines += [
-        f"{n}. {escape(s.text, 600)} — *{escape(', '.join(s.outlets))}* ({s.row})"
+        f"{n}. {escape(s.text, 600)} — {count_line(s)} *{escape(', '.join(s.outlets))}* ({s.row})"
         for n, s in enumerate(summary.sentences, start=1)
     ] or ["No fact is reported by enough outlets to summarise."]
     return "\n".join(lines)
+
+
+def count_line(sentence: SummarySentence) -> str:
+    """``3 outlets:``, or ``3 outlets (2 independent):`` when some are copies of one text."""
+    n = len(sentence.outlets)
+    words = f"{n} outlet{'s' if n != 1 else ''}"
+    if sentence.accounts and sentence.accounts < n:
+        words += f" ({sentence.accounts} independent)"
+    return words + ":"
 
 
 def timeline_markdown(timeline: Timeline) -> str:

@@ -1,7 +1,8 @@
 """The story report in the terminal: neutral summary, comparison, timeline, framing.
 
 `render_story` prints them in that order; ``evidence=True`` adds, per outlet, the loaded
-phrases with their reasons and the sentences behind each actor's tone.
+phrases with their reasons and the sentences behind each actor's tone, and why the facts of
+each shared row were aligned.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from storylens.report import framing_view as view
 from storylens.report.compare_text import render_comparison
 from storylens.report.console import shorten
 from storylens.report.escape import terminal_safe
+from storylens.report.story_markdown import count_line
 
 
 def render_story(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
     """The whole terminal report: summary first, then the comparison, timeline and framing."""
     comparison = terminal_safe(comparison)
     render_summary(comparison.summary, console)
-    render_comparison(comparison, console)
+    render_comparison(comparison, console, evidence=evidence)
     render_timeline(comparison.timeline, console)
     render_framing(comparison, console, evidence=evidence)
 
@@ -32,7 +34,8 @@ def render_summary(summary: Summary, console: Console) -> None:
     """Each summary sentence followed by the outlets that report it."""
     console.print(Rule("Summary (every sentence names the outlets that report it)", align="left"))
     for sentence in summary.sentences:
-        console.print(Text.assemble(sentence.text, (f"  [{', '.join(sentence.outlets)}]", "cyan")))
+        outlets = f"  [{count_line(sentence)} {', '.join(sentence.outlets)}]"
+        console.print(Text.assemble(sentence.text, (outlets, "cyan")))
 
 
 def render_timeline(timeline: Timeline, console: Console) -> None:

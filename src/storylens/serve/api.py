@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from storylens import io
 from storylens.model import SCHEMA_VERSION
@@ -17,7 +17,7 @@ from storylens.report.compare_json import comparison_document
 from storylens.serve import adhoc, params
 from storylens.serve.errors import ApiError, ErrorCode
 from storylens.serve.service import Busy, StoryService
-from storylens.store.search import load_article, search_stories
+from storylens.store.search import load_article
 
 
 def service_of(request: Request) -> StoryService:
@@ -29,7 +29,7 @@ def service_of(request: Request) -> StoryService:
 def stories(request: Request) -> JSONResponse:
     """One page of stories matching the query parameters."""
     query = params.story_query(request.query_params)
-    page = service_of(request).read(lambda c: search_stories(c, query))
+    page = service_of(request).search(query)
     return JSONResponse(
         {
             "total": page.total,
@@ -40,20 +40,28 @@ def stories(request: Request) -> JSONResponse:
     )
 
 
-def story(request: Request) -> JSONResponse:
+def story(request: Request) -> Response:
     """The comparison document of one story (schema storylens.comparison)."""
     story_id = params.story_id(request.path_params["story_id"])
     report = load_report(request, story_id)
+    cached = report.rendered.get("json")
+    if cached is None:
+        cached = json.dumps(_story_document(report, story_id), ensure_ascii=False)
+        report.rendered["json"] = cached
+    return Response(cached, media_type="application/json")
+
+
+def _story_document(report: Any, story_id: int) -> dict[str, Any]:
+    summary = io.to_json(report.story.summary)
     if report.document is None:
-        body: dict[str, Any] = {
+        return {
             "schema": "storylens.comparison",
             "schema_version": SCHEMA_VERSION,
             "comparison": None,
-            "story": io.to_json(report.story.summary),
+            "story": summary,
             "note": f"Nothing to compare: story {story_id} has one account.",
         }
-        return JSONResponse(body)
-    return JSONResponse({**report.document, "story": io.to_json(report.story.summary)})
+    return {**report.document, "story": summary}
 
 
 def article(request: Request) -> JSONResponse:

@@ -10,7 +10,7 @@ from storylens.report.templating import stylesheet
 from storylens.serve import adhoc, params, views
 from storylens.serve.api import find_article, load_report, run_gated, service_of
 from storylens.serve.errors import ApiError, ErrorCode
-from storylens.store.search import all_outlets, search_stories
+from storylens.store.search import all_outlets
 
 MAX_FORM_FILES = adhoc.MAX_ARTICLES
 
@@ -19,7 +19,7 @@ def index(request: Request) -> HTMLResponse:
     """The stories, searched, filtered, sorted and paged."""
     query = params.story_query(request.query_params)
     service = service_of(request)
-    page = service.read(lambda c: search_stories(c, query))
+    page = service.search(query)
     outlets = service.read(all_outlets)
     return HTMLResponse(views.index_page(query, page, outlets, request.query_params))
 

@@ -22,7 +22,14 @@ from storylens.model import Analysis
 from storylens.report.compare_json import comparison_document
 from storylens.store import StoredStory, load_story
 from storylens.store.comparison import compare_story
-from storylens.store.search import connect_readonly, story_fingerprint
+from storylens.store.search import (
+    StoryPage,
+    StoryQuery,
+    connect_readonly,
+    search_stories,
+    store_version,
+    story_fingerprint,
+)
 from storylens.store.vectors import default_model_name, load_vectors, load_word_states, text_key
 
 CACHED_STORIES = 256
@@ -111,6 +118,7 @@ class StoryService:
         self._cache_lock = threading.Lock()
         self._story_locks: dict[int, threading.Lock] = {}
         self._cached = cached
+        self._pages: OrderedDict[tuple[object, ...], StoryPage] = OrderedDict()
         self.compare_gate = Gate(slots=1, queue=2)
 
     def connection(self) -> sqlite3.Connection:
@@ -124,6 +132,21 @@ class StoryService:
     def read(self, query: Callable[[sqlite3.Connection], Any]) -> Any:
         """Run one read-only query function on this thread's connection."""
         return query(self.connection())
+
+    def search(self, query: StoryQuery) -> StoryPage:
+        """One page of the story list, from the cache while no article has been added."""
+        connection = self.connection()
+        key = (store_version(connection), query)
+        with self._cache_lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        page = search_stories(connection, query)
+        with self._cache_lock:
+            self._pages[key] = page
+            while len(self._pages) > self._cached:
+                self._pages.popitem(last=False)
+        return page
 
     def story(self, story_id: int, analyzer: Callable[[Sequence[Any]], Any]) -> StoryReport:
         """A story's report, from the cache while the story has not changed.

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from storylens import io
 from storylens.model import Analysis, Article
+from storylens.store.connection import open_read_only
 from storylens.store.queries import _members, _summary, snapshot
 from storylens.store.records import StorySummary
 
@@ -39,10 +39,10 @@ class Sort(StrEnum):
 
 
 _ORDER = {
-    Sort.LATEST: "s.last_day IS NULL, s.last_day DESC, s.id DESC",
-    Sort.OLDEST: "s.first_day IS NULL, s.first_day, s.id",
-    Sort.OUTLETS: "n_outlets DESC, s.last_day DESC, s.id DESC",
-    Sort.ARTICLES: "n_articles DESC, s.last_day DESC, s.id DESC",
+    Sort.LATEST: "last_day IS NULL, last_day DESC, id DESC",
+    Sort.OLDEST: "first_day IS NULL, first_day, id",
+    Sort.OUTLETS: "n_outlets DESC, last_day DESC, id DESC",
+    Sort.ARTICLES: "n_articles DESC, last_day DESC, id DESC",
 }
 
 
@@ -79,12 +79,12 @@ class StoredArticle:
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """A read-only connection (``mode=ro``): reads see each commit of a running ingest (WAL).
+    """A read-only connection (``mode=ro``, ``query_only``) to the store.
 
-    Raises `sqlite3.OperationalError` when the file does not exist.
+    Reads see each commit of an ingest running beside it (WAL). Raises `StoreError` for a
+    missing, foreign, older or newer store.
     """
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    connection = open_read_only(str(path))
     connection.execute("PRAGMA query_only = ON")
     return connection
 
@@ -112,7 +112,7 @@ def search_stories(connection: sqlite3.Connection, query: StoryQuery) -> StoryPa
         "SELECT s.id, s.title, s.first_day, s.last_day, s.accounts,"
         " count(m.article_id) AS n_articles, count(DISTINCT a.outlet) AS n_outlets"
         " FROM stories s JOIN story_members m ON m.story_id = s.id"
-        " JOIN articles a ON a.id = m.article_id"
+        " JOIN articles a INDEXED BY articles_id_outlet ON a.id = m.article_id"
         f" WHERE {hits}"
         " AND (:since IS NULL OR s.last_day >= :since)"
         " AND (:until IS NULL OR s.first_day <= :until)"
@@ -129,13 +129,31 @@ def search_stories(connection: sqlite3.Connection, query: StoryQuery) -> StoryPa
         "offset": query.offset,
     }
     with snapshot(connection):
-        total = int(connection.execute(f"SELECT count(*) FROM ({base})", values).fetchone()[0])
         rows = connection.execute(
-            f"{base} ORDER BY {_ORDER[query.sort]} LIMIT :limit OFFSET :offset", values
+            f"SELECT *, count(*) OVER () FROM ({base})"
+            f" ORDER BY {_ORDER[query.sort]} LIMIT :limit OFFSET :offset",
+            values,
         ).fetchall()
+        if not rows and query.offset:
+            total = int(connection.execute(f"SELECT count(*) FROM ({base})", values).fetchone()[0])
+        else:
+            total = int(rows[0][-1]) if rows else 0
         members = _members(connection, [int(r[0]) for r in rows])
     stories = tuple(_summary(r, members.get(int(r[0]))) for r in rows)
     return StoryPage(stories=stories, total=total)
+
+
+def store_version(connection: sqlite3.Connection) -> tuple[int, int, int]:
+    """The store's version: (newest article row, stories, newest story row).
+
+    It changes with every ingest that adds articles, so a cached search result keyed by it is
+    never stale.
+    """
+    row = connection.execute(
+        "SELECT (SELECT max(id) FROM articles), (SELECT count(*) FROM stories),"
+        " (SELECT max(id) FROM stories)"
+    ).fetchone()
+    return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
 
 
 def all_outlets(connection: sqlite3.Connection) -> list[str]:

@@ -1,0 +1,186 @@
+"""Quote groups (the same words in several articles) and one speaker conflict per group.
+
+Matched quotes are joined into groups (a quote matched by another is in its group). Each
+group lists the speakers the articles give, as positions (speaker × articles), most articles
+first. Two speakers are one person when they share a merged entity, or when their names agree
+once titles are dropped: the same surname, and first names that do not disagree ("Mattis" =
+"Jim Mattis" = "Defense Secretary Jim Mattis"). A group in which articles *name* two or more
+different people at the quote (`QuoteRef.named`: a cue, "according to" or signature naming a
+person; "he said", carried attributions and organisations take no side) is ONE conflict, its
+positions majority first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from storylens.analyze.names import name_key
+from storylens.compare.entities import names_agree
+from storylens.compare.quotes import QuoteHit
+from storylens.compare.records import (
+    Conflict,
+    ConflictKind,
+    ConflictSide,
+    Position,
+    QuoteGroup,
+    QuoteRef,
+)
+from storylens.compare.unionfind import DisjointSets
+from storylens.model import Span
+
+_MIN_WORDS = 4
+"""A quote group's longest quote needs this many words (bracketed insertions count) to take
+part in a speaker conflict: three words ("act of terror", "This Week") are too common to show
+that one statement was given to two people."""
+
+
+def quote_groups(hits: Sequence[QuoteHit], article_order: Sequence[str]) -> list[QuoteGroup]:
+    """The groups of matched quotes, most articles first, then by first appearance."""
+    refs: dict[tuple[str, str], QuoteRef] = {}
+    for hit in hits:
+        for ref in hit.match.quotes:
+            refs.setdefault((ref.article_id, ref.quote_id), ref)
+    keys = list(refs)
+    index = {key: n for n, key in enumerate(keys)}
+    sets = DisjointSets(len(keys))
+    for hit in hits:
+        first, second = ((q.article_id, q.quote_id) for q in hit.match.quotes)
+        sets.union(index[first], index[second])
+    members: dict[int, list[int]] = {}
+    for n in range(len(keys)):
+        members.setdefault(sets.find(n), []).append(n)
+    rank = {article_id: n for n, article_id in enumerate(article_order)}
+    groups = []
+    for indices in members.values():
+        quotes = sorted(
+            (refs[keys[n]] for n in indices), key=lambda q: (rank[q.article_id], q.content.start)
+        )
+        ids = {(q.article_id, q.quote_id) for q in quotes}
+        matches = tuple(
+            h.match.id
+            for h in hits
+            if (h.match.quotes[0].article_id, h.match.quotes[0].quote_id) in ids
+        )
+        groups.append((quotes, matches))
+    groups.sort(key=lambda g: (-len({q.article_id for q in g[0]}), rank[g[0][0].article_id]))
+    return [
+        QuoteGroup(id=f"G{n + 1}", quotes=tuple(q), speakers=_speakers(q), matches=m)
+        for n, (q, m) in enumerate(groups)
+    ]
+
+
+def _people(quotes: Sequence[QuoteRef]) -> list[list[QuoteRef]]:
+    """The group's quotes by person (first quote of each article), most articles first."""
+    people: list[list[QuoteRef]] = []
+    for quote in quotes:
+        if quote.speaker_key is None and quote.speaker == "?":
+            continue
+        for refs in people:
+            if same_person(refs[0], quote):
+                if all(r.article_id != quote.article_id for r in refs):
+                    refs.append(quote)
+                break
+        else:
+            people.append([quote])
+    people.sort(key=lambda refs: -len(refs))
+    return people
+
+
+def _speakers(quotes: Sequence[QuoteRef]) -> tuple[Position, ...]:
+    """Speaker positions of a group: one per person, each with its articles, most first."""
+    return tuple(
+        Position(
+            value=refs[0].speaker,
+            article_ids=tuple(r.article_id for r in refs),
+            count=len(refs),
+        )
+        for refs in _people(quotes)
+    )
+
+
+def same_person(first: QuoteRef, second: QuoteRef) -> bool:
+    """True when two quotes' speakers are one person: a shared entity or agreeing names.
+
+    >>> a = QuoteRef(article_id="a", quote_id="q", speaker="Jim Mattis", speaker_key=None,
+    ...     content=Span(start=0, end=1, text="x"), sentence=0)
+    >>> same_person(a, QuoteRef(article_id="b", quote_id="q", speaker="Mattis", speaker_key="k",
+    ...     content=Span(start=0, end=1, text="x"), sentence=0))
+    True
+    """
+    keys = (first.speaker_key or "", second.speaker_key or "")
+    if all(keys) and set(keys[0].split("+")) & set(keys[1].split("+")):
+        return True
+    return names_agree(first.speaker, second.speaker)
+
+
+def speaker_conflicts(
+    groups: Sequence[QuoteGroup], sentences: dict[str, Span], *, first_id: int = 1
+) -> list[Conflict]:
+    """One conflict per quote group whose articles give the words to different people.
+
+    ``sentences`` maps ``"<article_id>:<sentence index>"`` to the sentence span.
+    """
+    conflicts: list[Conflict] = []
+    for group in groups:
+        if max(len(q.content.text.split()) for q in group.quotes) < _MIN_WORDS:
+            continue
+        people = _disputed(_people([q for q in group.quotes if q.named]), sentences)
+        if len(people) < 2:
+            continue
+        sides = tuple(
+            ConflictSide(
+                article_id=ref.article_id,
+                value=refs[0].speaker,
+                span=ref.content,
+                sentence=sentences[f"{ref.article_id}:{ref.sentence}"],
+            )
+            for refs in people
+            for ref in refs
+        )
+        shortest = min(group.quotes, key=lambda q: len(q.content.text))
+        conflicts.append(
+            Conflict(
+                id=f"C{first_id + len(conflicts)}",
+                kind=ConflictKind.SPEAKER,
+                subject=f"who said “{_short(shortest.content.text)}”",
+                sides=sides,
+                positions=tuple(
+                    Position(
+                        value=refs[0].speaker,
+                        article_ids=tuple(r.article_id for r in refs),
+                        count=len(refs),
+                    )
+                    for refs in people
+                ),
+                quote_group=group.id,
+            )
+        )
+    return conflicts
+
+
+def _disputed(people: list[list[QuoteRef]], sentences: dict[str, Span]) -> list[list[QuoteRef]]:
+    """The people of a group with only the articles that give the words to them alone.
+
+    An article that also names another of the group's people in its quote's sentence ("Obama
+    campaign aide Robert Gibbs called it…"), or gives the words to two of them, takes no side.
+    """
+    surnames = [name_key(refs[0].speaker).split()[-1:] for refs in people]
+    articles = Counter(r.article_id for refs in people for r in refs)
+    kept = []
+    for n, refs in enumerate(people):
+        others = {w for m, words in enumerate(surnames) if m != n for w in words}
+        mine = [
+            r
+            for r in refs
+            if articles[r.article_id] == 1
+            and not others & set(name_key(sentences[f"{r.article_id}:{r.sentence}"].text).split())
+        ]
+        if mine:
+            kept.append(mine)
+    return sorted(kept, key=lambda refs: -len(refs))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

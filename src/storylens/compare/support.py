@@ -1,0 +1,153 @@
+"""Does one outlet's own fact state what a summary sentence says? Checked per outlet.
+
+An outlet supports a summary sentence taken from fact ``S`` when one of its facts in the row
+is ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), gives
+no count of the same thing that ``S``'s count rules out, and, when ``S`` quotes someone, gives
+those words to the same person. Outlets on the losing side of a conflict about the row never
+support it. A fact fit to be a summary sentence is prose: a whole sentence of at least six
+words ending in sentence punctuation (not an ellipsis), not a headline (title case), caption,
+dateline or page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31 AM").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storylens.compare.entities import names_agree
+from storylens.compare.features import counted_head
+from storylens.compare.numbers import bounds
+from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
+from storylens.model import Analysis, Span
+
+_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
+_STAMP = re.compile(
+    r"\b(?:published|posted|updated)\b\W*\w*\W*\d|\d{4}\W{0,4}(?:at\s+)?\d{1,2}:\d{2}"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*[-—–:]")
+_MIN_WORDS = 6
+
+
+def prose(fact: Fact, analysis: Analysis) -> bool:
+    """True when the fact reads as a body sentence (no headline, caption, dateline, fragment)."""
+    text = " ".join(fact.span.text.split())
+    if len(text.split()) < _MIN_WORDS or not _END.search(text) or _DATELINE.match(text):
+        return False
+    if _STAMP.search(text) or _title_case(text):
+        return False
+    if not (text[:1].isupper() or text[:1] in "\"“'‘"):
+        return False
+    article = analysis.article
+    title = article.title_span
+    spans = [c.span for c in article.captions] + ([title] if title is not None else [])
+    if any(_overlaps(fact.span, s) for s in spans):
+        return False
+    return " ".join(article.title.split()) != text.rstrip(".")
+
+
+def _title_case(text: str) -> bool:
+    """A headline: most words of four letters or more start with a capital."""
+    long = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+
+
+def supporters(
+    row: AlignedFact,
+    source: Fact,
+    by_id: dict[str, Analysis],
+    losers: set[str],
+) -> tuple[Fact, ...]:
+    """One fact per outlet in the row that supports ``source`` (``source`` first)."""
+    linked = {(k.source, k.target) for k in row.links} | {(k.target, k.source) for k in row.links}
+    found: dict[str, Fact] = {source.article_id: source}
+    for fact in (*row.facts, *row.restated):
+        if fact.article_id in found or fact.article_id in losers:
+            continue
+        if (fact.id, source.id) not in linked:
+            continue
+        analysis, own = by_id[fact.article_id], by_id[source.article_id]
+        if not numbers_agree(fact, analysis, source, own):
+            continue
+        if not speakers_agree(fact, analysis, source, own):
+            continue
+        found[fact.article_id] = fact
+    return tuple(found.values())
+
+
+def losing_sides(
+    row: AlignedFact, conflicts: Sequence[Conflict]
+) -> tuple[set[str], list[Conflict]] | None:
+    """The articles outside each touching conflict's majority, and those conflicts.
+
+    None when a conflict about the row has no majority of independent accounts (a tie; copies
+    of one text count once): the row is left out.
+    """
+    members = (*row.facts, *row.restated)
+    losers: set[str] = set()
+    touching = []
+    for conflict in conflicts:
+        if not _touches(conflict, row.id, members):
+            continue
+        first, *rest = conflict.positions
+        if rest and (rest[0].accounts or rest[0].count) >= (first.accounts or first.count):
+            return None
+        losers |= {a for p in rest for a in p.article_ids}
+        touching.append(conflict)
+    return losers, touching
+
+
+def _touches(conflict: Conflict, row_id: str, members: Sequence[Fact]) -> bool:
+    if conflict.row == row_id:
+        return True
+    if conflict.kind is not ConflictKind.SPEAKER:
+        return False
+    return any(
+        side.article_id == f.article_id and _overlaps(side.span, f.span)
+        for side in conflict.sides
+        for f in members
+    )
+
+
+def numbers_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
+    """No count of the same noun in the two facts with values that cannot both hold."""
+    counts_b = _counts(second, b)
+    for head, low, high in _counts(first, a):
+        for other, other_low, other_high in counts_b:
+            if head == other and (low > other_high or other_low > high):
+                return False
+    return True
+
+
+def _counts(fact: Fact, analysis: Analysis) -> list[tuple[str, float, float]]:
+    return [
+        (counted_head(n.counted.text), *bounds(analysis.article.text, n.span, n.value))
+        for n in analysis.numbers
+        if n.counted is not None and n.value is not None and _inside(n.span, fact.span)
+    ]
+
+
+def speakers_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
+    """When ``second`` quotes someone, ``first`` gives quoted words to the same person."""
+    wanted = _speakers(second, b)
+    if not wanted:
+        return True
+    given = _speakers(first, a)
+    return any(names_agree(x, y) for x in given for y in wanted)
+
+
+def _speakers(fact: Fact, analysis: Analysis) -> list[str]:
+    return [
+        q.speaker.name
+        for q in analysis.quotes
+        if q.speaker is not None and _overlaps(q.content, fact.span)
+    ]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start < outer.end
