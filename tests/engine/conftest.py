@@ -38,6 +38,9 @@ def free_port() -> int:
 def ray_address():
     """``HOST:PORT`` of a 2-CPU Ray head on 127.0.0.1, for the whole session."""
     pytest.importorskip("ray")
+    # Ray 2.60 turns token auth on when ~/.ray/auth_token exists (a local ray.init writes
+    # one); the head, this process and the CLI subprocesses must agree, so say it for all.
+    os.environ["RAY_AUTH_MODE"] = "disabled"
     port = free_port()
     temp = tempfile.mkdtemp(prefix="ray", dir="/tmp")  # short: Ray's socket paths are capped
     ray = Path(sys.executable).parent / "ray"
