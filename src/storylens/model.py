@@ -51,6 +51,8 @@ class Evidence(StrEnum):
     HTML_META = "html_meta"
     DEBRIS = "debris"
     DATELINE = "dateline"
+    BYLINE = "byline"
+    CREDIT = "credit"
     HOUSE_STYLE = "house_style"
     FILENAME = "filename"
     UNKNOWN = "unknown"
@@ -65,13 +67,19 @@ class IssueCode(StrEnum):
     UNDECODABLE = "undecodable"
     BROKEN_HTML = "broken_html"
     BROKEN_JSON = "broken_json"
+    BROKEN_CSV = "broken_csv"
     MISSING_FIELD = "missing_field"
     NOT_FOUND = "not_found"
     UNREADABLE = "unreadable"
     UNBALANCED_QUOTE = "unbalanced_quote"
+    NO_ARTICLES = "no_articles"
+    CHARSET_GUESSED = "charset_guessed"
+    TEASER_ONLY = "teaser_only"
+    NOT_ENGLISH = "not_english"
     TOO_DEEP = "too_deep"
     FIELD_TOO_LONG = "field_too_long"
     RECORD_FAILED = "record_failed"
+    DUPLICATE_ID = "duplicate_id"
 
 
 @dataclass(**_FROZEN)
@@ -83,6 +91,8 @@ class Issue:
     detail: str
     stage: str
     article_id: str | None = None
+    warning: bool = False
+    """True when the input was still read (a guessed charset, a teaser-only feed item)."""
 
     def line(self) -> str:
         """One clear error line naming the input and the reason.
@@ -128,6 +138,8 @@ class DebrisReason(StrEnum):
     MEMBERSHIP = "membership"
     SOCIAL = "social"
     BOILERPLATE = "boilerplate"
+    BYLINE = "byline"
+    """A byline or timestamp line: kept as metadata (author, outlet, date), not body."""
 
 
 @dataclass(**_FROZEN)
@@ -179,6 +191,14 @@ class Article:
     published: dt.datetime | None = None
     published_evidence: Evidence = Evidence.UNKNOWN
     authors: tuple[str, ...] = ()
+    wire: str | None = None
+    """The news agency whose copy this is (AP, Reuters, AFP...), beside the outlet that ran it."""
+    outlet_span: Span | None = None
+    """Where in the text the outlet or wire was read (a dateline, a credit line), if there."""
+    published_span: Span | None = None
+    """Where in the text the publication date was read (a byline timestamp), if there."""
+    language: str | None = None
+    """ISO 639-1 code of the body's language as detected, None when too short to tell."""
     paragraphs: tuple[Span, ...] = ()
     debris: tuple[Debris, ...] = ()
     captions: tuple[Caption, ...] = ()

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from storylens.analyze import analyze_parsed, parse_articles
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.clean import clean_article
+from storylens.clean.language import language_issue
 from storylens.errors import isolated
 from storylens.framing import frame_article
 from storylens.ingest import read_inputs
 from storylens.ingest.decode import MAX_BYTES
 from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Evidence, Issue, RawArticle
+from storylens.outlets import OutletTable
 
 
 @dataclass(slots=True)
@@ -31,19 +34,27 @@ def read_articles(
     overrides: Overrides | None = None,
     issues: list[Issue] | None = None,
 ) -> Iterator[Article]:
-    """Cleaned articles from the named inputs; problems go to ``issues``."""
+    """Cleaned articles from the named inputs; problems go to ``issues``.
+
+    An article not in English is reported (one warning) and not yielded: the analysis and
+    the comparison are English-only.
+    """
+    outlets = overrides.outlets if overrides else None
     for item in read_inputs(names, max_bytes=max_bytes):
         raw = apply_overrides(item, overrides) if isinstance(item, RawArticle) else item
-        result = raw if isinstance(raw, Issue) else clean_one(raw)
+        result = raw if isinstance(raw, Issue) else clean_one(raw, outlets=outlets)
+        if isinstance(result, Article):
+            result = language_issue(result) or result
         if isinstance(result, Article):
             yield result
         elif issues is not None:
             issues.append(result)
 
 
-def clean_one(raw: RawArticle) -> Article | Issue:
+def clean_one(raw: RawArticle, *, outlets: OutletTable | None = None) -> Article | Issue:
     """Clean one article read, or its `Issue` if cleaning fails."""
-    return isolated(clean_article, raw, input_name=raw.input, stage="clean")
+    clean = partial(clean_article, outlets=outlets)
+    return isolated(clean, raw, input_name=raw.input, stage="clean")
 
 
 def analyze_each(

@@ -5,9 +5,11 @@ import numpy as np
 import pytest
 
 from storylens.clean import clean_article
-from storylens.cluster import Original, Signature, find_original, sign_article
+from storylens.cluster import Signature, find_original, sign_article
 from storylens.ingest.records import read_record
 from tests.conftest import DATA
+
+pytestmark = pytest.mark.corpus
 
 BASIL = DATA / "basil-dev" / "articles.jsonl"
 
@@ -69,7 +71,7 @@ def test_find_original_picks_the_most_similar_of_several_candidates(articles):
     closer = values.copy()
     closer[:8] += 1  # 0.9375 agree
     far = values.copy()
-    far[:64] += 1  # 0.5 agree: below the threshold
+    far[:90] += 1  # 0.3 agree: equal sizes, so containment 0.46, below the threshold
     lookup = Lookup(
         {
             1: Signature(values=far.tobytes(), bands=mine.bands),
@@ -77,5 +79,36 @@ def test_find_original_picks_the_most_similar_of_several_candidates(articles):
             3: Signature(values=closer.tobytes(), bands=mine.bands),
         }
     )
-    assert find_original(mine, lookup) == Original(row=3, similarity=0.9375)
+    found = find_original(mine, lookup)
+    assert (found.row, found.similarity, found.partial) == (3, 0.9375, False)
+    assert found.containment == pytest.approx(2 * 0.9375 / 1.9375, abs=1e-4)
     assert find_original(mine, Lookup({1: lookup.signatures[1]})) is None
+
+
+def _cut(article, share, outlet):
+    """The first ``share`` of an article's paragraphs under another outlet's page furniture."""
+    keep = article.paragraphs[: max(2, round(len(article.paragraphs) * share))]
+    text = "\n\n".join(
+        ["Subscribe Register Login", article.title, *(p.text for p in keep), "Read more"]
+    )
+    return clean_article(read_record({"text": text, "outlet": outlet}, input_name=outlet))
+
+
+def test_a_copy_cut_short_is_found_by_containment_and_marked_partial(articles):
+    lookup = Lookup({row: sign_article(a) for row, a in enumerate(articles)})
+    longest = max(range(len(articles)), key=lambda i: len(articles[i].paragraphs))
+    copy = _cut(articles[longest], 0.4, "Blog Digest")
+    found = find_original(sign_article(copy), lookup)
+    assert found is not None
+    assert found.row == longest
+    assert found.partial
+    assert found.similarity < 0.7  # whole-text similarity alone would have missed it
+    assert found.containment >= 0.8
+
+
+def test_the_original_found_from_its_cut_copy_also_finds_it_as_partial(articles):
+    longest = max(range(len(articles)), key=lambda i: len(articles[i].paragraphs))
+    copy = _cut(articles[longest], 0.5, "Blog Digest")
+    found = find_original(sign_article(articles[longest]), Lookup({7: sign_article(copy)}))
+    assert found is not None
+    assert (found.row, found.partial) == (7, True)

@@ -5,20 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import match_debris
+from storylens.clean.debris import match_debris, run_debris
+from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
+from storylens.clean.published import (
+    LABELLED_LINES,
+    edge_lines,
+    find_published,
+    is_byline,
+    is_labelled_timestamp,
+)
 from storylens.model import (
     Article,
     Caption,
     Credit,
     Debris,
-    Evidence,
+    DebrisReason,
     InputFormat,
     ListedSource,
     RawArticle,
     Span,
 )
+from storylens.outlets import OutletTable
 
 
 @dataclass(slots=True)
@@ -30,23 +39,25 @@ class _Sorted:
     sources: list[ListedSource] = field(default_factory=list)
 
 
-def clean_article(raw: RawArticle) -> Article:
+def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Article:
     """Sort every line of a raw article into body, title, debris or metadata.
 
     Offsets stay those of the text as read: cleaning removes nothing from ``text``, it only
-    decides which spans are body.
+    decides which spans are body. ``outlets`` is the alias table (built-in when None).
     """
     lines = text_lines(raw.text)
-    sorted_lines = _sort_lines(lines)
+    sorted_lines = _sort_lines(lines, runs=raw.format is InputFormat.TEXT)
     title, title_span, body = _title(raw, sorted_lines.body)
-    outlet, outlet_evidence = infer_outlet(
+    found = infer_outlet(
         metadata_outlet=raw.outlet,
         url=raw.url,
         site_name=raw.site_name,
         debris=[d.span for d in sorted_lines.debris],
         lines=lines,
         input_name=raw.input,
+        table=outlets,
     )
+    date = find_published(metadata=raw.published, lines=lines, url=raw.url)
     paragraphs = [join_span(raw.text, group) for group in group_paragraphs(raw.text, body)]
     return Article(
         id=raw.id,
@@ -55,12 +66,16 @@ def clean_article(raw: RawArticle) -> Article:
         text=raw.text,
         title=title,
         title_span=title_span,
-        outlet=outlet,
-        outlet_evidence=outlet_evidence,
+        outlet=found.outlet,
+        outlet_evidence=found.evidence,
         url=raw.url,
-        published=raw.published,
-        published_evidence=Evidence.METADATA if raw.published else Evidence.UNKNOWN,
+        published=date.published,
+        published_evidence=date.evidence,
         authors=raw.authors,
+        wire=found.wire,
+        outlet_span=found.span,
+        published_span=date.span,
+        language=detect_language(" ".join(p.text for p in paragraphs)),
         paragraphs=tuple(paragraphs),
         debris=tuple(sorted_lines.debris),
         captions=tuple(sorted_lines.captions),
@@ -75,12 +90,25 @@ def body_text(article: Article) -> str:
     return "\n\n".join(p.text for p in article.paragraphs)
 
 
-def _sort_lines(lines: list[Span]) -> _Sorted:
+def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
+    """Each line to debris, metadata or body.
+
+    Runs of menu stubs or headlines count as debris only in plain text (``runs``): an HTML
+    page's text comes from trafilatura, which already dropped the page's menus, so a run of
+    short lines there is a list in the article. Runs are looked for among the lines left as
+    body, so cleaning the cleaned body again changes nothing.
+    """
     out = _Sorted()
-    for line in lines:
+    edges = {id(line) for line in edge_lines(lines)}
+    for number, line in enumerate(lines):
         rule = match_debris(line.text)
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
+            continue
+        if (id(line) in edges and is_byline(line.text)) or (
+            number < LABELLED_LINES and is_labelled_timestamp(line.text)
+        ):
+            out.debris.append(Debris(span=line, reason=DebrisReason.BYLINE, rule="byline"))
             continue
         metadata = read_line_metadata(line)
         if metadata is None:
@@ -90,7 +118,29 @@ def _sort_lines(lines: list[Span]) -> _Sorted:
             out.captions.append(metadata.caption)
         out.credits.extend(metadata.credits)
         out.sources.extend(metadata.sources)
+    if runs:
+        _move_runs(out)
     return out
+
+
+def _move_runs(out: _Sorted) -> None:
+    """Body lines in runs of menu stubs or headlines (known debris lines count in a run)."""
+    sequence = sorted(
+        [(line, False) for line in out.body] + [(d.span, True) for d in out.debris],
+        key=lambda item: item[0].start,
+    )
+    known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
+    in_runs = run_debris([span.text for span, _ in sequence], furniture=known)
+    if not in_runs:
+        return
+    moved = {sequence[i][0].start: rule for i, rule in in_runs.items()}
+    out.debris.extend(
+        Debris(span=line, reason=moved[line.start].reason, rule=moved[line.start].name)
+        for line in out.body
+        if line.start in moved
+    )
+    out.debris.sort(key=lambda d: d.span.start)
+    out.body = [line for line in out.body if line.start not in moved]
 
 
 def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:

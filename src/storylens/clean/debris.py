@@ -26,6 +26,10 @@ def _rule(name: str, reason: DebrisReason, *alternatives: str) -> DebrisRule:
 
 
 R = DebrisReason
+_ACCOUNT = (
+    r"(?:subscribe|register|log ?in|sign ?in|sign ?up|log ?out|sign ?out|my account|account"
+    r"|e-?edition|newsletters?|donate|manage subscription)"
+)
 RULES: tuple[DebrisRule, ...] = (
     _rule(
         "advertisement",
@@ -78,8 +82,36 @@ RULES: tuple[DebrisRule, ...] = (
         r"please (?:share|like|subscribe|follow).*|tap (?:here|to) .+",
         r"listen to (?:this|the) (?:article|story)",
     ),
+    _rule(
+        "account-menu",
+        R.MEMBERSHIP,
+        rf"{_ACCOUNT}(?:\s*[|/•·,]?\s*{_ACCOUNT})+",
+    ),
+    _rule(
+        "donate",
+        R.CALL_TO_ACTION,
+        r"(?:.{0,40}[–—:|-]\s*)?(?:please\s+)?(?:donate(?: now| today)?|make an? (?:charitable |"
+        r"tax-deductible |one-time |monthly )?donation|give now|support us)\b.*",
+    ),
+    _rule(
+        "newspaper-plug",
+        R.CALL_TO_ACTION,
+        r"read (?:today'?s|\w+day'?s|this week'?s|the (?:e-?edition|print edition|digital edition"
+        r"|full (?:story|article|report))|our (?:e-?edition|print edition)).*",
+        r"(?:view|see) (?:the )?(?:e-?edition|print edition|photo gallery|gallery).*",
+    ),
+    _rule(
+        "newsletter",
+        R.MEMBERSHIP,
+        r"(?:sign up for|get|receive|subscribe to|join) .{0,44}newsletters?.*",
+        r"(?:[\w'’-]+ ){0,4}newsletters?(?: sign[- ]?up)?",
+        r"enter your e-?mail(?: address)?.*|your e-?mail address",
+    ),
     _rule("copyright", R.BOILERPLATE, r"(?:copyright|©) .+|all rights reserved.*"),
 )
+_RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
+"""A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
+MIN_RUN_TOGETHER = 2
 
 
 def match_debris(line: str) -> DebrisRule | None:
@@ -95,4 +127,55 @@ def match_debris(line: str) -> DebrisRule | None:
     for rule in RULES:
         if rule.pattern.match(line.strip()):
             return rule
+    if len(_RUN_TOGETHER.findall(line)) >= MIN_RUN_TOGETHER:
+        return RUN_TOGETHER
     return None
+
+
+RUN_TOGETHER = DebrisRule("run-together-links", R.NAVIGATION, _RUN_TOGETHER)
+
+
+MENU_RUN = DebrisRule("menu-run", R.NAVIGATION, re.compile(r"^.{1,40}$"))
+"""Three or more stub lines in a row (menu items, section names, tags): page navigation."""
+HEADLINE_RUN = DebrisRule("headline-list", R.RECOMMENDATION, re.compile(r"^.{1,160}$"))
+"""Three or more headline-style lines in a row: a list of links to other stories."""
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)。！？」]$")
+
+
+def _stub(line: str) -> bool:
+    return len(line.split()) <= 4 and not _SENTENCE_END.search(line)
+
+
+def _headline(line: str) -> bool:
+    words = line.split()
+    if not 4 <= len(words) <= 16 or _SENTENCE_END.search(line):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) >= 0.6
+
+
+def run_debris(
+    lines: list[str], *, furniture: frozenset[int] = frozenset(), min_run: int = 3
+) -> dict[int, DebrisRule]:
+    """Lines that are debris because of their neighbours: runs of menu stubs or headlines.
+
+    A single short line (a subheading) or one headline-like line stays; it takes three in a
+    row, none ending like a sentence, to be page furniture. Lines in ``furniture`` (already
+    known debris) count as members of any run.
+
+    >>> sorted(run_debris(["Home", "World", "Sport", "Kerry said the talks would end."]))
+    [0, 1, 2]
+    """
+    found: dict[int, DebrisRule] = {}
+    for test, rule in ((_stub, MENU_RUN), (_headline, HEADLINE_RUN)):
+        start = 0
+        while start < len(lines):
+            end = start
+            while end < len(lines) and (end in furniture or test(lines[end])):
+                end += 1
+            if end - start >= min_run:
+                found.update(
+                    {i: rule for i in range(start, end) if i not in found and i not in furniture}
+                )
+            start = end + 1 if end == start else end
+    return found

@@ -73,7 +73,7 @@ def compare_command(
     sentences behind it). FILE takes anything storylens analyze reads. Exits 1 when an
     input could not be read, 2 when fewer than two articles remain.
     """
-    from storylens.compare import TooFewArticles, compare_analyses
+    from storylens.compare import TooFewArticles, compare_analyses, distinct_ids
     from storylens.pipeline import analyze_paths
 
     fmt = resolve_format(fmt, output, suffixes=REPORT_SUFFIXES, default="text")
@@ -86,15 +86,17 @@ def compare_command(
             max_bytes=max_bytes,
             overrides=overrides_from(outlet, published),
         )
-        activity.phase(f"comparing {counted(len(outcome.analyses), 'article')}")
+        analyses, dropped = distinct_ids(outcome.analyses)
+        outcome.issues.extend(dropped)
+        activity.phase(f"comparing {counted(len(analyses), 'article')}")
         try:
-            comparison: Comparison | str = compare_analyses(outcome.analyses, issues=outcome.issues)
+            comparison: Comparison | str = compare_analyses(analyses, issues=outcome.issues)
         except TooFewArticles as exc:
             comparison = str(exc)
     status = report_issues(outcome.issues)
     if isinstance(comparison, str):
         raise click.UsageError(comparison)
-    write_report(comparison, outcome.analyses, fmt=fmt, output=output, evidence=evidence)
+    write_report(comparison, analyses, fmt=fmt, output=output, evidence=evidence)
     sys.exit(status)
 
 

@@ -171,13 +171,15 @@ def _run(
         task = progress.add_task("ingest", total=count_inputs(paths))
 
         def on_event(event: IngestEvent) -> None:
-            progress.advance(task)
+            if event.issue is None or not event.issue.warning:
+                progress.advance(task)
             done = progress.tasks[0]
             if done.total is not None and done.completed > done.total:
                 progress.update(task, total=done.completed)
             if event.issue is not None:
+                prefix = "warning: " if event.issue.warning else ""
                 progress.console.print(
-                    event.issue.line(), markup=False, highlight=False, soft_wrap=True
+                    prefix + event.issue.line(), markup=False, highlight=False, soft_wrap=True
                 )
 
         return ingest_inputs(

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from storylens.errors import ConfigError
 from storylens.ingest.decode import MAX_BYTES
+from storylens.ingest.meta import read_meta
 from storylens.ingest.overrides import Overrides
 from storylens.model import Issue, IssueCode
+from storylens.outlets import load_table
 from storylens.report.console import make_console
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,6 +62,17 @@ def metadata_options(command: F) -> F:
             help="Publication date of every input: 2016-10-03 or 2016-10-03T10:00:00Z "
             "(ISO 8601; no zone means UTC). Wins over dates read from the input.",
         ),
+        _file_option(
+            "--outlets",
+            load_table,
+            "Outlet aliases (JSON {\"Outlet\": [\"alias\", ...]} or CSV alias,outlet), "
+            "added to the built-in table.",
+        ),
+        _file_option(
+            "--meta",
+            read_meta,
+            "CSV of path,outlet,url,published giving each input file its own metadata.",
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -91,10 +106,37 @@ def input_options(command: F) -> F:
 
 
 def overrides_from(outlet: str | None, published: dt.datetime | None) -> Overrides:
-    """The user's stated metadata; a naive date is taken as UTC."""
+    """The user's stated metadata (with ``--meta`` and ``--outlets``); naive dates are UTC."""
     if published is not None and published.tzinfo is None:
         published = published.replace(tzinfo=dt.UTC)
-    return Overrides(outlet=outlet, published=published)
+    context = click.get_current_context(silent=True)
+    stated = context.meta if context is not None else {}
+    return Overrides(
+        outlet=outlet,
+        published=published,
+        meta=stated.get("storylens.meta"),
+        outlets=stated.get("storylens.outlets"),
+    )
+
+
+def _file_option(name: str, load: Callable[[Path], Any], help_text: str) -> Any:
+    """An option naming a file read at once into the context (a bad file is a usage error)."""
+
+    def callback(context: click.Context, _param: click.Parameter, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            context.meta[f"storylens.{name.lstrip('-')}"] = load(path)
+        except ConfigError as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+    return click.option(
+        name,
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=callback,
+        help=help_text,
+    )
 
 
 def report_issues(issues: Sequence[Issue]) -> int:
@@ -102,8 +144,9 @@ def report_issues(issues: Sequence[Issue]) -> int:
     console = make_console(stderr=True, width=200)
     failed = 0
     for issue in issues:
-        failed_record = issue.code is IssueCode.RECORD_FAILED
-        level = "error" if issue.stage == "ingest" or failed_record else "warning"
+        failed_record = issue.code in {IssueCode.RECORD_FAILED, IssueCode.DUPLICATE_ID}
+        error = (issue.stage == "ingest" and not issue.warning) or failed_record
+        level = "error" if error else "warning"
         failed += level == "error"
         console.print(f"storylens: {level}: {issue.line()}", markup=False, highlight=False)
     return 1 if failed else 0

@@ -55,8 +55,8 @@ def stories(
     """List stories, latest first: title, date range, outlets, accounts and articles.
 
     Accounts count syndicated copies once; articles count every stored article. JSON lists
-    each story's article ids. storylens stories why ID shows why each article joined a story;
-    storylens stories split and merge edit stories by hand (later ingests respect it).
+    each story's article ids. "stories why ID" shows why each article joined a story;
+    "stories split" and "stories merge" edit stories by hand (later ingests keep the edit).
     """
     if ctx.invoked_subcommand is not None:
         return

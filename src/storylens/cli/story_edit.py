@@ -28,7 +28,7 @@ from storylens.report.console import make_console
 def why(story_id: int, *, db: Path, output_format: str) -> None:
     """Why each article is in story STORY_ID: how it joined, its score, best match, shared cues.
 
-    how is seed (it started the story), joined, absorbed (its one-account story was taken
+    How: seed (it started the story), joined, absorbed (its one-account story was taken
     in when the story grew), copy (a syndicated copy of a member) or manual (placed by hand).
     """
     from storylens.store import Store

@@ -5,7 +5,12 @@
 """
 
 from storylens.compare.align import AlignmentSettings
-from storylens.compare.comparison import TooFewArticles, compare_analyses
+from storylens.compare.comparison import (
+    DuplicateArticleIds,
+    TooFewArticles,
+    compare_analyses,
+    distinct_ids,
+)
 from storylens.compare.records import (
     AlignedFact,
     ArticleRef,
@@ -41,6 +46,7 @@ __all__ = [
     "ConflictSide",
     "CoverageCell",
     "CoverageRow",
+    "DuplicateArticleIds",
     "Fact",
     "Lane",
     "Link",
@@ -57,4 +63,5 @@ __all__ = [
     "TimelineSentence",
     "TooFewArticles",
     "compare_analyses",
+    "distinct_ids",
 ]

@@ -30,7 +30,7 @@ from storylens.compare.timeline import build_timeline
 from storylens.embedding import Vectors, WordEncoder, default_encoder
 from storylens.errors import ConfigError
 from storylens.framing import frame_article
-from storylens.model import Analysis, FramingProfile, Issue, Span
+from storylens.model import Analysis, FramingProfile, Issue, IssueCode, Span
 
 QUOTE_SCORE = 0.9
 """Score of a quote link (0.9 to 1.0 with the share of words matched): above most paraphrase
@@ -39,6 +39,39 @@ links' probabilities, below the surest."""
 
 class TooFewArticles(ConfigError):
     """A comparison needs two or more articles."""
+
+
+class DuplicateArticleIds(ConfigError):
+    """Two analyses with one article id: their facts would be mixed (see `distinct_ids`)."""
+
+
+def distinct_ids(analyses: Sequence[Analysis]) -> tuple[list[Analysis], list[Issue]]:
+    """The analyses with the first of each article id kept; each later one is an `Issue`.
+
+    Facts, rows and quotes are keyed by article id, so two inputs that share one would have
+    their sentences mixed into one account. The later input is left out with one error line
+    naming it and the input it collides with; the others are still compared.
+    """
+    first: dict[str, str] = {}
+    kept: list[Analysis] = []
+    dropped: list[Issue] = []
+    for analysis in analyses:
+        article = analysis.article
+        if article.id in first:
+            dropped.append(
+                Issue(
+                    input=article.input,
+                    code=IssueCode.DUPLICATE_ID,
+                    detail=f"left out: the article id {article.id!r} is also the id of "
+                    f"{first[article.id]}; give each input its own id",
+                    stage="compare",
+                    article_id=article.id,
+                )
+            )
+            continue
+        first[article.id] = article.input
+        kept.append(analysis)
+    return kept, dropped
 
 
 def compare_analyses(
@@ -59,7 +92,10 @@ def compare_analyses(
         >>> [a.outlet for a in comparison.articles]
         ['PJ Media', 'Opposing Views']
     """
-    if len({a.article.id for a in analyses}) < 2:
+    ids = [a.article.id for a in analyses]
+    if len(set(ids)) < len(ids):
+        raise DuplicateArticleIds("two analyses share an article id: drop them with distinct_ids")
+    if len(ids) < 2:
         raise TooFewArticles(f"compare needs two or more articles, got {len(analyses)}")
     order = [a.article.id for a in analyses]
     merged = merge_entities(analyses)

@@ -12,14 +12,15 @@ from storylens.ingest.decode import MAX_BYTES, Undecodable, decode_bytes
 from storylens.ingest.feeds import looks_like_feed, read_feed
 from storylens.ingest.html import read_html
 from storylens.ingest.identity import article_id
-from storylens.ingest.records import read_json_text, read_jsonl_lines
+from storylens.ingest.records import read_csv_text, read_json_text, read_jsonl_lines
+from storylens.ingest.streams import LineStream
 from storylens.model import InputFormat, Issue, IssueCode, RawArticle
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FEED_SUFFIXES = {".xml", ".rss", ".atom"}
-READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".json"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
+READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".json", ".csv"}
 
 RawOrIssue = RawArticle | Issue
 
@@ -55,9 +56,7 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawOrIssue]
         return
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            with path.open("rb") as handle:
-                lines = bounded_lines(handle, max_bytes=max_bytes)
-                yield from read_jsonl_lines(lines, input_name=name, max_bytes=max_bytes)
+            yield from _read_jsonl_file(path, max_bytes=max_bytes)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -88,21 +87,6 @@ def read_stdin(stream: BinaryIO, *, max_bytes: int = MAX_BYTES) -> Iterator[RawO
     yield from read_bytes(raw, input_name="<stdin>", max_bytes=max_bytes)
 
 
-def bounded_lines(handle: BinaryIO, *, max_bytes: int) -> Iterator[str | None]:
-    """The lines of a binary file as text; a line over ``max_bytes`` is skipped as ``None``.
-
-    No line is held in memory whole past the limit: the rest of an over-long line is read
-    in bounded pieces and dropped.
-    """
-    while line := handle.readline(max_bytes + 1):
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
-            yield None
-            continue
-        yield line.decode("utf-8", errors="replace")
-
-
 def read_bytes(
     raw: bytes, *, input_name: str, suffix: str = "", max_bytes: int = MAX_BYTES
 ) -> Iterator[RawOrIssue]:
@@ -111,12 +95,25 @@ def read_bytes(
     if isinstance(decoded, Undecodable):
         yield _issue(input_name, decoded.code, decoded.detail)
         return
-    text = decoded.text
+    if decoded.warning:
+        yield Issue(
+            input=input_name,
+            code=IssueCode.CHARSET_GUESSED,
+            detail=decoded.warning,
+            stage="ingest",
+            warning=True,
+        )
+    yield from _some(_parse(decoded.text, decoded.encoding, input_name, suffix), input_name)
+
+
+def _parse(text: str, encoding: str, input_name: str, suffix: str) -> Iterator[RawOrIssue]:
     head = text.lstrip()[:200].lower()
     if suffix in JSONL_SUFFIXES or (not suffix and head.startswith("{") and "\n{" in text):
         yield from read_jsonl_lines(text.splitlines(), input_name=input_name)
     elif suffix == ".json" or (not suffix and head.startswith(("{", "["))):
         yield from read_json_text(text, input_name=input_name)
+    elif suffix == ".csv":
+        yield from read_csv_text(text, input_name=input_name)
     elif suffix in FEED_SUFFIXES or looks_like_feed(text):
         yield from read_feed(text, input_name=input_name)
     elif suffix in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
@@ -127,8 +124,30 @@ def read_bytes(
             input=input_name,
             format=InputFormat.TEXT,
             text=text,
-            encoding=decoded.encoding,
+            encoding=encoding,
         )
+
+
+def _read_jsonl_file(path: Path, *, max_bytes: int) -> Iterator[RawOrIssue]:
+    name = str(path)
+    with path.open("rb") as handle:
+        lines = LineStream(handle, max_bytes=max_bytes)
+        yield from _some(read_jsonl_lines(lines, input_name=name, max_bytes=max_bytes), name)
+    warning = lines.warning()
+    if warning:
+        yield Issue(
+            input=name, code=IssueCode.CHARSET_GUESSED, detail=warning, stage="ingest", warning=True
+        )
+
+
+def _some(items: Iterator[RawOrIssue], input_name: str) -> Iterator[RawOrIssue]:
+    """The items, or one error when the input held no article and no other error was said."""
+    said = False
+    for item in items:
+        said = said or isinstance(item, RawArticle) or not item.warning
+        yield item
+    if not said:
+        yield _issue(input_name, IssueCode.NO_ARTICLES, "no articles found")
 
 
 def _issue(input_name: str, code: IssueCode, detail: str) -> Issue:

@@ -1,21 +1,50 @@
-"""JSON and JSONL records: one article per object, the user's other fields kept as metadata."""
+"""JSON, JSONL and CSV records: one article per object, the user's other fields kept as metadata.
+
+Besides storylens's own names, the field names of other tools' exports are understood:
+news-please (``maintext``, ``date_publish``, ``source_domain``, ``authors``), newspaper4k's
+``to_json`` (``text``, ``publish_date``, ``meta_site_name``, ``canonical_link``) and Media
+Cloud story lists (``story_text``, ``media_name``, ``publish_date``, ``stories_id``).
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storylens.ingest.identity import article_id
 from storylens.model import InputFormat, Issue, IssueCode, RawArticle
+from storylens.timestamps import parse_timestamp
 
 KNOWN_FIELDS = ("id", "title", "text", "outlet", "url", "date", "authors")
 _SYNONYMS = {
-    "text": ("body", "content"),
-    "outlet": ("publisher", "source", "site_name"),
-    "date": ("published", "publication_date", "pubdate"),
-    "authors": ("author", "byline"),
+    "id": ("stories_id",),
+    "text": ("maintext", "body", "content", "story_text", "articleBody", "article_text"),
+    "outlet": (
+        "publisher",
+        "source",
+        "site_name",
+        "meta_site_name",
+        "media_name",
+        "source_name",
+        "source_domain",
+        "domain",
+    ),
+    "url": ("canonical_link", "link", "guid"),
+    "date": (
+        "published",
+        "publication_date",
+        "pubdate",
+        "date_publish",
+        "publish_date",
+        "datePublished",
+        "published_at",
+        "timestamp",
+    ),
+    "authors": ("author", "byline", "creator"),
     "title": ("headline",),
 }
 
@@ -42,7 +71,7 @@ def read_jsonl_lines(
 ) -> Iterator[RawArticle | Issue]:
     """Articles from JSON lines, streamed: memory stays flat in corpus size.
 
-    A line given as ``None`` was over ``max_bytes`` (see `storylens.ingest.files.bounded_lines`).
+    A line given as ``None`` was over ``max_bytes`` (see `storylens.ingest.streams.LineStream`).
     """
     for number, line in enumerate(lines, start=1):
         where = f"{input_name}:{number}"
@@ -62,6 +91,20 @@ def read_jsonl_lines(
             yield _too_deep(where)
             continue
         yield read_record(record, input_name=where)
+
+
+def read_csv_text(text: str, *, input_name: str) -> Iterator[RawArticle | Issue]:
+    """Articles from CSV with a header row (the same field names as JSON records)."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        for row in reader:
+            where = f"{input_name}:{reader.line_num}"
+            if None in row:
+                yield _issue(where, IssueCode.BROKEN_CSV, "the row has more cells than the header")
+                continue
+            yield read_record(dict(row), input_name=where)
+    except csv.Error as exc:
+        yield _issue(f"{input_name}:{reader.line_num}", IssueCode.BROKEN_CSV, f"broken CSV: {exc}")
 
 
 def read_record(record: Any, *, input_name: str) -> RawArticle | Issue:
@@ -88,14 +131,8 @@ def read_record(record: Any, *, input_name: str) -> RawArticle | Issue:
 
 
 def parse_date(value: Any) -> dt.datetime | None:
-    """An aware datetime from an ISO date or datetime string (naive → UTC), else None."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    """An aware datetime from a record's date (ISO, RFC 822, "August 31, 2016", epoch)."""
+    return parse_timestamp(value)
 
 
 def _field(record: dict[str, Any], name: str) -> Any:

@@ -16,6 +16,7 @@ from storylens.report.story_markdown import (
     summary_markdown,
     timeline_markdown,
 )
+from storylens.report.words import counted
 
 __all__ = ["escape", "render_comparison_markdown"]
 
@@ -67,7 +68,8 @@ def _header(comparison: Comparison) -> str:
             lines.append(f"  - carried by {escape(', '.join(ref.carried_by))}")
     lines += [
         "",
-        f"{len(comparison.shared())} shared facts, {len(comparison.conflicts)} conflicts.",
+        f"{counted(len(comparison.shared()), 'shared fact')}, "
+        f"{counted(len(comparison.conflicts), 'conflict')}.",
     ]
     return "\n".join(lines)
 
@@ -75,7 +77,7 @@ def _header(comparison: Comparison) -> str:
 def _shared(comparison: Comparison) -> str:
     lines = ["## Shared facts"]
     for row in comparison.shared():
-        lines.append(f"\n**{row.id}** — {len(row.facts)} outlets\n")
+        lines.append(f"\n**{row.id}** — {counted(len(row.facts), 'outlet')}\n")
         for fact in row.facts:
             label = _label(comparison, fact.article_id)
             lines.append(f"- *{escape(label)}*: {escape(fact.span.text)}")
@@ -102,7 +104,8 @@ def _quotes(comparison: Comparison) -> str:
         shortest = min(group.quotes, key=lambda q: len(q.content.text))
         count = len({q.article_id for q in group.quotes})
         lines.append(
-            f"\n**{group.id}** — {count} outlets: “{escape(shortest.content.text, 200)}”\n"
+            f"\n**{group.id}** — {counted(count, 'outlet')}: "
+            f"“{escape(shortest.content.text, 200)}”\n"
         )
         lines += [f"- {_position(comparison, p)}" for p in group.speakers]
     lines += ["", _table("Speakers × outlet (quotes)", comparison.speakers, comparison, level=3)]

@@ -17,6 +17,7 @@ from rich.text import Text
 from storylens.compare.records import AlignedFact, Comparison, CoverageRow, Position
 from storylens.report.console import shorten
 from storylens.report.escape import terminal_safe
+from storylens.report.words import counted
 
 _FACT_WIDTH = 240
 _WIDE = 4
@@ -57,16 +58,23 @@ def _header(comparison: Comparison) -> Panel:
         if ref.published is not None:
             lines.append(f"  {ref.published.date().isoformat()}", style="dim")
         lines.append(f"  {shorten(ref.title, 60)}", style="")
-        lines.append(f"  ({facts} facts, {len(comparison.unique(ref.id))} only here)\n", "dim")
+        lines.append(
+            f"  ({counted(facts, 'fact')}, {len(comparison.unique(ref.id))} only here)\n", "dim"
+        )
         if ref.url:
             lines.append(f"      {ref.url}\n", style="dim underline")
         if ref.carried_by:
             lines.append(f"    carried by {', '.join(ref.carried_by)}\n", "italic")
     shared = len(comparison.shared())
-    lines.append(f"{shared} facts shared; {len(comparison.conflicts)} conflicts", style="bold")
+    lines.append(
+        f"{counted(shared, 'fact')} shared; {counted(len(comparison.conflicts), 'conflict')}",
+        style="bold",
+    )
     title = comparison.title or "Story"
     return Panel(
-        lines, title=f"{shorten(title, 80)} · {len(comparison.articles)} articles", expand=True
+        lines,
+        title=f"{shorten(title, 80)} · {counted(len(comparison.articles), 'article')}",
+        expand=True,
     )
 
 
@@ -103,7 +111,7 @@ def _shared(comparison: Comparison, console: Console, *, evidence: bool) -> None
     if not comparison.shared():
         console.print("  none")
     for row in comparison.shared():
-        console.print(Text(f"{row.id} · {len(row.facts)} outlets", style="bold green"))
+        console.print(Text(f"{row.id} · {counted(len(row.facts), 'outlet')}", style="bold green"))
         console.print(_fact_lines(comparison, row, evidence=evidence), end="")
 
 
@@ -127,7 +135,7 @@ def _quotes(comparison: Comparison, console: Console) -> None:
         count = len({q.article_id for q in group.quotes})
         console.print(
             Text.assemble(
-                (f"{group.id} · {count} outlets ", "bold"),
+                (f"{group.id} · {counted(count, 'outlet')} ", "bold"),
                 f"“{shorten(shortest.content.text, 150)}”",
             )
         )

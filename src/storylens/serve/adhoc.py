@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.clean import clean_article
-from storylens.compare import Comparison, compare_analyses
+from storylens.compare import Comparison, compare_analyses, distinct_ids
 from storylens.ingest.files import read_bytes
 from storylens.ingest.records import read_record
 from storylens.model import Analysis, Issue, RawArticle
@@ -94,7 +94,7 @@ def compare_raw(raws: Sequence[RawArticle]) -> tuple[Comparison, list[Analysis]]
     """Clean, analyse and compare (loads spaCy and the sentence model on first use)."""
     from storylens.pipeline import analyze_articles
 
-    analyses = list(analyze_articles([clean_article(raw) for raw in raws]))
+    analyses, _ = distinct_ids(list(analyze_articles([clean_article(raw) for raw in raws])))
     return compare_analyses(analyses), analyses
 
 

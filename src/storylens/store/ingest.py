@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 
 from storylens.clean import clean_article
+from storylens.clean.language import language_issue
 from storylens.cluster import (
     Assignment,
     BucketedIndex,
@@ -69,6 +70,8 @@ class Outcome(StrEnum):
     COPY = "copy"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    WARNED = "warned"
+    """The input was read, with a warning (a guessed charset, a teaser-only feed item)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,7 +104,7 @@ class IngestSummary:
             self.copies += 1
         elif event.outcome is Outcome.DUPLICATE:
             self.duplicates += 1
-        elif event.issue is not None:
+        elif event.issue is not None and not event.issue.warning:
             self.issues.append(event.issue)
         self.new_stories += int(event.new_story)
         self.merged_stories += event.merged_stories
@@ -288,6 +291,7 @@ def ingest_inputs(
     """Read, clean and add every article in the named inputs, streaming in small batches.
 
     ``overrides`` is the metadata the user states for every input (``--outlet``, ``--published``).
+    An article not in English is not stored: one warning says so.
     The new articles of each batch form one unit for ``preparer`` (default: the writer's own
     encoder and analyzer, in this process), which may run ahead on other units; the writer
     stores the results in input order, so the stories do not depend on who prepared them.
@@ -324,13 +328,16 @@ def _clean(item: RawArticle | Issue, overrides: Overrides | None) -> Article | I
     if isinstance(item, Issue):
         return item
     raw = apply_overrides(item, overrides)
-    return isolated(clean_article, raw, input_name=raw.input, stage="clean")
+    clean = partial(clean_article, outlets=overrides.outlets if overrides else None)
+    article = isolated(clean, raw, input_name=raw.input, stage="clean")
+    return (language_issue(article) or article) if isinstance(article, Article) else article
 
 
 def _failures(batch: Iterable[Article | Issue]) -> Iterator[IngestEvent]:
     for issue in batch:
         if isinstance(issue, Issue):
-            yield IngestEvent(outcome=Outcome.FAILED, input=issue.input, issue=issue)
+            outcome = Outcome.WARNED if issue.warning else Outcome.FAILED
+            yield IngestEvent(outcome=outcome, input=issue.input, issue=issue)
 
 
 def count_inputs(names: Iterable[str]) -> int | None:

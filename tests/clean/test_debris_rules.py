@@ -1,0 +1,105 @@
+"""Page debris that real scrapes carry, removed with a reason; body lines of the same shape kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.clean import clean_article
+from storylens.clean.debris import match_debris
+from storylens.clean.language import detect_language
+from storylens.model import DebrisReason, InputFormat, IssueCode, RawArticle
+from storylens.pipeline import Outcome, analyze_paths
+
+BODY = (
+    "The county board voted on Tuesday to close the old river bridge to trucks after engineers "
+    "found cracks in two of its supports."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Subscribe Register Login", DebrisReason.MEMBERSHIP),
+        ("Log in | Sign up | My account", DebrisReason.MEMBERSHIP),
+        ("RIVERFUND – Make a charitable donation", DebrisReason.CALL_TO_ACTION),
+        ("Donate now", DebrisReason.CALL_TO_ACTION),
+        ("Read Tuesday's Valley Courier", DebrisReason.CALL_TO_ACTION),
+        ("Read the full story", DebrisReason.CALL_TO_ACTION),
+        ("Sign up for our Morning Briefing newsletter", DebrisReason.MEMBERSHIP),
+        ("The Evening Newsletter", DebrisReason.MEMBERSHIP),
+        ("Enter your email address", DebrisReason.MEMBERSHIP),
+        ("Dana OrtizDana Maria OrtizBridge closes to trucks", DebrisReason.NAVIGATION),
+    ],
+)
+def test_debris_line_is_removed_with_its_reason(line, reason):
+    rule = match_debris(line)
+    assert rule is not None
+    assert rule.reason is reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He urged residents to donate blood.",
+        "The charity said it received a donation.",
+        "McDonald said the iPhone app was down.",
+        "She reads the newsletter every morning before work.",
+        "MacArthur and DeVos met on Tuesday.",
+        BODY,
+    ],
+)
+def test_body_line_of_a_similar_shape_is_kept(line):
+    assert match_debris(line) is None
+
+
+def test_debris_never_becomes_body_and_keeps_its_offsets():
+    lines = ["Bridge closes", "Subscribe Register Login", BODY, "Donate now", BODY + " Again."]
+    text = "\n".join(lines)
+    article = clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+    for debris in article.debris:
+        assert text[debris.span.start : debris.span.end] == debris.span.text
+
+
+def test_short_or_unsure_text_gets_no_language_guess():
+    assert detect_language("Bridge closes") is None
+    assert detect_language(BODY) == "en"
+
+
+def test_non_english_article_is_warned_once_and_kept_out_of_english_analysis(tmp_path):
+    arabic = tmp_path / "ar.txt"
+    arabic.write_text(
+        "إغلاق الجسر\n\nصوت مجلس المقاطعة يوم الثلاثاء على إغلاق جسر النهر القديم أمام الشاحنات "
+        "بعد أن وجد المهندسون شقوقا في اثنين من دعاماته.\n",
+        encoding="utf-8",
+    )
+    english = tmp_path / "en.txt"
+    english.write_text(f"Bridge closes\n\n{BODY}\n", encoding="utf-8")
+    outcome: Outcome = analyze_paths([str(arabic), str(english)])
+    assert [a.article.input for a in outcome.analyses] == [str(english)]
+    warnings = [i for i in outcome.issues if i.code is IssueCode.NOT_ENGLISH]
+    assert len(warnings) == 1
+    assert warnings[0].warning
+    assert "'ar'" in warnings[0].detail
+
+
+def test_runs_of_menu_stubs_and_headlines_are_debris_in_plain_text_only():
+    lines = [
+        "County closes the old river bridge to trucks",
+        "Home",
+        "World",
+        "Sport",
+        BODY,
+        "Mayor Opens New Library Branch Downtown",
+        "Ferry Fares Rise For Second Year In A Row",
+        "School Board Delays Vote On Later Start",
+        BODY + " Again.",
+        "Published: Oct. 4, 2016, 6:56 p.m.",
+    ]
+    text = "\n".join(lines)
+    plain = clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+    assert [p.text for p in plain.paragraphs] == [BODY, BODY + " Again."]
+    assert {d.rule for d in plain.debris} == {"menu", "menu-run", "headline-list", "byline"}
+    assert plain.published is not None
+    page = clean_article(RawArticle(id="x", input="a.html", format=InputFormat.HTML, text=text))
+    assert any("Sport" in p.text for p in page.paragraphs)
