@@ -60,6 +60,14 @@ def test_story_page_sections(client, stories):
     assert 'class="shared"' in page
     assert "Measured reliability" in page
     assert re.search(r"score \d\.\d\d, cosine \d\.\d\d; shared words: [^<;]*(power|children)", page)
+    # The coverage chart's "only here" counts are the rows listed under "Only in" each outlet.
+    bars = dict(re.findall(r"<title>([^<]+): \d+ shared, (\d+) only here", page))
+    unique = page[page.index('id="unique"') :].split("</details>", 1)[0]
+    for block in unique.split("<h3>Only in ")[1:]:
+        label, body = block.split("</h3>", 1)
+        listed = re.findall(r"<li><b>F\d+</b>", body.split("<h3>", 1)[0])
+        assert int(bars[label]) == len(listed)
+    assert len(bars) >= 2
 
 
 def test_hostile_article_never_becomes_markup(client, stories):

@@ -20,6 +20,11 @@ def test_notebook_display_is_the_report_sections(seed_comparison, seed_analyses)
     assert "<h2>Side by side</h2>" not in fragment
     assert "<h2>Side by side</h2>" in report
     assert len(fragment) < len(report)
+    # The schema 2.0 findings: quote groups once each, conflicts by position with counts.
+    assert fragment.count('class="quote-group"') == len(seed_comparison.quote_groups)
+    for conflict in seed_comparison.conflicts:
+        for position in conflict.positions:
+            assert f"<b>{position.value}</b>: {position.count} outlet" in fragment
 
 
 def test_report_and_web_page_render_the_same_comparison(seed_comparison, seed_analyses):

@@ -8,7 +8,6 @@ so a loaded phrase never crosses a fact mark.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -18,50 +17,6 @@ from storylens.model import Analysis, LoadedPhrase, Span
 from storylens.report import framing_view as view
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
-_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}", re.UNICODE)
-_FUNCTION_WORDS = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "were",
-        "said",
-        "says",
-        "they",
-        "their",
-        "there",
-        "them",
-        "than",
-        "then",
-        "will",
-        "would",
-        "been",
-        "also",
-        "into",
-        "about",
-        "after",
-        "over",
-        "when",
-        "what",
-        "which",
-        "while",
-        "where",
-        "whose",
-        "other",
-        "more",
-        "most",
-        "some",
-        "such",
-        "only",
-        "very",
-        "just",
-        "could",
-        "should",
-        "being",
-    ]
-)
 
 
 @dataclass(**_FROZEN)
@@ -74,7 +29,7 @@ class Piece:
 
 @dataclass(**_FROZEN)
 class FactMark:
-    """One fact in an article's text: ``css`` is "shared" or "unique"; ``row`` its matrix row."""
+    """One fact in an article's text: ``css`` is "shared", "unique" or "near"; ``row`` its row."""
 
     css: str
     anchor: str
@@ -194,11 +149,21 @@ def _fact_marks(comparison: Comparison, article_id: str) -> list[tuple[Fact, str
     """(fact, css class, row id) for every fact of one article, in text order."""
     marks = []
     for row in comparison.rows:
-        css = "shared" if len(set(row.article_ids)) > 1 else "unique"
+        css = _mark_class(row)
         for fact in (*row.facts, *row.restated):
             if fact.article_id == article_id:
                 marks.append((fact, css, row.id))
     return sorted(marks, key=lambda m: m[0].span.start)
+
+
+def _mark_class(row: AlignedFact) -> str:
+    """The mark's class: "shared", "unique" (see `Comparison.unique`) or "near".
+
+    "near": one article carries the row, but other articles have a fact close to it.
+    """
+    if len(set(row.article_ids)) > 1:
+        return "shared"
+    return "near" if row.near else "unique"
 
 
 def _paragraphs(
@@ -232,15 +197,12 @@ def _marked(
     return tuple(out)
 
 
-def matrix(comparison: Comparison, *, shared: bool) -> list[MatrixRow]:
-    """The rows two or more outlets carry (``shared``), or the rows only one outlet carries."""
+def matrix(comparison: Comparison) -> list[MatrixRow]:
+    """The rows two or more outlets carry, one cell (the facts' texts) per outlet."""
     facts = {fact.id: fact for fact in comparison.facts}
-    entities = _entity_spans(comparison)
     order = [ref.id for ref in comparison.articles]
     rows = []
-    for row in comparison.rows:
-        if (len(set(row.article_ids)) > 1) != shared:
-            continue
+    for row in comparison.shared():
         cells = tuple(
             tuple(
                 (anchor(f), f.span.text)
@@ -250,25 +212,22 @@ def matrix(comparison: Comparison, *, shared: bool) -> list[MatrixRow]:
             for article_id in order
         )
         links = tuple(
-            _link_view(comparison, link, facts, entities)
+            _link_view(comparison, link, facts)
             for link in row.links
             if link.source in facts and link.target in facts
         )
-        rows.append(MatrixRow(id=row.id, label=_label(row), cells=cells, links=links))
+        rows.append(MatrixRow(id=row.id, label=row_label(row), cells=cells, links=links))
     return rows
 
 
-def _label(row: AlignedFact) -> str:
+def row_label(row: AlignedFact) -> str:
+    """The row's first fact, whitespace collapsed, cut at 90 characters."""
     text = " ".join(row.facts[0].span.text.split()) if row.facts else ""
     return text if len(text) <= 90 else text[:89] + "…"
 
 
-def _link_view(
-    comparison: Comparison,
-    link: Link,
-    facts: dict[str, Fact],
-    entities: dict[str, list[tuple[Span, str]]],
-) -> LinkView:
+def _link_view(comparison: Comparison, link: Link, facts: dict[str, Fact]) -> LinkView:
+    """The link's own evidence (`Link.shared_words`, `Link.shared_entities`) with its score."""
     left, right = facts[link.source], facts[link.target]
     return LinkView(
         left=comparison.article(left.article_id).label,
@@ -276,33 +235,6 @@ def _link_view(
         kind=link.kind.value,
         score=link.score,
         cosine=link.cosine,
-        words=shared_words(left.span.text, right.span.text),
-        entities=tuple(sorted(_entities_in(left, entities) & _entities_in(right, entities))),
+        words=link.shared_words,
+        entities=link.shared_entities,
     )
-
-
-def shared_words(left: str, right: str) -> tuple[str, ...]:
-    """Words of four letters or more (not function words) both texts use, in ``left`` order.
-
-    >>> shared_words("The talks were suspended on Monday.", "Washington suspended talks.")
-    ('talks', 'suspended')
-    """
-    theirs = {w.lower() for w in _WORD.findall(right)}
-    words = (w.lower() for w in _WORD.findall(left))
-    return tuple(dict.fromkeys(w for w in words if w in theirs and w not in _FUNCTION_WORDS))
-
-
-def _entity_spans(comparison: Comparison) -> dict[str, list[tuple[Span, str]]]:
-    found: dict[str, list[tuple[Span, str]]] = {}
-    for row in comparison.entities:
-        for cell in row.cells:
-            found.setdefault(cell.article_id, []).extend((span, row.name) for span in cell.spans)
-    return found
-
-
-def _entities_in(fact: Fact, entities: dict[str, list[tuple[Span, str]]]) -> set[str]:
-    return {
-        name
-        for span, name in entities.get(fact.article_id, [])
-        if fact.span.start <= span.start and span.end <= fact.span.end
-    }

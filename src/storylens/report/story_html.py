@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storylens.compare.records import Comparison, Timeline, TimelineSentence
 from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
+from storylens.report.findings_view import split_dissent
 from storylens.report.html_view import Piece, anchor
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -42,21 +43,27 @@ class Chip:
 
 @dataclass(**_FROZEN)
 class SummaryItem:
-    """One summary sentence and its chips."""
+    """One summary sentence (its words, then the dissent when its row is disputed), chips."""
 
     text: str
     chips: tuple[Chip, ...]
+    dissent: str = ""
 
 
 @dataclass(**_FROZEN)
 class Bar:
-    """One outlet's coverage bar: shared / only here / missing counts and their widths in px."""
+    """One outlet's coverage bar: shared / only here / missing counts and their widths in px.
+
+    ``only`` is ``len(comparison.unique(id))``; ``near`` counts the rows it carries alone that
+    another outlet comes close to (neither shared nor only here, so not drawn).
+    """
 
     label: str
     shared: int
     only: int
     missing: int
     widths: tuple[int, int, int]
+    near: int = 0
 
 
 @dataclass(**_FROZEN)
@@ -104,19 +111,22 @@ def summary(comparison: Comparison) -> list[SummaryItem]:
                     sentence=" ".join(support.span.text.split()),
                 )
             )
-        items.append(SummaryItem(text=sentence.text, chips=tuple(chips)))
+        text, dissent = split_dissent(sentence)
+        items.append(SummaryItem(text=text, chips=tuple(chips), dissent=dissent))
     return items
 
 
 def coverage_bars(comparison: Comparison) -> list[Bar]:
-    """Per outlet: rows it shares with another outlet, rows only it has, rows it lacks."""
+    """Per outlet: rows it shares, rows only it has (`Comparison.unique`), rows it lacks."""
     omitted = {o.article_id: len(o.rows) for o in comparison.omissions}
     counts = []
     for ref in comparison.articles:
         carried = [row for row in comparison.rows if ref.id in row.article_ids]
-        only = sum(1 for row in carried if set(row.article_ids) == {ref.id})
-        counts.append((ref.label, len(carried) - only, only, omitted.get(ref.id, 0)))
-    longest = max((s + o + m for _, s, o, m in counts), default=0) or 1
+        shared = sum(1 for row in carried if len(set(row.article_ids)) > 1)
+        only = len(comparison.unique(ref.id))
+        near = len(carried) - shared - only
+        counts.append((ref.label, shared, only, omitted.get(ref.id, 0), near))
+    longest = max((s + o + m for _, s, o, m, _ in counts), default=0) or 1
     return [
         Bar(
             label=label,
@@ -124,8 +134,9 @@ def coverage_bars(comparison: Comparison) -> list[Bar]:
             only=o,
             missing=m,
             widths=(s * BAR_WIDTH // longest, o * BAR_WIDTH // longest, m * BAR_WIDTH // longest),
+            near=n,
         )
-        for label, s, o, m in counts
+        for label, s, o, m, n in counts
     ]
 
 

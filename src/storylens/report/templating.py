@@ -17,7 +17,7 @@ import markupsafe
 
 from storylens.compare.records import Comparison, CoverageRow
 from storylens.model import Analysis
-from storylens.report import html_view, story_html
+from storylens.report import findings_view, html_view, story_html
 from storylens.report.escape import strip_bidi
 
 STYLESHEET = "storylens.css"
@@ -88,8 +88,11 @@ def comparison_context(
         "compact": len(outlets) > COMPACT_OUTLETS,
         "summary": story_html.summary(comparison),
         "bars": story_html.coverage_bars(comparison),
-        "shared_rows": html_view.matrix(comparison, shared=True),
-        "unique_rows": html_view.matrix(comparison, shared=False),
+        "shared_rows": html_view.matrix(comparison),
+        "only_here": findings_view.only_here(comparison),
+        "near_rows": findings_view.near_rows(comparison),
+        "quote_groups": findings_view.quote_groups(comparison),
+        "conflicts": findings_view.conflicts(comparison),
         "chart": story_html.timeline_chart(comparison),
         "timeline_note": story_html.timeline_note(comparison.timeline),
         "framing": story_html.framing_rows(comparison),
