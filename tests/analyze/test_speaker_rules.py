@@ -27,12 +27,16 @@ STORY = "\n\n".join(
 )
 
 
-@pytest.fixture(scope="module")
-def analysis(tmp_path_factory):
-    path = tmp_path_factory.mktemp("speakers") / "port.txt"
-    path.write_text(STORY, "utf-8")
+def _analyse(folder, text):
+    path = folder / "story.txt"
+    path.write_text(text, "utf-8")
     (result,) = analyze_paths([str(path)]).analyses
     return result
+
+
+@pytest.fixture(scope="module")
+def analysis(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("speakers"), STORY)
 
 
 def _quote(analysis, start):
@@ -122,10 +126,7 @@ DIGEST = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def digest(tmp_path_factory):
-    path = tmp_path_factory.mktemp("digest") / "digest.txt"
-    path.write_text(DIGEST, "utf-8")
-    (result,) = analyze_paths([str(path)]).analyses
-    return result
+    return _analyse(tmp_path_factory.mktemp("digest"), DIGEST)
 
 
 def test_label_after_a_digest_headline_names_the_speaker(digest):
@@ -146,3 +147,21 @@ def test_speaker_line_above_a_quote_paragraph(digest):
     quote = _quote(digest, "We have cut")
     assert quote.speaker is not None
     assert quote.speaker.name == "Beatrix Olsen"
+
+
+PRONOUN = "\n\n".join(
+    [
+        "Retired pilot speaks out",
+        "Retired Captain Ilse Brandt said she had grave doubts about the airline under its "
+        "chairman, Victor Maas, when she left the company last spring.",
+        "“Nobody listened to the crews any more,” she told the radio host.",
+    ]
+)
+
+
+def test_pronoun_goes_to_the_last_subject_not_the_last_name(tmp_path):
+    speaker = _quote(_analyse(tmp_path, PRONOUN), "Nobody listened").speaker
+    assert speaker is not None
+    assert speaker.mention is not None
+    assert speaker.mention.text == "she"
+    assert speaker.name == "Ilse Brandt"

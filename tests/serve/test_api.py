@@ -247,3 +247,21 @@ def test_ingest_while_serving_shows_on_reload(tmp_path):
         assert found["total"] == 1
         assert found["stories"][0]["outlets"] == ["Coast Daily"]
         assert http.get("/articles/ferry-0").status_code == 200
+
+
+def test_serve_refuses_a_missing_or_older_store(tmp_path):
+    from click.testing import CliRunner
+
+    from storylens.cli import main
+
+    missing = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1
+    assert "no storylens store" in missing.output
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as connection:
+        connection.execute("CREATE TABLE articles (id INTEGER)")
+        connection.execute("PRAGMA user_version = 3")
+    result = CliRunner().invoke(main, ["serve", "--db", str(old)])
+    assert result.exit_code == 1
+    assert "older than this storylens" in result.output
+    assert "Traceback" not in result.output

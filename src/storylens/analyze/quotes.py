@@ -43,9 +43,17 @@ def extract_quotes(
     """Every quote of an article's body, with its speaker where one can be found."""
     marks, unbalanced = find_quote_marks(text, paragraphs)
     docs = {p.index: p for p in parsed}
+    spans = [(m.opened, m.closed + 1) for m in marks]
+    subjects = frozenset(
+        p.offset + t.idx
+        for p in parsed
+        if p.index >= 0
+        for t in p.doc
+        if t.dep_ in ("nsubj", "nsubjpass") and not _within(p.offset + t.idx, spans)
+    )
     quotes: list[Quote] = []
     for mark in marks:
-        found = _attribute(text, mark, docs, marks, quotes, index)
+        found = _attribute(text, mark, docs, marks, quotes, (index, subjects))
         words = len(mark.content.text.split())
         if found.speaker is None and words < MIN_UNATTRIBUTED_WORDS:
             continue
@@ -69,11 +77,12 @@ def _attribute(
     docs: dict[int, ParsedParagraph],
     marks: Sequence[QuoteMarks],
     earlier: Sequence[Quote],
-    index: EntityIndex,
+    known: tuple[EntityIndex, frozenset[int]],
 ) -> _Found:
+    index, subjects = known
     parsed = docs[mark.paragraph]
     previous = earlier[-1].speaker if earlier else None
-    context = Context(text=text, index=index, previous=previous)
+    context = Context(text=text, index=index, previous=previous, subjects=subjects)
     inside = [(m.opened, m.closed + 1) for m in marks if m.paragraph == mark.paragraph]
     tokens = _sentence_tokens(parsed, mark)
     outside = [t for t in tokens if not _within(parsed.offset + t.idx, inside)]
@@ -122,14 +131,7 @@ def _line_above(text: str, above: ParsedParagraph | None, context: Context) -> _
     """
     if above is None:
         return None
-    subject = closing_speaker(above.doc)
-    if subject is None:
-        return None
-    return _Found(
-        cue=_token_span(text, subject.head, above.offset),
-        speaker=resolve_speaker(subject, above.offset, context),
-        attribution=Attribution.CUE,
-    )
+    return _named_by(text, closing_speaker(above.doc), above, context)
 
 
 def _next_line(
@@ -143,12 +145,18 @@ def _next_line(
     end = parsed.offset + len(parsed.doc.text)
     if following is None or text[mark.closed + 1 : end].strip(" \t.,;:!?―—–"):
         return None
-    subject = attribution_line(following.doc)
+    return _named_by(text, attribution_line(following.doc), following, context)
+
+
+def _named_by(
+    text: str, subject: Any, paragraph: ParsedParagraph, context: Context
+) -> _Found | None:
+    """The speaker a subject token in a neighbouring paragraph names, its verb the cue."""
     if subject is None:
         return None
     return _Found(
-        cue=_token_span(text, subject.head, following.offset),
-        speaker=resolve_speaker(subject, following.offset, context),
+        cue=_token_span(text, subject.head, paragraph.offset),
+        speaker=resolve_speaker(subject, paragraph.offset, context),
         attribution=Attribution.CUE,
     )
 

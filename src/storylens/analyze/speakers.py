@@ -22,6 +22,8 @@ class Context:
     text: str
     index: EntityIndex
     previous: Speaker | None
+    subjects: frozenset[int] = frozenset()
+    """Start offsets of the article's subject tokens outside quotation marks."""
 
 
 def mention_span(token: Any, offset: int, text: str) -> Span:
@@ -127,9 +129,16 @@ def _headed(token: Any, offset: int, index: EntityIndex) -> list[str]:
     return ids
 
 
+_SALIENT_WINDOW = 500
+"""How far back (characters) a subject may be to stand for "he" or "she"."""
+
+
 def _pronoun(word: str, position: int, context: Context) -> list[str]:
     previous = context.previous
     plural = word in PLURAL_PRONOUNS
+    subject = None if plural else _recent_subject(position, context)
+    if subject is not None:
+        return [subject]
     if previous and previous.entity_ids and (len(previous.entity_ids) > 1) == plural:
         return list(previous.entity_ids)
     wanted = (EntityLabel.ORGANISATION, EntityLabel.PLACE) if plural else (EntityLabel.PERSON,)
@@ -138,6 +147,23 @@ def _pronoun(word: str, position: int, context: Context) -> list[str]:
         if _label(entity_id, context.index) in wanted:
             return [entity_id]
     return []
+
+
+def _recent_subject(position: int, context: Context) -> str | None:
+    """The person last named as a sentence's subject (outside quotes) before a "he"/"she".
+
+    Subjects are the most salient antecedents: in "Ham said he had misgivings about the army
+    under Obama. “…,” he told the host", "he" is Ham, not the later-named Obama.
+    """
+    found = [
+        (m.span.start, entity.id)
+        for entity in context.index.entities
+        if entity.label is EntityLabel.PERSON
+        for m in entity.mentions
+        if position - _SALIENT_WINDOW <= m.span.start < position
+        and any(m.span.start <= s < m.span.end for s in context.subjects)
+    ]
+    return max(found)[1] if found else None
 
 
 def _description(token: Any, start: int, context: Context) -> list[str]:

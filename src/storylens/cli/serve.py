@@ -22,8 +22,13 @@ def serve(*, db: Path, host: str, port: int) -> None:
     Listens on 127.0.0.1 unless --host says otherwise (a warning names the exposure).
     Everything is served locally: no CDN, no external fonts, no script.
     """
-    if not db.exists():
-        raise click.ClickException(f"no storylens database at {db} (run `storylens ingest` first)")
+    from storylens.errors import StoreError
+    from storylens.store.search import connect_readonly
+
+    try:
+        connect_readonly(db).close()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     if host not in LOOPBACK:
         click.echo(
             f"storylens: warning: listening on {host}: anyone who can reach this address can "

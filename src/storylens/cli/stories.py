@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from storylens.store import Store, StorySummary
 
 
-@click.command("stories")
+@click.group("stories", invoke_without_command=True)
+@click.pass_context
 @db_option
 @click.option(
     "--since",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     help="A readable table, one JSON list, or one JSON object per line.",
 )
 def stories(
+    ctx: click.Context,
     *,
     db: Path,
     since: dt.datetime | None,
@@ -53,8 +55,11 @@ def stories(
     """List stories, latest first: title, date range, outlets, accounts and articles.
 
     Accounts count syndicated copies once; articles count every stored article. JSON lists
-    each story's article ids.
+    each story's article ids. ``stories why ID`` shows why each article joined a story;
+    ``stories split`` and ``stories merge`` edit stories by hand (later ingests respect it).
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from storylens.store import list_stories
 
     with _open(db) as store:
@@ -100,3 +105,13 @@ def _open(db: Path) -> Store:
     from storylens.store import Store
 
     return Store(db, read_only=True)
+
+
+def _register() -> None:
+    from storylens.cli.story_edit import merge, split, why
+
+    for command in (why, split, merge):
+        stories.add_command(command)
+
+
+_register()

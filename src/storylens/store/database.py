@@ -7,6 +7,7 @@ and a killed ingest loses at most its open transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,10 +18,12 @@ import numpy as np
 import numpy.typing as npt
 
 from storylens import io
+from storylens.cluster.features import EventCues
 from storylens.cluster.stories import StoryState
 from storylens.errors import StoreError
 from storylens.model import Analysis, Article
 from storylens.store.connection import open_cache_writer, open_read_only, open_writable
+from storylens.store.records import Membership
 
 MAX_CANDIDATES = 16
 """Most syndication candidates compared per new article (see `Store.band_candidates`)."""
@@ -239,9 +242,10 @@ class Store:
         return {int(a): int(s) for a, s in rows}
 
     def story_state(self, story_id: int) -> StoryState:
-        """The centroid, size and date range of a story."""
+        """The centroid, size, date range, event cues and hand-made flag of a story."""
         row = self.connection.execute(
-            "SELECT centroid, accounts, first_day, last_day FROM stories WHERE id = ?",
+            "SELECT centroid, accounts, first_day, last_day, profile, manual FROM stories"
+            " WHERE id = ?",
             (story_id,),
         ).fetchone()
         if row is None:
@@ -252,35 +256,54 @@ class Store:
             accounts=int(row[1]),
             first_day=row[2],
             last_day=row[3],
+            profile=json.loads(row[4]),
+            manual=bool(row[5]),
         )
 
     def save_story(self, state: StoryState, *, title: str | None = None) -> int:
         """Create a story (``state.id == 0``, needs a title) or update one; returns its id."""
         blob = state.vector_sum.astype(np.float32).tobytes()
+        profile = json.dumps(dict(state.profile), sort_keys=True)
+        values = (state.first_day, state.last_day, state.accounts, blob, profile, state.manual)
         if state.id == 0:
             cursor = self.connection.execute(
-                "INSERT INTO stories (title, first_day, last_day, accounts, centroid)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (title or "", state.first_day, state.last_day, state.accounts, blob),
+                "INSERT INTO stories (first_day, last_day, accounts, centroid, profile, manual,"
+                " title) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*values, title or ""),
             )
             return int(cursor.lastrowid or 0)
         self.connection.execute(
             "UPDATE stories SET first_day = ?, last_day = ?, accounts = ?, centroid = ?,"
+            " profile = ?, manual = ?,"
             " title = CASE WHEN title = '' THEN coalesce(?, '') ELSE title END WHERE id = ?",
-            (state.first_day, state.last_day, state.accounts, blob, title, state.id),
+            (*values, title, state.id),
         )
         return state.id
 
-    def add_member(self, article_row: int, *, story_id: int, similarity: float) -> None:
-        """Put an article in a story."""
+    def add_member(
+        self, article_row: int, *, story_id: int, similarity: float, why: Membership | None = None
+    ) -> None:
+        """Put an article in a story, with why it joined (best match, shared cues, how)."""
+        why = why or Membership()
         self.connection.execute(
-            "INSERT INTO story_members (article_id, story_id, similarity) VALUES (?, ?, ?)",
-            (article_row, story_id, similarity),
+            "INSERT INTO story_members (article_id, story_id, similarity, best_match, shared, how)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (article_row, story_id, similarity, why.best_match, json.dumps(why.shared), why.how),
+        )
+
+    def insert_cues(self, article_row: int, cues: EventCues) -> None:
+        """Store an article's event cues and time (to rebuild stories edited by hand)."""
+        self.connection.execute(
+            "INSERT OR REPLACE INTO article_cues (article_id, cues, day, earliest, latest)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (article_row, json.dumps(dict(cues.cues)), cues.day, cues.earliest, cues.latest),
         )
 
     def absorb_story(self, story_id: int, *, into: int) -> None:
         """Move every member of a story to another story and delete it."""
         self.connection.execute(
-            "UPDATE story_members SET story_id = ? WHERE story_id = ?", (into, story_id)
+            "UPDATE story_members SET story_id = ?, how = CASE WHEN how = 'copy' THEN how"
+            " ELSE 'absorbed' END WHERE story_id = ?",
+            (into, story_id),
         )
         self.connection.execute("DELETE FROM stories WHERE id = ?", (story_id,))

@@ -33,7 +33,7 @@ from storylens.cluster import (
     time_bucket,
     window_buckets,
 )
-from storylens.cluster.features import article_day
+from storylens.cluster.features import EventCues, event_cues
 from storylens.embedding import Encoder, Vectors, default_encoder
 from storylens.errors import isolated
 from storylens.ingest import read_inputs
@@ -43,6 +43,7 @@ from storylens.ingest.identity import content_hash
 from storylens.ingest.overrides import Overrides, apply_overrides
 from storylens.model import Analysis, Article, Issue, RawArticle
 from storylens.store.database import Store
+from storylens.store.records import Membership
 
 Analyzer = Callable[[Sequence[Article]], Iterable[Analysis | Issue]]
 """Turns cleaned articles into analyses, one per article in order (e.g. ``pipeline.analyze_each``);
@@ -204,7 +205,7 @@ class CorpusWriter:
     ) -> IngestEvent:
         """Store one new article, link it if it is a copy, else put it in a story."""
         signature = sign_article(article)
-        day = article_day(article)
+        cues = event_cues(article, analysis)
         with self.store.transaction():
             if self.store.has_content(digest):  # stored by a concurrent ingest meanwhile
                 return IngestEvent(outcome=Outcome.DUPLICATE, input=article.input)
@@ -219,8 +220,8 @@ class CorpusWriter:
             if original is not None:
                 self._link_copy(row, original.row, original.similarity)
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
-            assignment = self._cluster(row, article, vector, day)
-        self.index.add(row, vector, bucket=time_bucket(day))
+            assignment = self._cluster(row, article, vector, cues)
+        self.index.add(row, vector, bucket=time_bucket(cues.day))
         self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
@@ -233,22 +234,29 @@ class CorpusWriter:
         root = self.store.original_of(original_row)
         self.store.link_copy(row, original_row=root, similarity=similarity)
         story_id = self.store.stories_of([root])[root]
-        self.store.add_member(row, story_id=story_id, similarity=similarity)
+        why = Membership(how="copy", best_match=root)
+        self.store.add_member(row, story_id=story_id, similarity=similarity, why=why)
 
-    def _cluster(self, row: int, article: Article, vector: Vectors, day: int | None) -> Assignment:
+    def _cluster(self, row: int, article: Article, vector: Vectors, cues: EventCues) -> Assignment:
         neighbours = self.index.search(
             vector,
-            buckets=window_buckets(day, window_days=self.settings.window_days),
+            buckets=window_buckets(cues.day, window_days=self.settings.window_days(cues)),
             count=self.settings.neighbours,
         )
         assignment = assign_story(
-            vector, day, neighbours=neighbours, lookup=self.store, settings=self.settings
+            vector, cues, neighbours=neighbours, lookup=self.store, settings=self.settings
         )
         story_id = self.store.save_story(assignment.story, title=article.title)
         for lone in assignment.absorbed:
             self.store.absorb_story(lone.id, into=story_id)
-        self.store.add_member(row, story_id=story_id, similarity=assignment.similarity)
-        self.store.insert_embedding(row, bucket=time_bucket(day), vector=vector)
+        why = Membership(
+            how="joined" if assignment.joined else "seed",
+            best_match=assignment.best_match,
+            shared=assignment.shared,
+        )
+        self.store.add_member(row, story_id=story_id, similarity=assignment.similarity, why=why)
+        self.store.insert_embedding(row, bucket=time_bucket(cues.day), vector=vector)
+        self.store.insert_cues(row, cues)
         return assignment
 
     def _analyze(self, articles: list[Article]) -> list[Analysis | Issue | None]:

@@ -26,6 +26,21 @@ class StorySummary:
 
 
 @dataclass(**_FROZEN)
+class Membership:
+    """Why an article is in its story.
+
+    ``how``: ``seed`` (it started the story), ``joined`` (it matched the story), ``absorbed``
+    (it started a story of one account that a grown story took in), ``copy`` (a syndicated
+    copy of a member), ``manual`` (placed by hand). ``best_match`` is the stored article row
+    it was nearest to, ``shared`` the event cues (name words, figures) it shared with the story.
+    """
+
+    how: str = "joined"
+    best_match: int | None = None
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(**_FROZEN)
 class Account:
     """One account of a story: an article, its analysis if stored, and who else carried it."""
 

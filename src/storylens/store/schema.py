@@ -200,6 +200,23 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX articles_id_outlet ON articles (id, outlet, day, article_id);
     """,
+    # 7: stories as events (issue 18): each story's event cues and whether it was made by
+    # hand; why each member joined (best match, shared cues, how); each article's event cues
+    # and time (so a story split or merged by hand is rebuilt from its members).
+    """
+    ALTER TABLE stories ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE stories ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE story_members ADD COLUMN best_match INTEGER;
+    ALTER TABLE story_members ADD COLUMN shared TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE story_members ADD COLUMN how TEXT NOT NULL DEFAULT 'joined';
+    CREATE TABLE article_cues (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        cues TEXT NOT NULL,
+        day INTEGER,
+        earliest INTEGER,
+        latest INTEGER
+    );
+    """,
 )
 """Each step is a script of SQL statements; step ``i`` brings the database to version ``i+1``."""
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from storylens import io
 from storylens.model import Analysis, Article
+from storylens.store.connection import open_read_only
 from storylens.store.queries import _members, _summary, snapshot
 from storylens.store.records import StorySummary
 
@@ -79,12 +79,12 @@ class StoredArticle:
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """A read-only connection (``mode=ro``): reads see each commit of a running ingest (WAL).
+    """A read-only connection (``mode=ro``, ``query_only``) to the store.
 
-    Raises `sqlite3.OperationalError` when the file does not exist.
+    Reads see each commit of an ingest running beside it (WAL). Raises `StoreError` for a
+    missing, foreign, older or newer store.
     """
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    connection = open_read_only(str(path))
     connection.execute("PRAGMA query_only = ON")
     return connection
 
