@@ -242,8 +242,12 @@ def migrate(connection: sqlite3.Connection) -> int:
 
 
 def _apply(connection: sqlite3.Connection, script: str, version: int) -> None:
+    """Run one migration step, unless another process did while this one waited for the lock."""
     statements = _statements(script)
     connection.execute("BEGIN IMMEDIATE")
+    if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= version:
+        connection.execute("ROLLBACK")
+        return
     try:
         for statement in statements:
             connection.execute(statement)
