@@ -52,6 +52,7 @@ def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Art
         metadata_outlet=raw.outlet,
         url=raw.url,
         site_name=raw.site_name,
+        page_names=raw.page_names,
         debris=[d.span for d in sorted_lines.debris],
         lines=lines,
         input_name=raw.input,
