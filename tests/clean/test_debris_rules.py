@@ -29,6 +29,10 @@ BODY = (
         ("The Evening Newsletter", DebrisReason.MEMBERSHIP),
         ("Enter your email address", DebrisReason.MEMBERSHIP),
         ("Dana OrtizDana Maria OrtizBridge closes to trucks", DebrisReason.NAVIGATION),
+        ("Related: Ferry fares rise for a second year", DebrisReason.RECOMMENDATION),
+        ("Most read in county news", DebrisReason.RECOMMENDATION),
+        ("Photo 2 of 9", DebrisReason.NAVIGATION),
+        ("(214)", DebrisReason.NAVIGATION),
     ],
 )
 def test_debris_line_is_removed_with_its_reason(line, reason):
@@ -45,6 +49,8 @@ def test_debris_line_is_removed_with_its_reason(line, reason):
         "McDonald said the iPhone app was down.",
         "She reads the newsletter every morning before work.",
         "MacArthur and DeVos met on Tuesday.",
+        "More than 200 people came.",
+        "Related: the board's vote came after a long debate.",
         BODY,
     ],
 )

@@ -58,6 +58,15 @@ RULES: tuple[DebrisRule, ...] = (
         r"you (?:may|might) also like.*|more from .+|more stories|editor'?s picks",
         r"what to read next|around the web|from our partners|up next",
         r"(?:top|latest|more) (?:stories|news|videos)|watch(?: the)? video",
+        r"(?:related|see also|also read|read also|read more|more|read next|recommended)\s*:\s*"
+        r"(?!.*[.!?][\"”’]?$).+",
+        r"(?:most read|more|trending|latest|top stories) in .{1,30}",
+    ),
+    _rule(
+        "counter",
+        R.NAVIGATION,
+        r"\(?\d{1,5}\)?",
+        r"(?:image|photo|picture|slide)s? \d+ (?:of|/) \d+",
     ),
     _rule(
         "membership",
