@@ -33,6 +33,8 @@ BODY = (
         ("Most read in county news", DebrisReason.RECOMMENDATION),
         ("Photo 2 of 9", DebrisReason.NAVIGATION),
         ("(214)", DebrisReason.NAVIGATION),
+        ("32M ago", DebrisReason.NAVIGATION),
+        ("Follow the Valley Courier on Facebook and Twitter.", DebrisReason.SOCIAL),
     ],
 )
 def test_debris_line_is_removed_with_its_reason(line, reason):
@@ -50,6 +52,7 @@ def test_debris_line_is_removed_with_its_reason(line, reason):
         "She reads the newsletter every morning before work.",
         "MacArthur and DeVos met on Tuesday.",
         "More than 200 people came.",
+        "Two days ago the bridge was still open.",
         "Related: the board's vote came after a long debate.",
         BODY,
     ],

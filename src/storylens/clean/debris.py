@@ -67,6 +67,8 @@ RULES: tuple[DebrisRule, ...] = (
         R.NAVIGATION,
         r"\(?\d{1,5}\)?",
         r"(?:image|photo|picture|slide)s? \d+ (?:of|/) \d+",
+        r"\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago",
+        r"true|false|null|undefined|nan",
     ),
     _rule(
         "membership",
@@ -83,6 +85,7 @@ RULES: tuple[DebrisRule, ...] = (
         r"tweet(?: this)?|email(?: this)?|print(?: this)?",
         r"facebook|twitter|whatsapp|pinterest|linkedin",
         r"comments?(?: \(\d+\))?|\d+ comments?|click to share.*|view comments|show comments",
+        r"follow .{1,60} on (?:facebook|twitter|instagram|youtube)\b.*",
     ),
     _rule(
         "call-to-action",
