@@ -216,7 +216,7 @@ def scare_quote_spans(text: str, start: int, end: int, quotes: Sequence[Span]) -
         before, after = text[start : max(start, quote.start - 1)], text[quote.end + 1 : end]
         if not _SPEECH.search(before) and not _SPEECH_AFTER.search(after):
             found.append(quote)
-    return [s for s in found if word_count(s.text) <= 3 and not _place_name(s.text)]
+    return [span for span in found if word_count(span.text) <= 3]
 
 
 @functools.cache
@@ -228,7 +228,7 @@ def _place_names() -> frozenset[str]:
     return frozenset((*places["demonyms"].values(), *cities["cities"]))
 
 
-def _place_name(fragment: str) -> bool:
+def place_name(fragment: str) -> bool:
     """A quoted country or city ("“Mexico” will pay") repeats a speaker's word, not a sneer."""
     return fragment.strip(" ,.;:!?'’") in _place_names()
 
