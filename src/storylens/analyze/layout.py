@@ -157,5 +157,9 @@ def colon_verb(tokens: Sequence[Any], opened: int, offset: int) -> Any:
         return verb.sent[0]  # "Continued Roe: …": the verb the name's subject climbs to
     if verb is None or not verb.tag_.startswith("VB"):
         return None
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    return verb if has_subject else None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = subjects and subjects[0].lower_ not in _EMPTY_SUBJECTS  # not "Wait, it gets worse:"
+    return verb if named else None
+
+
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
