@@ -185,6 +185,8 @@ LAYOUTS = "\n\n".join(
         "Warden Lisa Okoye said she told the inspectors “nothing in the boiler logs was ever "
         "hidden from anyone.”",
         "“We will take the owners to court,” said a Kessler Falls Democrat.",
+        "Foreman Gus Adeyemi met the reporters at the gate. “Who will buy the boilers now?” "
+        "Adeyemi asked. “Nobody wants machines that old.”",
     ]
 )
 
@@ -248,3 +250,10 @@ def test_a_party_member_described_is_not_the_party(layouts):
     assert "Democrat" in speaker.name
     labels = {_entity_by_id(layouts, i).label for i in speaker.entity_ids}
     assert EntityLabel.GROUP not in labels
+
+
+def test_a_short_attribution_sentence_after_a_question_quote_is_its_cue(layouts):
+    quote = _quote(layouts, "Who will buy")
+    assert quote.cue is not None
+    assert quote.cue.text == "asked"
+    assert "Adeyemi" in _speaker_text(layouts, "Nobody wants machines")

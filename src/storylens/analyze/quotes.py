@@ -36,6 +36,8 @@ from storylens.model import Attribution, Quote, QuoteKind, Sentence, Span, Speak
 
 _SPOKEN_ENDS = frozenset(",?!—–-")
 """How a quotation that is the object of a speech clause after it ends: “…,” Roe said."""
+_BARE_TOKENS = 8
+"""Longest sentence read as the attribution of the quote just before it."""
 MIN_UNATTRIBUTED_WORDS = 5
 """Shorter quotes with no speaker are scare quotes or titles, not quotations."""
 
@@ -261,9 +263,22 @@ def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
         start = len(before) - 1
     after = parsed.doc.text[end:].lstrip("'")  # the second apostrophe of a closing ''
     comma = text_before_mark(parsed.doc.text, mark.closed - parsed.offset) == ","
-    if after[:1].isspace() and (comma or after.lstrip()[:1].islower()):
-        end = len(parsed.doc.text) - len(after.lstrip()) + 1  # “… pull that off?” he asked.
+    following = len(parsed.doc.text) - len(after.lstrip())
+    if after[:1].isspace() and (
+        comma or after.lstrip()[:1].islower() or _bare_attribution(parsed.doc, following)
+    ):
+        end = following + 1  # “… pull that off?” he asked. / “…?” Roe replied.
     return [t for s in parsed.doc.sents if s.start_char < end and s.end_char > start for t in s]
+
+
+def _bare_attribution(doc: Any, start: int) -> bool:
+    """The sentence at ``start`` is a short "Roe replied." whose cue has its subject before it."""
+    sentence = next((s for s in doc.sents if s.start_char == start), None)
+    if sentence is None or len(sentence) > _BARE_TOKENS:
+        return False
+    verb = sentence.root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return bool(subjects) and verb.tag_.startswith("VB") and cue_lemma(verb.text) is not None
 
 
 def text_before_mark(text: str, closed: int) -> str:
