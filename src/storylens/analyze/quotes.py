@@ -268,7 +268,17 @@ def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
         comma or after.lstrip()[:1].islower() or _bare_attribution(parsed.doc, following)
     ):
         end = following + 1  # “… pull that off?” he asked. / “…?” Roe replied.
-    return [t for s in parsed.doc.sents if s.start_char < end and s.end_char > start for t in s]
+    text = parsed.doc.text
+    first = text.rfind("\n", 0, start) + 1  # a line break ends a paragraph of scraped text
+    last = text.find("\n", mark.closed + 1 - parsed.offset)
+    last = len(text) if last < 0 else last
+    return [
+        t
+        for s in parsed.doc.sents
+        if s.start_char < end and s.end_char > start
+        for t in s
+        if first <= t.idx < last
+    ]
 
 
 def _bare_attribution(doc: Any, start: int) -> bool:
