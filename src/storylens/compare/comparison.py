@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storylens.compare.align import AlignmentSettings, link_facts
-from storylens.compare.copies import copy_roots, with_accounts
+from storylens.compare.copies import accounts, copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
 from storylens.compare.entities import MergedEntities, merge_entities
 from storylens.compare.evidence import short_label, story_title, with_evidence
@@ -113,6 +113,12 @@ def compare_analyses(
     conflicts = speaker_conflicts(groups, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
     conflicts, groups = with_accounts(conflicts, groups, roots)
+    disputed = {c.quote_group for c in conflicts}
+    groups = [
+        g
+        for g in groups
+        if g.id in disputed or accounts([q.article_id for q in g.quotes], roots) > 1
+    ]
     return Comparison(
         articles=_article_refs(analyses, roots),
         facts=tuple(facts),
@@ -229,12 +235,16 @@ def _sentence_spans(analyses: Sequence[Analysis]) -> dict[str, Span]:
 
 
 def _omissions(rows: Sequence[AlignedFact], order: Sequence[str]) -> tuple[Omission, ...]:
-    """Per article, the rows it neither carries nor comes near (see `AlignedFact.near`)."""
+    """Per article, the rows it neither carries nor comes near (see `AlignedFact.near`).
+
+    Rows of page text (`Fact.kind`: a headline, a furniture line) are nobody's omission.
+    """
+    stated = [r for r in rows if any(f.statement for f in r.facts)]
     return tuple(
         Omission(
             article_id=article_id,
             rows=tuple(
-                r.id for r in rows if article_id not in r.article_ids and article_id not in r.near
+                r.id for r in stated if article_id not in r.article_ids and article_id not in r.near
             ),
         )
         for article_id in order

@@ -78,7 +78,7 @@ def value_conflicts(
     for row in rows:
         if len(row.facts) < 2:
             continue
-        members = (*row.facts, *row.restated)
+        members = tuple(f for f in (*row.facts, *row.restated) if f.statement)
         items = _number_items(members, by_id) + _date_items(members, by_id)
         for kind, subject, values in items:
             conflict = _conflict(kind, subject, values, row.id, f"C{first_id + len(conflicts)}")
