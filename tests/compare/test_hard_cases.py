@@ -169,6 +169,15 @@ def test_page_furniture_left_in_a_copy_is_never_only_in_an_outlet(wire):
     assert all(any(f.statement for f in r.facts) for r in wire.rows if r.id in omitted)
 
 
+def test_a_fact_another_outlet_states_inside_a_longer_sentence_is_not_only_in(wire):
+    """The Sentinel's inspection sentence is in the wire lede ("after an inspection found
+    corroded steel beams"); the Sentinel alone quotes Omar Haddad."""
+    sentinel = next(ref.id for ref in wire.articles if ref.outlet == "Grantville Sentinel")
+    texts = [row.facts[0].span.text for row in wire.unique(sentinel)]
+    assert not [t for t in texts if "inspection" in t]
+    assert [t for t in texts if "Omar Haddad" in t]
+
+
 def test_furniture_in_one_copy_is_not_a_conflict(wire):
     assert wire.conflicts == ()
 
