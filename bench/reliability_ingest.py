@@ -11,7 +11,7 @@ It runs ``storylens ingest`` once (a child process; peak RSS is that process's) 
 stored articles = good records (none lost to a bad neighbour), exactly one error line per bad
 record, exit status 1. It reports articles/s, peak RSS and the store's size per article.
 
-Run: .venv/bin/python bench/reliability_ingest.py [COUNT [EVERY]] [--no-analyze]
+Run: .venv/bin/python bench/reliability_ingest.py [COUNT [EVERY]] [--no-analyze] [--jobs=N]
 (default 10,000 analysed, a hostile record every 500; writes bench/out/). Speed figures depend
 on the machine's load: the script prints the conditions (cores, load average) it ran under.
 """
@@ -96,13 +96,14 @@ def main() -> None:
     count = int(args[0]) if args else 10_000
     every = int(args[1]) if len(args) > 1 else EVERY
     analyze = "--no-analyze" not in sys.argv
+    jobs = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--jobs=")), "1")
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
         good, bad = build_corpus(count, corpus, every)
         db = Path(folder) / "bench.db"
         command = [sys.executable, "-c", "from storylens.cli import main; main()", "ingest"]
         command += [str(corpus), "--db", str(db), "--quiet", "--max-bytes", str(MAX_BYTES)]
-        command += [] if analyze else ["--no-analyze"]
+        command += ["-j", jobs] if analyze else ["--no-analyze"]
         load = os.getloadavg()
         started = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -131,6 +132,7 @@ def main() -> None:
         "articles_per_second": round(good / seconds, 2),
         "peak_rss_mb": round(peak_kib / 1024),
         "store_kb_per_article": round(size / max(stored, 1) / 1024, 1),
+        "processes": int(jobs),
         "conditions": {"cores": os.cpu_count(), "load_average_at_start": load},
         "summary_line": summary,
     }

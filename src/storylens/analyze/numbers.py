@@ -68,7 +68,7 @@ def parse_number(text: str) -> float | None:
     """The value of a number written in digits or words.
 
     >>> parse_number("2.5 million"), parse_number("seven"), parse_number("thousands")
-    (2500000.0, 7.0, 1000.0)
+    (2500000.0, 7, 1000.0)
     """
     words = text.lower().replace("-", " ").replace("$", " ").replace("%", " ").split()
     value: float | None = None

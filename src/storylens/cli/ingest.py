@@ -23,7 +23,7 @@ from rich.progress import (
 from rich.text import Text
 
 from storylens.cli.engine_options import engine_options, fail, start_engine
-from storylens.cli.options import metadata_options, overrides_from
+from storylens.cli.options import metadata_options, overrides_from, processes_option
 from storylens.cli.store_options import db_option
 from storylens.ingest.decode import MAX_BYTES
 from storylens.report.words import counted
@@ -72,14 +72,7 @@ class _EtaColumn(ProgressColumn):
 @click.option("--batch-size", default=32, show_default=True, help="Articles embedded at once.")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, help="Largest input file.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option(
-    "--processes",
-    "-j",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Worker processes analysing articles on this machine (local engine).",
-)
+@processes_option
 @engine_options
 def ingest(
     paths: tuple[str, ...],

@@ -79,6 +79,17 @@ def metadata_options(command: F) -> F:
     return command
 
 
+processes_option = click.option(
+    "--processes",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes analysing articles on this machine (local engine).",
+)
+"""``-j N``: the one definition every command that analyses on this machine shares."""
+
+
 def input_options(command: F) -> F:
     """FILE… arguments plus the metadata overrides and limits every reading command takes."""
     decorators = [
@@ -91,14 +102,7 @@ def input_options(command: F) -> F:
             show_default=True,
             help="Largest single article accepted.",
         ),
-        click.option(
-            "--processes",
-            "-j",
-            type=click.IntRange(1, 64),
-            default=1,
-            show_default=True,
-            help="spaCy worker processes.",
-        ),
+        processes_option,
     ]
     for decorator in reversed(decorators):
         command = decorator(command)

@@ -3,11 +3,13 @@
 An outlet supports a summary sentence taken from fact ``S`` when one of its facts in the row
 is ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), is a
 statement (not page text: `Fact.kind`), gives every count ``S`` gives with a value ``S``'s
-does not rule out, and, when ``S`` quotes someone, gives those words to the same person.
-Outlets on the losing side of a conflict about the row never support it. A fact fit to be a
-summary sentence is prose: a statement, a whole sentence of at least six words ending in
-sentence punctuation (not an ellipsis), not a headline (title case), caption, dateline or
-page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31 AM").
+does not rule out, states no other day and names no other place than ``S`` does
+(`agreement`), and, when ``S`` quotes someone, gives those words to the same person. Outlets
+on the losing side of a conflict about the row never support it. A fact fit to be a summary
+sentence is prose: a statement, a whole sentence of at least six words ending in sentence
+punctuation (not an ellipsis), not a headline (title case, or the opening of an article with
+no title), caption, dateline or page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31
+AM").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from storylens.compare.agreement import days_agree, places_agree
 from storylens.compare.entities import names_agree
 from storylens.compare.features import counted_head
 from storylens.compare.numbers import bounds
@@ -44,6 +47,8 @@ def prose(fact: Fact, analysis: Analysis) -> bool:
         return False
     article = analysis.article
     title = article.title_span
+    if not (article.title or "").strip() and not article.text[: fact.span.start].strip():
+        return False  # an untitled article's opening may be its headline run into the lede
     spans = [c.span for c in article.captions] + ([title] if title is not None else [])
     if any(_overlaps(fact.span, s) for s in spans):
         return False
@@ -74,6 +79,10 @@ def supporters(
         if not numbers_agree(fact, analysis, source, own):
             continue
         if not speakers_agree(fact, analysis, source, own):
+            continue
+        if not days_agree(fact, analysis, source, own):
+            continue
+        if not places_agree(fact, analysis, source, own):
             continue
         found[fact.article_id] = fact
     return tuple(found.values())

@@ -40,7 +40,7 @@ def terminal_width() -> int:
 def shorten(text: str, limit: int = 90) -> str:
     r"""One line of at most ``limit`` characters.
 
-    >>> shorten("a  b\\nc", 10)
+    >>> shorten("a  b\nc", 10)
     'a b c'
     """
     flat = " ".join(text.split())

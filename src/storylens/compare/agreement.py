@@ -1,0 +1,82 @@
+"""Do two facts place what they report on the same day and in the same place?
+
+A summary sentence names an outlet only when that outlet's own fact states the same
+proposition. Two facts can read alike and still report two happenings of one kind: a check-in
+at one clinic on 2 May and at another on 13 June, a ship aground off one port and a week later
+near another point. These checks turn such a pair down as support:
+
+- *days*: both facts state calendar days ("March 3", "2013-06-13": absolute, day granularity;
+  a weekday resolved against the publication date can be wrong by a week) and share none;
+- *places*: both facts say where it happened ("in Newport Beach", "off Port Keswick": a place
+  name after a locative preposition, not a country acting as a party, "talks with Russia"),
+  and neither fact names any of the other's.
+
+A fact that states no day, or no such place, is not contradicted by these rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storylens.analyze.names import name_key
+from storylens.compare.records import Fact
+from storylens.model import Analysis, EntityLabel, Granularity, Span
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|off|outside|inside|into|onto|across|around|towards?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BEFORE = 16
+"""Characters before a place name searched for its preposition."""
+
+
+def days_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
+    """False when both facts state calendar days and no day is in both."""
+    mine, theirs = _days(first, a), _days(second, b)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def places_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
+    """False when both facts say where, and neither names a place where the other says."""
+    mine, theirs = _where(first, a), _where(second, b)
+    if not mine or not theirs:
+        return True
+    return bool(mine & _named(second, b)) or bool(theirs & _named(first, a))
+
+
+def _days(fact: Fact, analysis: Analysis) -> set[object]:
+    return {
+        d.value
+        for d in analysis.dates
+        if d.value is not None
+        and not d.relative
+        and d.granularity is Granularity.DAY
+        and _inside(d.span, fact.span)
+    }
+
+
+def _where(fact: Fact, analysis: Analysis) -> set[str]:
+    """Keys of the places the fact gives as where something happened."""
+    text = analysis.article.text
+    return {
+        name_key(entity.name)
+        for entity in analysis.entities
+        if entity.label is EntityLabel.PLACE
+        for m in entity.mentions
+        if _inside(m.span, fact.span)
+        and _LOCATIVE.search(text[max(fact.span.start, m.span.start - _BEFORE) : m.span.start])
+    }
+
+
+def _named(fact: Fact, analysis: Analysis) -> set[str]:
+    """Keys of every place the fact names."""
+    return {
+        name_key(entity.name)
+        for entity in analysis.entities
+        if entity.label is EntityLabel.PLACE
+        and any(_inside(m.span, fact.span) for m in entity.mentions)
+    }
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start < outer.end
