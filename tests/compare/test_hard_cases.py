@@ -122,6 +122,62 @@ def test_a_fact_of_the_wire_and_the_independent_report_counts_twice_not_four_tim
     assert vote[0].accounts == 2
 
 
+def test_rows_only_copies_carry_are_only_in_their_account_not_shared(wire):
+    first = next(ref.id for ref in wire.articles if ref.outlet == "Grantville Record")
+    for row in wire.shared():
+        assert wire.accounts(row) == 2
+        assert any(wire.article(a).outlet == "Grantville Sentinel" for a in row.article_ids)
+    trucking = [r for r in wire.rows if "Trucking companies" in r.facts[0].span.text]
+    assert len(trucking) == 1
+    assert trucking[0].article_ids == (first, *wire.copies(first))
+    assert trucking[0] in wire.unique(first)
+    assert trucking[0] not in wire.shared()
+
+
+def test_a_quote_the_copies_and_the_independent_report_carry_counts_two_accounts(wire):
+    (group,) = wire.quote_groups
+    (speaker,) = group.speakers
+    assert (speaker.value, speaker.count, speaker.accounts) == ("Ruth Calloway", 4, 2)
+
+
+def test_copies_compared_alone_share_nothing_and_quote_nothing_across_outlets():
+    """Three pages of one wire text are one account: nothing is shared, no quote group."""
+    outcome = analyze_paths([str(FIXTURES / "wire_copies.jsonl")])
+    copies = [a for a in outcome.analyses if a.article.outlet != "Grantville Sentinel"]
+    comparison = compare_analyses(copies)
+    first = comparison.articles[0].id
+    assert comparison.shared() == ()
+    assert comparison.quote_groups == ()
+    assert {a for row in comparison.unique(first) for a in row.article_ids} == {
+        ref.id for ref in comparison.articles
+    }
+    for ref in comparison.articles[1:]:
+        assert comparison.unique(ref.id) == ()
+
+
+def test_page_furniture_left_in_a_copy_is_never_only_in_an_outlet(wire):
+    unique = [r.facts[0] for ref in wire.articles for r in wire.unique(ref.id)]
+    assert unique
+    assert all(f.statement for f in unique)
+    texts = " ".join(f.span.text for f in unique)
+    for furniture in ("Comments are closed", "Read more", "republished from"):
+        assert furniture not in texts
+    kinds = {f.span.text: f.kind for f in wire.facts}
+    assert kinds["Comments are closed for this story."] == "social"
+    assert kinds["This article was republished from Northline Wire."] == "boilerplate"
+    omitted = {row for o in wire.omissions for row in o.rows}
+    assert all(any(f.statement for f in r.facts) for r in wire.rows if r.id in omitted)
+
+
+def test_a_fact_another_outlet_states_inside_a_longer_sentence_is_not_only_in(wire):
+    """The Sentinel's inspection sentence is in the wire lede ("after an inspection found
+    corroded steel beams"); the Sentinel alone quotes Omar Haddad."""
+    sentinel = next(ref.id for ref in wire.articles if ref.outlet == "Grantville Sentinel")
+    texts = [row.facts[0].span.text for row in wire.unique(sentinel)]
+    assert not [t for t in texts if "inspection" in t]
+    assert [t for t in texts if "Omar Haddad" in t]
+
+
 def test_furniture_in_one_copy_is_not_a_conflict(wire):
     assert wire.conflicts == ()
 

@@ -133,7 +133,7 @@ def test_html_marks_wire_copies_in_quote_speakers(fixture_pages):
     copies = [ref for ref in comparison.articles if ref.copy_of]
     assert copies
     quotes = _text(_section(page, "quotes"))
-    assert "(1 independent)" in quotes
+    assert "(2 independent)" in quotes
     for ref in copies:
         assert f"{ref.label} (copy of {comparison.article(ref.copy_of).label})" in quotes
 

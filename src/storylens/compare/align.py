@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.compare.features import ContentWords, FactFeatures, word_agreement
+from storylens.compare.near import NEAR_COSINE, NEAR_COVER
 from storylens.compare.pair_model import PAIR_FEATURES, PairModel, load_pair_model
 from storylens.compare.records import Fact, Link, LinkKind
 from storylens.embedding import Vectors
@@ -40,6 +41,8 @@ class AlignmentSettings:
         mutual: the probability a mutual best match needs (None: the model's).
         near: the probability from which a fact of another article keeps a row from being
             called "only in" one outlet (see `storylens.compare.rows`).
+        near_cosine: the cosine from which it does (`storylens.compare.near`).
+        near_cover: the share of a member's words it must hold to (`near.cover`).
     """
 
     floor: float = 0.45
@@ -47,6 +50,8 @@ class AlignmentSettings:
     link: float | None = None
     mutual: float | None = None
     near: float = 0.35
+    near_cosine: float = NEAR_COSINE
+    near_cover: float = NEAR_COVER
 
     @property
     def pair_model(self) -> PairModel:

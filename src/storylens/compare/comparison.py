@@ -6,12 +6,18 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storylens.compare.align import AlignmentSettings, link_facts
-from storylens.compare.copies import copy_roots, with_accounts
+from storylens.compare.copies import accounts, copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
 from storylens.compare.entities import MergedEntities, merge_entities
 from storylens.compare.evidence import short_label, story_title, with_evidence
 from storylens.compare.facts import split_facts
-from storylens.compare.features import embed_facts, fact_features, lexical_candidates
+from storylens.compare.features import (
+    ContentWords,
+    embed_facts,
+    fact_features,
+    lexical_candidates,
+)
+from storylens.compare.near import loose_near
 from storylens.compare.numbers import value_conflicts
 from storylens.compare.quote_groups import quote_groups, speaker_conflicts
 from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs
@@ -19,10 +25,12 @@ from storylens.compare.records import (
     AlignedFact,
     ArticleRef,
     Comparison,
+    Conflict,
     Fact,
     Link,
     LinkKind,
     Omission,
+    QuoteGroup,
 )
 from storylens.compare.rows import build_rows, lexical_near
 from storylens.compare.summary import summarize_rows
@@ -104,15 +112,30 @@ def compare_analyses(
     hits = match_quotes(refs)
     settings = settings or AlignmentSettings()
     scores: dict[tuple[int, int], float] = {}
-    links = _fact_links(
-        analyses, facts, merged, hits, encoder or default_encoder(), settings, scores
-    )
+    encoder = encoder or default_encoder()
+    links, embedded = _fact_links(analyses, facts, merged, hits, encoder, settings, scores)
     rows = build_rows(facts, links, scores, order, near=settings.near)
     roots = copy_roots(facts, order)
+    vectors, words = _embed_rest(facts, encoder, *embedded)
+    rows = loose_near(
+        rows,
+        facts,
+        vectors,
+        words,
+        roots,
+        cosine=settings.near_cosine,
+        cover=settings.near_cover,
+    )
     groups = quote_groups(hits, order)
     conflicts = speaker_conflicts(groups, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
     conflicts, groups = with_accounts(conflicts, groups, roots)
+    disputed = {c.quote_group for c in conflicts}
+    groups = [
+        g
+        for g in groups
+        if g.id in disputed or accounts([q.article_id for q in g.quotes], roots) > 1
+    ]
     return Comparison(
         articles=_article_refs(analyses, roots),
         facts=tuple(facts),
@@ -124,12 +147,26 @@ def compare_analyses(
         conflicts=tuple(conflicts),
         sources=tuple(source_coverage(analyses, merged, order)),
         entities=tuple(entity_coverage(analyses, merged, order)),
-        summary=summarize_rows(rows, analyses, conflicts, roots=roots),
+        summary=summarize_rows(
+            rows, analyses, conflicts, roots=roots, quoted=_quoted(conflicts, groups)
+        ),
         timeline=build_timeline(analyses),
         framing=tuple(_profile(analysis) for analysis in analyses),
         issues=tuple(issues),
         title=story_title(analyses),
     )
+
+
+def _quoted(
+    conflicts: Sequence[Conflict], groups: Sequence[QuoteGroup]
+) -> dict[str, list[tuple[str, Span]]]:
+    """Each speaker conflict's id → its quote group's quotes (article id, quote span)."""
+    by_id = {g.id: g for g in groups}
+    return {
+        c.id: [(q.article_id, q.content) for q in by_id[c.quote_group].quotes]
+        for c in conflicts
+        if c.quote_group in by_id
+    }
 
 
 def _profile(analysis: Analysis) -> FramingProfile:
@@ -145,20 +182,37 @@ def _fact_links(
     encoder: WordEncoder,
     settings: AlignmentSettings,
     scores: dict[tuple[int, int], float],
-) -> list[Link]:
+) -> tuple[list[Link], tuple[Vectors, list[ContentWords], list[bool]]]:
     """Embedding links between facts that pass the thresholds, plus the quote links.
 
     ``scores`` receives the pair probability of every candidate pair, and the near score
     (``settings.near``) of pairs where one fact's rare terms are mostly in the other
-    (`lexical_near`), whatever their cosine.
+    (`lexical_near`), whatever their cosine. Also returns the vectors and words of the
+    embedded facts, and which facts those are (`lexical_candidates`).
     """
     features = fact_features(analyses, facts, merged)
-    vectors, words = embed_facts(facts, encoder, only=lexical_candidates(facts, features))
+    embedded = lexical_candidates(facts, features)
+    vectors, words = embed_facts(facts, encoder, only=embedded)
     links = link_facts(facts, features, vectors, words, settings=settings, scores=scores)
     for pair in lexical_near(facts, features):
         scores[pair] = max(scores.get(pair, 0.0), settings.near)
     links += _quote_links(hits, facts, vectors)
-    return with_evidence(links, facts, features, merged)
+    return with_evidence(links, facts, features, merged), (vectors, words, embedded)
+
+
+def _embed_rest(
+    facts: Sequence[Fact],
+    encoder: WordEncoder,
+    vectors: Vectors,
+    words: list[ContentWords],
+    embedded: list[bool],
+) -> tuple[Vectors, list[ContentWords]]:
+    """Every fact's vector and words: alignment's, and the rest's for `loose_near` only."""
+    rest = [not e for e in embedded]
+    if not any(rest):
+        return vectors, words
+    more, more_words = embed_facts(facts, encoder, only=rest)
+    return vectors + more, [m if r else w for w, m, r in zip(words, more_words, rest, strict=True)]
 
 
 def _article_refs(analyses: Sequence[Analysis], roots: dict[str, str]) -> tuple[ArticleRef, ...]:
@@ -229,12 +283,16 @@ def _sentence_spans(analyses: Sequence[Analysis]) -> dict[str, Span]:
 
 
 def _omissions(rows: Sequence[AlignedFact], order: Sequence[str]) -> tuple[Omission, ...]:
-    """Per article, the rows it neither carries nor comes near (see `AlignedFact.near`)."""
+    """Per article, the rows it neither carries nor comes near (see `AlignedFact.near`).
+
+    Rows of page text (`Fact.kind`: a headline, a furniture line) are nobody's omission.
+    """
+    stated = [r for r in rows if any(f.statement for f in r.facts)]
     return tuple(
         Omission(
             article_id=article_id,
             rows=tuple(
-                r.id for r in rows if article_id not in r.article_ids and article_id not in r.near
+                r.id for r in stated if article_id not in r.article_ids and article_id not in r.near
             ),
         )
         for article_id in order

@@ -10,9 +10,11 @@ surrounding space.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
+from storylens.compare.kinds import fact_kind
 from storylens.compare.records import Fact
 from storylens.model import Analysis, Span
 
@@ -84,15 +86,14 @@ def split_facts(analysis: Analysis) -> tuple[Fact, ...]:
                 for q in analysis.quotes
                 if q.content.start < span.end and span.start < q.content.end
             )
-            facts.append(
-                Fact(
-                    id=f"{analysis.article.id}:{len(facts)}",
-                    article_id=analysis.article.id,
-                    sentence=index,
-                    span=span,
-                    quote_ids=quote_ids,
-                )
+            fact = Fact(
+                id=f"{analysis.article.id}:{len(facts)}",
+                article_id=analysis.article.id,
+                sentence=index,
+                span=span,
+                quote_ids=quote_ids,
             )
+            facts.append(dataclasses.replace(fact, kind=fact_kind(fact, analysis)))
     return tuple(facts)
 
 

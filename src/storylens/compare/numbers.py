@@ -78,13 +78,31 @@ def value_conflicts(
     for row in rows:
         if len(row.facts) < 2:
             continue
-        members = (*row.facts, *row.restated)
+        members = tuple(f for f in (*row.facts, *row.restated) if f.statement)
         items = _number_items(members, by_id) + _date_items(members, by_id)
+        strong = {(k.source, k.target) for k in row.links if k.score >= SURE_LINK}
         for kind, subject, values in items:
             conflict = _conflict(kind, subject, values, row.id, f"C{first_id + len(conflicts)}")
-            if conflict is not None:
+            if conflict is not None and _sure(conflict, values, strong):
                 conflicts.append(conflict)
     return conflicts
+
+
+SURE_LINK = 0.5
+"""A number or date conflict needs two facts that disagree to be linked at least this surely
+(a pair the model doubts may be two facts, not one told two ways: no conflict is listed)."""
+
+
+def _sure(conflict: Conflict, values: Sequence[_Value], strong: set[tuple[str, str]]) -> bool:
+    """Some fact of the majority and some fact of another position are surely one fact."""
+    fact_of = {v.article_id: v.fact.id for v in values}
+    first, *rest = conflict.positions
+    return any(
+        (fact_of[a], fact_of[b]) in strong or (fact_of[b], fact_of[a]) in strong
+        for a in first.article_ids
+        for p in rest
+        for b in p.article_ids
+    )
 
 
 def _number_items(

@@ -15,11 +15,12 @@ from storylens.model import FramingProfile, Granularity, Issue, Span
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
-COMPARISON_SCHEMA_VERSION = "2.0"
+COMPARISON_SCHEMA_VERSION = "2.1"
 """Version of the comparison document. 2.0: a row is a proposition (every member matches every
 member of another article, no chaining; a fact may sit in two rows; an article may restate a
 row), "only in" is checked against every other article's facts (`AlignedFact.near`), conflicts
-are grouped into positions, quotes into groups."""
+are grouped into positions, quotes into groups. 2.1: `Fact.kind` (statements apart from page
+text: headlines, captions, timestamps, furniture lines)."""
 
 
 @dataclass(**_FROZEN)
@@ -50,6 +51,15 @@ class Fact:
     sentence: int
     span: Span
     quote_ids: tuple[str, ...] = ()
+    kind: str = "statement"
+    """``"statement"``, or page text that states nothing of the story (`storylens.compare.kinds`):
+    ``"headline"``, ``"caption"``, ``"timestamp"`` or a `DebrisReason` value. Only statements
+    are reported as "only in", omissions, conflict sides or summary sentences."""
+
+    @property
+    def statement(self) -> bool:
+        """True when the fact states something of the story (not page text)."""
+        return self.kind == "statement"
 
 
 class LinkKind(StrEnum):
@@ -332,13 +342,48 @@ class Comparison:
     """The story's title: the headline most articles share in words, else the first article's."""
     schema_version: str = COMPARISON_SCHEMA_VERSION
 
+    def account(self, article_id: str) -> str:
+        """The first compared article of this one's copies (itself when it copies none)."""
+        return self.article(article_id).copy_of or article_id
+
+    def accounts(self, row: AlignedFact) -> int:
+        """Independent accounts stating the row (copies of one text count once).
+
+        Page text (a furniture line two copies share: `Fact.kind`) states nothing.
+        """
+        roots = {ref.id: ref.copy_of or ref.id for ref in self.articles}
+        return len({roots[f.article_id] for f in row.facts if f.statement})
+
     def shared(self) -> tuple[AlignedFact, ...]:
-        """Rows carried by two or more articles."""
-        return tuple(row for row in self.rows if len(row.facts) > 1)
+        """Rows stated by two or more independent accounts (copies of one text count once)."""
+        return tuple(row for row in self.rows if self.accounts(row) > 1)
 
     def unique(self, article_id: str) -> tuple[AlignedFact, ...]:
-        """Rows carried by this article alone: no other article has a fact near them."""
-        return tuple(row for row in self.rows if row.article_ids == (article_id,) and not row.near)
+        """Rows this article states and no other account does, nor comes near.
+
+        The article is the row's first; the row's other members, if any, are copies of the same
+        text (`ArticleRef.copy_of`), and so are the ``near`` articles. Page text (a headline, a
+        furniture line: `Fact.kind`) is never "only in" an outlet.
+        """
+        roots = {ref.id: ref.copy_of or ref.id for ref in self.articles}
+        own = roots[article_id]
+        return tuple(
+            row
+            for row in self.rows
+            if row.facts
+            and row.facts[0].article_id == article_id
+            and any(f.statement for f in row.facts)
+            and all(roots[a] == own for a in (*row.article_ids, *row.near))
+        )
+
+    def copies(self, article_id: str) -> tuple[str, ...]:
+        """The other compared articles of this one's text (its account), in article order."""
+        own = self.account(article_id)
+        return tuple(
+            ref.id
+            for ref in self.articles
+            if ref.id != article_id and (ref.copy_of or ref.id) == own
+        )
 
     def article(self, article_id: str) -> ArticleRef:
         """The compared article with this id."""

@@ -30,7 +30,7 @@ from storylens.compare.records import (
 )
 from storylens.compare.support import losing_sides, prose, supporters
 from storylens.embedding import Encoder
-from storylens.model import Analysis, Voice
+from storylens.model import Analysis, Span, Voice
 
 __all__ = [
     "Summary",
@@ -64,12 +64,15 @@ def summarize_rows(
     *,
     sentences: int = DEFAULT_SENTENCES,
     roots: Mapping[str, str] | None = None,
+    quoted: Mapping[str, Sequence[tuple[str, Span]]] | None = None,
 ) -> Summary:
     """The ``sentences`` best-supported facts, each in its plainest wording, without repeats.
 
     `compare_analyses` calls this on its aligned rows and conflicts and keeps the result as
     ``Comparison.summary``. ``roots`` maps each article to the first of its copies
-    (`copy_roots`): copies count once when rows are ranked.
+    (`copy_roots`): copies count once when rows are ranked. ``quoted`` maps each speaker
+    conflict's id to its quote group's quotes (article id, span): a row holding any of them
+    is about that conflict (`losing_sides`).
     """
     by_id = {a.article.id: a for a in analyses}
     roots = roots or {a: a for a in by_id}
@@ -80,7 +83,7 @@ def summarize_rows(
     for row in ([lead] if lead is not None else []) + [r for r in ranked if r is not lead]:
         if len(chosen) >= sentences:
             break
-        found = _row_sentence(row, by_id, conflicts, roots)
+        found = _row_sentence(row, by_id, conflicts, roots, quoted or {})
         if found is None or found.source.span.text in used or _repeats(found.text, chosen):
             continue
         used |= {s.span.text for s in found.support}
@@ -93,9 +96,10 @@ def _row_sentence(
     by_id: dict[str, Analysis],
     conflicts: Sequence[Conflict],
     roots: Mapping[str, str],
+    quoted: Mapping[str, Sequence[tuple[str, Span]]],
 ) -> SummarySentence | None:
     """The row's sentence from its plainest prose fact on the majority side, or None."""
-    sides = losing_sides(row, conflicts)
+    sides = losing_sides(row, conflicts, quoted)
     if sides is None:
         return None
     losers, touching = sides

@@ -1,20 +1,21 @@
 """Does one outlet's own fact state what a summary sentence says? Checked per outlet.
 
 An outlet supports a summary sentence taken from fact ``S`` when one of its facts in the row
-is ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), gives
-no count of the same thing that ``S``'s count rules out, states no other day and names no other
-place than ``S`` does (`agreement`), and, when ``S`` quotes someone, gives those words to the
-same person. Outlets on the losing side of a conflict about the row never
-support it. A fact fit to be a summary sentence is prose: a whole sentence of at least six
-words ending in sentence punctuation (not an ellipsis), not a headline (title case, or the
-opening of an article with no title), caption, dateline or page timestamp ("Updated 4:08
-p.m.", "May 3, 2013 at 7:31 AM").
+is ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), is a
+statement (not page text: `Fact.kind`), gives every count ``S`` gives with a value ``S``'s
+does not rule out, states no other day and names no other place than ``S`` does
+(`agreement`), and, when ``S`` quotes someone, gives those words to the same person. Outlets
+on the losing side of a conflict about the row never support it. A fact fit to be a summary
+sentence is prose: a statement, a whole sentence of at least six words ending in sentence
+punctuation (not an ellipsis), not a headline (title case, or the opening of an article with
+no title), caption, dateline or page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31
+AM").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storylens.compare.agreement import days_agree, places_agree
 from storylens.compare.entities import names_agree
@@ -36,6 +37,8 @@ _MIN_WORDS = 6
 def prose(fact: Fact, analysis: Analysis) -> bool:
     """True when the fact reads as a body sentence (no headline, caption, dateline, fragment)."""
     text = " ".join(fact.span.text.split())
+    if not fact.statement:
+        return False
     if len(text.split()) < _MIN_WORDS or not _END.search(text) or _DATELINE.match(text):
         return False
     if _STAMP.search(text) or _title_case(text):
@@ -68,7 +71,7 @@ def supporters(
     linked = {(k.source, k.target) for k in row.links} | {(k.target, k.source) for k in row.links}
     found: dict[str, Fact] = {source.article_id: source}
     for fact in (*row.facts, *row.restated):
-        if fact.article_id in found or fact.article_id in losers:
+        if fact.article_id in found or fact.article_id in losers or not fact.statement:
             continue
         if (fact.id, source.id) not in linked:
             continue
@@ -86,18 +89,25 @@ def supporters(
 
 
 def losing_sides(
-    row: AlignedFact, conflicts: Sequence[Conflict]
+    row: AlignedFact,
+    conflicts: Sequence[Conflict],
+    quoted: Mapping[str, Sequence[tuple[str, Span]]] | None = None,
 ) -> tuple[set[str], list[Conflict]] | None:
     """The articles outside each touching conflict's majority, and those conflicts.
 
-    None when a conflict about the row has no majority of independent accounts (a tie; copies
-    of one text count once): the row is left out.
+    A speaker conflict touches the row when a member holds one of its sides, or any quote of
+    its quote group (``quoted``: conflict id → (article id, quote span)), even one whose
+    article took no side ("he said"). None when a conflict about the row has no majority of
+    independent accounts (a tie; copies of one text count once): the row is left out.
     """
     members = (*row.facts, *row.restated)
     losers: set[str] = set()
     touching = []
     for conflict in conflicts:
-        if not _touches(conflict, row.id, members):
+        spans = (quoted or {}).get(conflict.id, ())
+        if not _touches(conflict, row.id, members) and not any(
+            a == f.article_id and _overlaps(span, f.span) for a, span in spans for f in members
+        ):
             continue
         first, *rest = conflict.positions
         if rest and (rest[0].accounts or rest[0].count) >= (first.accounts or first.count):
@@ -120,13 +130,18 @@ def _touches(conflict: Conflict, row_id: str, members: Sequence[Fact]) -> bool:
 
 
 def numbers_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
-    """No count of the same noun in the two facts with values that cannot both hold."""
-    counts_b = _counts(second, b)
-    for head, low, high in _counts(first, a):
+    """``first`` gives every count of ``second`` (same noun, values that can both hold).
+
+    No count of ``first`` may be ruled out by one of ``second`` for the same noun, and an
+    outlet that says "workers were killed" does not state "five workers were killed".
+    """
+    counts_a, counts_b = _counts(first, a), _counts(second, b)
+    for head, low, high in counts_a:
         for other, other_low, other_high in counts_b:
             if head == other and (low > other_high or other_low > high):
                 return False
-    return True
+    heads = {head for head, _, _ in counts_a}
+    return all(other in heads for other, _, _ in counts_b)
 
 
 def _counts(fact: Fact, analysis: Analysis) -> list[tuple[str, float, float]]:

@@ -16,7 +16,7 @@ from storylens.report.story_markdown import (
     summary_markdown,
     timeline_markdown,
 )
-from storylens.report.words import counted
+from storylens.report.words import counted, independent
 
 __all__ = ["escape", "render_comparison_markdown"]
 
@@ -77,7 +77,8 @@ def _header(comparison: Comparison) -> str:
 def _shared(comparison: Comparison) -> str:
     lines = ["## Shared facts"]
     for row in comparison.shared():
-        lines.append(f"\n**{row.id}** — {counted(len(row.facts), 'outlet')}\n")
+        count = independent(len(row.facts), comparison.accounts(row))
+        lines.append(f"\n**{row.id}** — {count}\n")
         for fact in row.facts:
             label = _label(comparison, fact.article_id)
             lines.append(f"- *{escape(label)}*: {escape(fact.span.text)}")
@@ -90,10 +91,15 @@ def _shared(comparison: Comparison) -> str:
 def _unique(comparison: Comparison) -> str:
     lines: list[str] = []
     for ref in comparison.articles:
-        lines.append(f"## Only in {escape(ref.label)}\n")
-        lines += [
-            f"- **{row.id}** {escape(row.facts[0].span.text)}" for row in comparison.unique(ref.id)
-        ] or ["- (none)"]
+        rows = comparison.unique(ref.id)
+        if ref.copy_of and not rows:
+            continue
+        copies = ", ".join(_label(comparison, a) for a in comparison.copies(ref.id))
+        also = f" (and its copies: {escape(copies)})" if copies else ""
+        lines.append(f"## Only in {escape(ref.label)}{also}\n")
+        lines += [f"- **{row.id}** {escape(row.facts[0].span.text)}" for row in rows] or [
+            "- (none)"
+        ]
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -103,8 +109,9 @@ def _quotes(comparison: Comparison) -> str:
     for group in comparison.quote_groups:
         shortest = min(group.quotes, key=lambda q: len(q.content.text))
         count = len({q.article_id for q in group.quotes})
+        accounts = len({comparison.account(q.article_id) for q in group.quotes})
         lines.append(
-            f"\n**{group.id}** — {counted(count, 'outlet')}: "
+            f"\n**{group.id}** — {independent(count, accounts)}: "
             f"“{escape(shortest.content.text, 200)}”\n"
         )
         lines += [f"- {_position(comparison, p)}" for p in group.speakers]

@@ -17,7 +17,7 @@ from rich.text import Text
 from storylens.compare.records import AlignedFact, Comparison, CoverageRow, Position
 from storylens.report.console import shorten
 from storylens.report.escape import terminal_safe
-from storylens.report.words import counted
+from storylens.report.words import counted, independent
 
 _FACT_WIDTH = 240
 _WIDE = 4
@@ -111,14 +111,19 @@ def _shared(comparison: Comparison, console: Console, *, evidence: bool) -> None
     if not comparison.shared():
         console.print("  none")
     for row in comparison.shared():
-        console.print(Text(f"{row.id} · {counted(len(row.facts), 'outlet')}", style="bold green"))
+        count = independent(len(row.facts), comparison.accounts(row))
+        console.print(Text(f"{row.id} · {count}", style="bold green"))
         console.print(_fact_lines(comparison, row, evidence=evidence), end="")
 
 
 def _unique(comparison: Comparison, console: Console) -> None:
     for ref in comparison.articles:
-        console.rule(f"Only in {ref.label}", align="left")
-        for row in comparison.unique(ref.id):
+        rows, copies = comparison.unique(ref.id), comparison.copies(ref.id)
+        if ref.copy_of and not rows:
+            continue
+        also = f" (and its copies: {', '.join(label(comparison, a) for a in copies)})"
+        console.rule(f"Only in {ref.label}{also if copies else ''}", align="left")
+        for row in rows:
             console.print(
                 Text.assemble(
                     (f"{row.id} ", "yellow"), shorten(row.facts[0].span.text, _FACT_WIDTH)
@@ -133,9 +138,10 @@ def _quotes(comparison: Comparison, console: Console) -> None:
     for group in comparison.quote_groups:
         shortest = min(group.quotes, key=lambda q: len(q.content.text))
         count = len({q.article_id for q in group.quotes})
+        accounts = len({comparison.account(q.article_id) for q in group.quotes})
         console.print(
             Text.assemble(
-                (f"{group.id} · {counted(count, 'outlet')} ", "bold"),
+                (f"{group.id} · {independent(count, accounts)} ", "bold"),
                 f"“{shorten(shortest.content.text, 150)}”",
             )
         )

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storylens.compare.records import Comparison, Conflict, Position, SummarySentence
+from storylens.compare.records import (
+    AlignedFact,
+    Comparison,
+    Conflict,
+    Position,
+    SummarySentence,
+)
 from storylens.report.html_view import row_label
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -56,6 +62,8 @@ class QuoteGroupView:
     words: str
     count: int
     speakers: tuple[PositionView, ...]
+    accounts: int = 0
+    """Independent accounts among the outlets (copies of one text count once)."""
 
 
 @dataclass(**_FROZEN)
@@ -88,8 +96,23 @@ def near_rows(comparison: Comparison) -> list[NearRow]:
             outlet=comparison.article(row.article_ids[0]).label,
             near=tuple(comparison.article(a).label for a in row.near),
         )
+        for row in near_alone(comparison)
+    ]
+
+
+def near_alone(comparison: Comparison) -> list[AlignedFact]:
+    """Rows one account states alone that another account has a fact close to.
+
+    Neither shared nor "only here"; page text (`Fact.kind`) is neither.
+    """
+    unique = {r.id for ref in comparison.articles for r in comparison.unique(ref.id)}
+    return [
+        row
         for row in comparison.rows
-        if len(set(row.article_ids)) == 1 and row.near
+        if row.id not in unique
+        and row.near
+        and any(f.statement for f in row.facts)
+        and len({comparison.account(a) for a in row.article_ids}) == 1
     ]
 
 
@@ -122,6 +145,7 @@ def quote_groups(comparison: Comparison) -> list[QuoteGroupView]:
                 words=" ".join(shortest.content.text.split()),
                 count=len({q.article_id for q in group.quotes}),
                 speakers=tuple(_position(comparison, p) for p in group.speakers),
+                accounts=len({comparison.account(q.article_id) for q in group.quotes}),
             )
         )
     return views

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from storylens.compare.records import Comparison, Timeline, TimelineSentence
 from storylens.model import FramingProfile, Place
 from storylens.report import framing_view as view
-from storylens.report.findings_view import split_dissent
+from storylens.report.findings_view import near_alone, split_dissent
 from storylens.report.html_view import Piece, anchor
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -120,11 +120,12 @@ def coverage_bars(comparison: Comparison) -> list[Bar]:
     """Per outlet: rows it shares, rows only it has (`Comparison.unique`), rows it lacks."""
     omitted = {o.article_id: len(o.rows) for o in comparison.omissions}
     counts = []
+    alone = near_alone(comparison)
     for ref in comparison.articles:
         carried = [row for row in comparison.rows if ref.id in row.article_ids]
-        shared = sum(1 for row in carried if len(set(row.article_ids)) > 1)
+        shared = sum(1 for row in carried if comparison.accounts(row) > 1)
         only = len(comparison.unique(ref.id))
-        near = len(carried) - shared - only
+        near = sum(1 for row in alone if row.facts[0].article_id == ref.id)
         counts.append((ref.label, shared, only, omitted.get(ref.id, 0), near))
     longest = max((s + o + m for _, s, o, m, _ in counts), default=0) or 1
     return [

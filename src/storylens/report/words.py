@@ -23,4 +23,14 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {plural or IRREGULAR.get(noun, noun + 's')}"
 
 
-__all__ = ["counted"]
+def independent(outlets: int, accounts: int) -> str:
+    """``4 outlets``, or ``4 outlets (2 independent)`` when some are copies of one text.
+
+    >>> independent(4, 2), independent(2, 2)
+    ('4 outlets (2 independent)', '2 outlets')
+    """
+    words = counted(outlets, "outlet")
+    return f"{words} ({accounts} independent)" if 0 < accounts < outlets else words
+
+
+__all__ = ["counted", "independent"]
