@@ -124,6 +124,8 @@ class RawArticle:
     published: dt.datetime | None = None
     authors: tuple[str, ...] = ()
     site_name: str | None = None
+    page_names: tuple[str, ...] = ()
+    """Other names an HTML page gives its site (og:site_name, its title, its copyright line)."""
     encoding: str = "utf-8"
     metadata: dict[str, JSONValue] = field(default_factory=dict)
 

@@ -165,3 +165,95 @@ def test_pronoun_goes_to_the_last_subject_not_the_last_name(tmp_path):
     assert speaker.mention is not None
     assert speaker.mention.text == "she"
     assert speaker.name == "Ilse Brandt"
+
+
+LAYOUTS = "\n\n".join(
+    [
+        "Mill closure splits the valley",
+        "The paper mill at Kessler Falls will close in March, its owners said on Friday.",
+        "“It was expected,“ said Omar Delacroix, a spokesman for the mill workers' union. "
+        "“Nobody here thought the owners would keep paying for the old boilers.”",
+        "''We built this town around that mill,'' Mrs. Edna Voss, now 79 and retired from the "
+        "sorting floor, said by telephone on Saturday.",
+        "“The valley will survive this,” an indignant Mayor Ruben Salgado retaliated.",
+        "Regional planner Ines Kowalczyk went on to say:",
+        "“Half of the mill's land sits on the river, and the county wants it for a park.”",
+        "The owners' lawyer, Conrad Pike, fired back: “No park was ever promised to anyone.”",
+        "Councillor Hana Brecht met the workers on Sunday.",
+        "“Will the county retrain the night shift?” she asked. The owners did not answer.",
+        "Update: “The mill gates will stay open until noon on Monday for the last shift.”",
+        "Warden Lisa Okoye said she told the inspectors “nothing in the boiler logs was ever "
+        "hidden from anyone.”",
+        "“We will take the owners to court,” said a Kessler Falls Democrat.",
+        "Foreman Gus Adeyemi met the reporters at the gate. “Who will buy the boilers now?” "
+        "Adeyemi asked. “Nobody wants machines that old.”",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def layouts(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("layouts"), LAYOUTS)
+
+
+def _speaker_text(analysis, start):
+    speaker = _quote(analysis, start).speaker
+    assert speaker is not None
+    assert speaker.mention is not None
+    return speaker.mention.text
+
+
+def test_an_opening_mark_used_to_close_still_closes(layouts):
+    assert _quote(layouts, "It was expected").content.text == "It was expected"
+    assert "Omar Delacroix" in _speaker_text(layouts, "It was expected")
+    assert "Omar Delacroix" in _speaker_text(layouts, "Nobody here thought")
+
+
+def test_subject_after_a_comma_quote_is_the_speaker_when_the_parse_loses_it(layouts):
+    assert "Edna Voss" in _speaker_text(layouts, "We built this town")
+
+
+def test_any_verb_of_the_clause_after_a_quote_is_its_cue(layouts):
+    quote = _quote(layouts, "The valley will survive")
+    assert quote.cue is not None
+    assert quote.cue.text == "retaliated"
+    assert "Ruben Salgado" in _speaker_text(layouts, "The valley will survive")
+
+
+def test_a_paragraph_ending_in_a_colon_names_the_speaker_below(layouts):
+    assert "Ines Kowalczyk" in _speaker_text(layouts, "Half of the mill")
+
+
+def test_a_clause_ending_in_a_colon_is_the_attribution(layouts):
+    assert "Conrad Pike" in _speaker_text(layouts, "No park was ever")
+
+
+def test_a_lower_case_sentence_after_a_question_quote_holds_its_cue(layouts):
+    quote = _quote(layouts, "Will the county")
+    assert quote.cue is not None
+    assert quote.cue.text == "asked"
+    assert _speaker_text(layouts, "Will the county") == "she"
+    assert quote.speaker.name == "Hana Brecht"
+
+
+def test_a_paragraph_with_its_own_words_takes_no_speaker_from_the_paragraph_above(layouts):
+    assert _quote(layouts, "The mill gates").speaker is None
+
+
+def test_speech_reported_by_a_named_speaker_goes_to_that_name(layouts):
+    assert "Lisa Okoye" in _speaker_text(layouts, "nothing in the boiler")
+
+
+def test_a_party_member_described_is_not_the_party(layouts):
+    speaker = _quote(layouts, "We will take").speaker
+    assert speaker is not None
+    assert "Democrat" in speaker.name
+    labels = {_entity_by_id(layouts, i).label for i in speaker.entity_ids}
+    assert EntityLabel.GROUP not in labels
+
+
+def test_a_short_attribution_sentence_after_a_question_quote_is_its_cue(layouts):
+    quote = _quote(layouts, "Who will buy")
+    assert quote.cue is not None
+    assert quote.cue.text == "asked"
+    assert "Adeyemi" in _speaker_text(layouts, "Nobody wants machines")

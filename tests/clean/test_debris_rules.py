@@ -29,6 +29,12 @@ BODY = (
         ("The Evening Newsletter", DebrisReason.MEMBERSHIP),
         ("Enter your email address", DebrisReason.MEMBERSHIP),
         ("Dana OrtizDana Maria OrtizBridge closes to trucks", DebrisReason.NAVIGATION),
+        ("Related: Ferry fares rise for a second year", DebrisReason.RECOMMENDATION),
+        ("Most read in county news", DebrisReason.RECOMMENDATION),
+        ("Photo 2 of 9", DebrisReason.NAVIGATION),
+        ("(214)", DebrisReason.NAVIGATION),
+        ("32M ago", DebrisReason.NAVIGATION),
+        ("Follow the Valley Courier on Facebook and Twitter.", DebrisReason.SOCIAL),
     ],
 )
 def test_debris_line_is_removed_with_its_reason(line, reason):
@@ -45,6 +51,9 @@ def test_debris_line_is_removed_with_its_reason(line, reason):
         "McDonald said the iPhone app was down.",
         "She reads the newsletter every morning before work.",
         "MacArthur and DeVos met on Tuesday.",
+        "More than 200 people came.",
+        "Two days ago the bridge was still open.",
+        "Related: the board's vote came after a long debate.",
         BODY,
     ],
 )
@@ -103,3 +112,25 @@ def test_runs_of_menu_stubs_and_headlines_are_debris_in_plain_text_only():
     assert plain.published is not None
     page = clean_article(RawArticle(id="x", input="a.html", format=InputFormat.HTML, text=text))
     assert any("Sport" in p.text for p in page.paragraphs)
+
+
+def test_plain_text_outside_the_article_prose_is_debris_but_a_short_last_sentence_is_not():
+    lines = [
+        "County closes the old river bridge to trucks",
+        "Weather 12°C",
+        "Kabar Buzz: festival tickets on sale now",
+        BODY,
+        "Farmers on the east bank said the detour would add forty minutes to each trip.",
+        "The board did not say when.",
+        "Ferry fares rise for the second year in a row",
+        "Photos of the week from around the valley",
+        "Terms of use",
+    ]
+    text = "\n".join(lines)
+    plain = clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+    assert [p.text for p in plain.paragraphs] == [BODY, lines[4], lines[5]]
+    outside = {d.span.text for d in plain.debris if d.rule == "outside-article"}
+    assert outside == {lines[1], lines[2], lines[6], lines[7], lines[8]}
+    assert all(d.reason is DebrisReason.BOILERPLATE for d in plain.debris if d.span.text in outside)
+    page = clean_article(RawArticle(id="x", input="a.html", format=InputFormat.HTML, text=text))
+    assert any("Terms of use" in p.text for p in page.paragraphs)

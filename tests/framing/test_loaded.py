@@ -146,3 +146,16 @@ def _one_sentence(text):
 def test_fixed_medical_legal_and_formulaic_wording_is_not_loaded(text, words):
     flagged = [p.span.text for p in _one_sentence(text)]
     assert not any(words in f for f in flagged), flagged
+
+
+def test_a_quoted_country_is_not_a_scare_quote_but_a_quoted_word_is():
+    text = (
+        "Critics mocked the “plan” as a fantasy, and a spokesman for “Canada” declined to comment."
+    )
+    quotes = find_quotations(text)
+    flagged = [
+        p.span.text
+        for p in find_loaded_language(text, [Span(start=0, end=len(text), text=text)], quotes)
+    ]
+    assert "Canada" not in flagged
+    assert "plan" in flagged

@@ -83,3 +83,24 @@ def test_band_candidates_are_capped_most_shared_first(tmp_path):
         found = store.band_candidates([1, 2])
     assert len(found) == MAX_CANDIDATES
     assert MAX_CANDIDATES + 5 in found  # shares two bands: ranked first although stored last
+
+
+@pytest.mark.corpus
+def test_a_cut_copy_is_stored_and_exported_as_partial_a_full_copy_is_not(tmp_path):
+    from storylens.store import export_rows
+
+    original = _first_record()
+    paragraphs = original["text"].split("\n")
+    cut = "\n".join(paragraphs[: max(2, len(paragraphs) // 2)]) + "\nRead more"
+    full = dict(original, id="full-copy", outlet="Carrier Full", text=original["text"] + " (1)")
+    partial = dict(original, id="cut-copy", outlet="Carrier Cut", text=cut)
+    store, summary = _ingest(tmp_path, [original, full, partial])
+    with store:
+        assert summary.copies == 2
+        rows = {r["article_id"]: r for r in export_rows(store.connection)}
+    assert rows["cut-copy"]["copy_of"] == rows["full-copy"]["copy_of"] == original["id"]
+    assert (rows["cut-copy"]["partial_copy"], rows["full-copy"]["partial_copy"]) == (
+        "true",
+        "false",
+    )
+    assert rows[original["id"]]["partial_copy"] is None

@@ -139,6 +139,14 @@ _REGULAR = [
     "echo",
     "ponder",
     "cite",
+    "point",
+    "recommend",
+    "retaliate",
+    "react",
+    "summarize",
+    "summarise",
+    "advise",
+    "acknowledge",
 ]
 _IRREGULAR = {
     "say": ("said", "says", "saying", "say"),

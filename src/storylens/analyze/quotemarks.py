@@ -71,13 +71,30 @@ def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
         char = text[i]
         doubled = text.startswith(DOUBLED, i)
         straight = char == STRAIGHT or doubled
-        if char in OPENING or (straight and opened is None):
+        if char in OPENING and opened is not None and _closes(text, i):
+            pairs.append((opened, i))  # “It's unusual,“ said Roe: an opening mark used to close
+            opened = None
+        elif char in OPENING or (straight and opened is None):
             opened = i + 1 if doubled else i
+        elif char in CLOSING and opened is None and _opens(text, i):
+            opened = i  # said ”Look: a closing mark used to open
         elif (char in CLOSING or straight) and opened is not None:
             pairs.append((opened, i))
             opened = None
         i += 2 if doubled else 1
     return pairs, opened
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether a mark ends a word and no word follows it: it closes whatever its shape."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a mark starts a word after a space: it opens whatever its shape."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    return (not before or before.isspace()) and after.isalnum()
 
 
 def _quote(

@@ -8,19 +8,36 @@ then carried over from the previous quote of the paragraph or the previous parag
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze.cues import cue_lemma
 from storylens.analyze.entities import EntityIndex
-from storylens.analyze.layout import attribution_line, closing_speaker, roundup_label
+from storylens.analyze.layout import (
+    attribution_line,
+    closing_speaker,
+    colon_verb,
+    roundup_label,
+    trailing_verb,
+)
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.analyze.positions import sentence_at
 from storylens.analyze.quotemarks import QuoteMarks, Unbalanced, find_quote_marks
-from storylens.analyze.speakers import Context, resolve_name, resolve_speaker
+from storylens.analyze.speakers import (
+    PLURAL_PRONOUNS,
+    SINGULAR_PRONOUNS,
+    Context,
+    resolve_name,
+    resolve_speaker,
+)
+from storylens.analyze.subjects import antecedent, cue_subject, subject_after
 from storylens.model import Attribution, Quote, QuoteKind, Sentence, Span, Speaker
 
+_SPOKEN_ENDS = frozenset(",?!—–-")
+"""How a quotation that is the object of a speech clause after it ends: “…,” Roe said."""
+_BARE_TOKENS = 8
+"""Longest sentence read as the attribution of the quote just before it."""
 MIN_UNATTRIBUTED_WORDS = 5
 """Shorter quotes with no speaker are scare quotes or titles, not quotations."""
 
@@ -86,22 +103,14 @@ def _attribute(
     inside = [(m.opened, m.closed + 1) for m in marks if m.paragraph == mark.paragraph]
     tokens = _sentence_tokens(parsed, mark)
     outside = [t for t in tokens if not _within(parsed.offset + t.idx, inside)]
-    quoted = [t for t in tokens if mark.content.start <= parsed.offset + t.idx < mark.content.end]
     signature = _signature(text, mark) or roundup_label(text, parsed.offset, mark.opened, index)
     if signature is not None:
         return _Found(
             cue=None, speaker=resolve_name(signature, context), attribution=Attribution.SIGNATURE
         )
-    cue = _choose_cue(outside, quoted, parsed.offset, mark)
-    if cue is not None:
-        subject = _antecedent(_subject(cue, lambda t: not _within(parsed.offset + t.idx, inside)))
-        if subject is not None and not _within(parsed.offset + subject.idx, inside):
-            speaker = resolve_speaker(subject, parsed.offset, context)
-            return _Found(
-                cue=_token_span(text, cue, parsed.offset),
-                speaker=speaker,
-                attribution=Attribution.CUE,
-            )
+    found = _by_cue(text, mark, parsed, (tokens, outside, inside), context)
+    if found is not None:
+        return found
     according = _according_to(outside, parsed.offset, text)
     if according is not None:
         return _Found(
@@ -110,10 +119,63 @@ def _attribute(
             attribution=Attribution.ACCORDING_TO,
         )
     if text[parsed.offset : mark.opened].strip():
-        return _carry(mark, earlier, marks)  # only a paragraph that is a quote takes a line
-    line = _next_line(text, mark, parsed, docs.get(mark.paragraph + 1), context)
+        # Only a paragraph that opens with its quote takes a line or a quote carried from
+        # the paragraph above: "Update: “…”" under a round-up quote is no one's.
+        return _carry(mark, earlier, marks, across=False)
+    return _by_layout(text, mark, docs, (marks, earlier), context)
+
+
+def _by_cue(
+    text: str,
+    mark: QuoteMarks,
+    parsed: ParsedParagraph,
+    read: tuple[list[Any], list[Any], list[tuple[int, int]]],
+    context: Context,
+) -> _Found | None:
+    """The speaker of the quote's own sentence: the subject of its cue, outside the quote.
+
+    A cue is a speech verb near the quote; failing one, the verb of a clause that ends in a
+    colon before it or of a short clause after a quote that ends in a comma, ? or !.
+    """
+    tokens, outside, inside = read
+    offset = parsed.offset
+    quoted = [t for t in tokens if mark.content.start <= offset + t.idx < mark.content.end]
+    spoken = text_before_mark(text, mark.closed) in _SPOKEN_ENDS
+    cue = _choose_cue(outside, quoted, offset, mark) or colon_verb(outside, mark.opened, offset)
+    if cue is None and spoken:
+        cue = trailing_verb(outside, mark.closed, offset)
+    if cue is None:
+        return None
+    subject = antecedent(cue_subject(cue, lambda t: not _within(offset + t.idx, inside)))
+    if subject is None and spoken:
+        subject = subject_after(outside, mark.closed, offset)
+    if subject is None or _within(offset + subject.idx, inside):
+        return None
+    return _Found(
+        cue=_token_span(text, cue, offset),
+        speaker=resolve_speaker(subject, offset, context),
+        attribution=Attribution.CUE,
+    )
+
+
+def _by_layout(
+    text: str,
+    mark: QuoteMarks,
+    docs: dict[int, ParsedParagraph],
+    before: tuple[Sequence[QuoteMarks], Sequence[Quote]],
+    context: Context,
+) -> _Found:
+    """A quote paragraph's speaker from the paragraphs around it, else carried."""
+    marks, earlier = before
+    parsed = docs[mark.paragraph]
+    above = docs.get(mark.paragraph - 1)
+    line = None
+    if above is not None and above.doc.text.rstrip().endswith(":"):
+        line = _line_above(text, above, context)  # "Roe said:" introduces what follows
+    if line is None:
+        line = _next_line(text, mark, parsed, docs.get(mark.paragraph + 1), context)
     if line is None and not _carried_here(mark, earlier, marks):
-        line = _line_above(text, docs.get(mark.paragraph - 1), context)
+        line = _line_above(text, above, context)
     return line if line is not None else _carry(mark, earlier, marks)
 
 
@@ -161,8 +223,13 @@ def _named_by(
     )
 
 
-def _carry(mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMarks]) -> _Found:
-    """No cue of its own: the speaker of the quote just before, in this or the last paragraph."""
+def _carry(
+    mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMarks], *, across: bool = True
+) -> _Found:
+    """No cue of its own: the speaker of the quote just before, in this or the last paragraph.
+
+    ``across=False`` carries only within the paragraph (or from a quote running on into it).
+    """
     unresolved = _Found(cue=None, speaker=None, attribution=Attribution.UNRESOLVED)
     if not earlier or earlier[-1].speaker is None:
         return unresolved
@@ -171,7 +238,9 @@ def _carry(mark: QuoteMarks, earlier: Sequence[Quote], marks: Sequence[QuoteMark
     if last_mark is None:
         return unresolved
     same_paragraph = last_mark.paragraph == mark.paragraph
-    next_paragraph = last_mark.paragraph == mark.paragraph - 1 and _opens_paragraph(mark, marks)
+    next_paragraph = (
+        across and last_mark.paragraph == mark.paragraph - 1 and _opens_paragraph(mark, marks)
+    )
     if same_paragraph or next_paragraph or last_mark.continues:
         return _Found(cue=last.cue, speaker=last.speaker, attribution=Attribution.CARRIED)
     return unresolved
@@ -184,13 +253,47 @@ def _opens_paragraph(mark: QuoteMarks, marks: Sequence[QuoteMarks]) -> bool:
 def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
     """The sentences the quote spans, and the one before when it ends in the quote's colon.
 
-    spaCy often splits "Roe said: “…”" into two sentences at the colon.
+    spaCy often splits "Roe said: “…”" into two sentences at the colon, and "“…?” he asked."
+    after the question mark: a sentence that goes on in lower case, or after a quotation
+    that ends in a comma, belongs to the quote.
     """
     start, end = mark.opened - parsed.offset, mark.closed + 1 - parsed.offset
     before = parsed.doc.text[:start].rstrip()
     if before.endswith(":"):
         start = len(before) - 1
-    return [t for s in parsed.doc.sents if s.start_char < end and s.end_char > start for t in s]
+    after = parsed.doc.text[end:].lstrip("'")  # the second apostrophe of a closing ''
+    comma = text_before_mark(parsed.doc.text, mark.closed - parsed.offset) == ","
+    following = len(parsed.doc.text) - len(after.lstrip())
+    if after[:1].isspace() and (
+        comma or after.lstrip()[:1].islower() or _bare_attribution(parsed.doc, following)
+    ):
+        end = following + 1  # “… pull that off?” he asked. / “…?” Roe replied.
+    text = parsed.doc.text
+    first = text.rfind("\n", 0, start) + 1  # a line break ends a paragraph of scraped text
+    last = text.find("\n", mark.closed + 1 - parsed.offset)
+    last = len(text) if last < 0 else last
+    return [
+        t
+        for s in parsed.doc.sents
+        if s.start_char < end and s.end_char > start
+        for t in s
+        if first <= t.idx < last
+    ]
+
+
+def _bare_attribution(doc: Any, start: int) -> bool:
+    """The sentence at ``start`` is a short "Roe replied." whose cue has its subject before it."""
+    sentence = next((s for s in doc.sents if s.start_char == start), None)
+    if sentence is None or len(sentence) > _BARE_TOKENS:
+        return False
+    verb = sentence.root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return bool(subjects) and verb.tag_.startswith("VB") and cue_lemma(verb.text) is not None
+
+
+def text_before_mark(text: str, closed: int) -> str:
+    """The last character of a quotation before its closing mark ("," in “Yes,” she said)."""
+    return text[closed - 1 : closed]
 
 
 def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteMarks) -> Any:
@@ -200,52 +303,22 @@ def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteM
     quote_middle = (mark.opened + mark.closed) / 2
     governing = [c for c in cues if any(c.is_ancestor(q) for q in quoted)]
     if governing:
-        return min(governing, key=lambda c: abs(offset + c.idx - quote_middle))
+        nearest = min(governing, key=lambda c: abs(offset + c.idx - quote_middle))
+        return _reported_by(nearest, governing)
     return min(cues, key=lambda c: abs(offset + c.idx - quote_middle))
 
 
-def _subject(verb: Any, outside: Callable[[Any], bool], depth: int = 0) -> Any:
-    """The subject of a cue verb, outside the quotation; climbs to the governing verb.
+def _reported_by(cue: Any, governing: list[Any]) -> Any:
+    """The outer cue when a pronoun's speech is itself reported by a cue above it.
 
-    "…, panic mode," said Leslie Wimes: the parser may give "said" a subject inside the
-    quote as well; the one outside is the speaker. "Said Ellis: …" parses "Said" as a
-    compound of the name it introduces.
+    In "Roe said she asked the question “…”" the quotation is reported by "said", whose
+    subject names the speaker; the inner "she asked" is the same person, less surely.
     """
-    for child in verb.children:
-        if child.dep_ == "nsubj" and outside(child):
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if verb.dep_ == "compound" and verb.head.tag_ == "NNP" and verb.i < verb.head.i:
-        return verb.head
-    if (
-        depth < 3
-        and verb.head is not verb
-        and verb.dep_
-        in (
-            "advcl",
-            "xcomp",
-            "conj",
-            "acl",
-            "relcl",
-            "ccomp",
-            "pcomp",
-            "dobj",
-            "pobj",
-            "prep",
-        )
-    ):
-        return _subject(verb.head, outside, depth + 1)
-    return None
-
-
-def _antecedent(subject: Any) -> Any:
-    """A relative pronoun subject ("an architect who said") stands for the noun it modifies."""
-    if subject is None or subject.lower_ not in ("who", "that", "which"):
-        return subject
-    verb = subject.head
-    return verb.head if verb.dep_ == "relcl" else None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+        return cue
+    outer = [g for g in governing if g is not cue and g.is_ancestor(cue)]
+    return max(outer, key=lambda g: g.i) if outer else cue
 
 
 _SIGNATURE = re.compile(

@@ -13,6 +13,8 @@ from storylens.model import EntityLabel, Span, Speaker
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 _MAX_MENTION_TOKENS = 24
+_SPEAKERS = frozenset({EntityLabel.PERSON, EntityLabel.ORGANISATION, EntityLabel.PLACE})
+"""Kinds of entity that speak; "an Iowa Democrat" is a person described, not the group."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,7 +106,9 @@ def _resolve_one(token: Any, offset: int, context: Context) -> list[str]:
     if word in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return _pronoun(word, offset + token.idx, context)
     start, _ = _own_range(token, offset)
-    ids = _headed(token, offset, context.index)
+    ids = [
+        i for i in _headed(token, offset, context.index) if _label(i, context.index) in _SPEAKERS
+    ]
     people = [i for i in ids if _label(i, context.index) is EntityLabel.PERSON]
     if people:
         return people[:1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import match_debris, run_debris
+from storylens.clean.debris import OUTSIDE_ARTICLE, match_debris, outside_article, run_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
@@ -48,10 +48,13 @@ def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Art
     lines = text_lines(raw.text)
     sorted_lines = _sort_lines(lines, runs=raw.format is InputFormat.TEXT)
     title, title_span, body = _title(raw, sorted_lines.body)
+    if raw.format is InputFormat.TEXT:
+        body = _drop_outside(body, sorted_lines)
     found = infer_outlet(
         metadata_outlet=raw.outlet,
         url=raw.url,
         site_name=raw.site_name,
+        page_names=raw.page_names,
         debris=[d.span for d in sorted_lines.debris],
         lines=lines,
         input_name=raw.input,
@@ -141,6 +144,19 @@ def _move_runs(out: _Sorted) -> None:
     )
     out.debris.sort(key=lambda d: d.span.start)
     out.body = [line for line in out.body if line.start not in moved]
+
+
+def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
+    """Plain text: body lines outside the article's prose become debris (`outside_article`)."""
+    outside = outside_article([line.text for line in body])
+    if not outside:
+        return body
+    rule = OUTSIDE_ARTICLE
+    out.debris.extend(
+        Debris(span=body[n], reason=rule.reason, rule=rule.name) for n in sorted(outside)
+    )
+    out.debris.sort(key=lambda d: d.span.start)
+    return [line for n, line in enumerate(body) if n not in outside]
 
 
 def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:

@@ -58,6 +58,17 @@ RULES: tuple[DebrisRule, ...] = (
         r"you (?:may|might) also like.*|more from .+|more stories|editor'?s picks",
         r"what to read next|around the web|from our partners|up next",
         r"(?:top|latest|more) (?:stories|news|videos)|watch(?: the)? video",
+        r"(?:related|see also|also read|read also|read more|more|read next|recommended)\s*:\s*"
+        r"(?!.*[.!?][\"”’]?$).+",
+        r"(?:most read|more|trending|latest|top stories) in .{1,30}",
+    ),
+    _rule(
+        "counter",
+        R.NAVIGATION,
+        r"\(?\d{1,5}\)?",
+        r"(?:image|photo|picture|slide)s? \d+ (?:of|/) \d+",
+        r"\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago",
+        r"true|false|null|undefined|nan",
     ),
     _rule(
         "membership",
@@ -74,6 +85,7 @@ RULES: tuple[DebrisRule, ...] = (
         r"tweet(?: this)?|email(?: this)?|print(?: this)?",
         r"facebook|twitter|whatsapp|pinterest|linkedin",
         r"comments?(?: \(\d+\))?|\d+ comments?|click to share.*|view comments|show comments",
+        r"follow .{1,60} on (?:facebook|twitter|instagram|youtube)\b.*",
     ),
     _rule(
         "call-to-action",
@@ -179,3 +191,63 @@ def run_debris(
                 )
             start = end + 1 if end == start else end
     return found
+
+
+OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$"))
+"""A plain-text line before the article's first paragraph of prose or after its last."""
+_PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
+PROSE_WORDS = 10
+"""A line of prose has this many words (or CJK-width characters / 6) and ends a sentence."""
+EDGE_WORDS = 6
+"""A sentence of this many words next to the prose still belongs to it (a short last line)."""
+
+
+def _words(line: str) -> int:
+    count = len(line.split())
+    return count if line.isascii() else max(count, len(line) // 6)
+
+
+def _prose(lines: list[str], number: int) -> bool:
+    """A long line that ends a sentence, or runs on into the next line (hard-wrapped text)."""
+    line = lines[number]
+    if _words(line) < PROSE_WORDS:
+        return False
+    return bool(_PROSE_END.search(line)) or _runs_on(lines, number)
+
+
+def _runs_on(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` is cut mid-sentence and the next line carries the sentence on."""
+    if number + 1 >= len(lines) or _PROSE_END.search(lines[number]):
+        return False
+    after = lines[number + 1]
+    return after[:1].islower() or (
+        _words(after) >= PROSE_WORDS and bool(_PROSE_END.search(after))
+    )
+
+
+def outside_article(lines: list[str]) -> set[int]:
+    """Lines of a plain-text scrape outside its article (menus, teasers, footers sit there).
+
+    Outside: before the first line of prose or after the last, less the sentences right next
+    to them and the end of a hard-wrapped last paragraph.
+
+    Thresholds (`PROSE_WORDS`, `EDGE_WORDS`) were chosen by 5-fold cross-validation over pages
+    (bench/debris_text.py --cv).
+
+    >>> sorted(outside_article(["Home", "World", "Kerry said on Monday that the talks with "
+    ...     "Russia would end this week.", "He left the room on Monday.", "Most read"]))
+    [0, 1, 4]
+    """
+    prose = [n for n in range(len(lines)) if _prose(lines, n)]
+    if not prose:
+        return set()
+    start, end = prose[0], prose[-1]
+    while start > 0 and _edge_sentence(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and (_edge_sentence(lines[end + 1]) or _runs_on(lines, end)):
+        end += 1
+    return set(range(start)) | set(range(end + 1, len(lines)))
+
+
+def _edge_sentence(line: str) -> bool:
+    return EDGE_WORDS > 0 and _words(line) >= EDGE_WORDS and bool(_PROSE_END.search(line))

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from storylens.model import Evidence, Span
 from storylens.outlets import OutletTable, builtin_table
+from storylens.sitename import host_of, names_site, without_edition
 
 _DEBRIS_EVIDENCE = (
     re.compile(r"^trending on (?P<outlet>.+?)(?: videos?| now)?$", re.IGNORECASE),
@@ -81,13 +82,18 @@ def infer_outlet(
     lines: Sequence[Span],
     input_name: str,
     table: OutletTable | None = None,
+    page_names: Sequence[str] = (),
 ) -> OutletFinding:
-    """The outlet and the evidence for it, in order of trust, and the wire from the text."""
+    """The outlet and the evidence for it, in order of trust, and the wire from the text.
+
+    ``page_names`` are the other names an HTML page gives its site, tried after ``site_name``.
+    """
     table = table or builtin_table()
     wire, wire_span = find_wire(lines, debris, table)
     if wire is None and site_name and table.wire(site_name):
         wire = table.wire(site_name)
-    found = _outlet(metadata_outlet, url, site_name, debris, lines, table)
+    names = [n for n in (site_name, *page_names) if n]
+    found = _outlet(metadata_outlet, url, names, debris, lines, table)
     if found is None:
         stem = PurePath(input_name.split(":")[0].split("[")[0].split("#")[0]).stem
         found = OutletFinding(
@@ -117,7 +123,7 @@ def find_wire(
 def _outlet(
     metadata_outlet: str | None,
     url: str | None,
-    site_name: str | None,
+    site_names: Sequence[str],
     debris: Sequence[Span],
     lines: Sequence[Span],
     table: OutletTable,
@@ -127,7 +133,7 @@ def _outlet(
             metadata_outlet = outlet_from_url(metadata_outlet.strip(), table) or metadata_outlet
         return OutletFinding(outlet=metadata_outlet, evidence=Evidence.METADATA)
     from_url = outlet_from_url(url, table)
-    site = _site_name(site_name, url, table) if site_name else None
+    site = next((n for n in (_site_name(n, url, table) for n in site_names) if n), None)
     if from_url and (table.known(from_url) or site is None):
         return OutletFinding(outlet=from_url, evidence=Evidence.URL)
     if site:
@@ -150,28 +156,31 @@ def _outlet(
 
 
 def _site_name(name: str, url: str | None, table: OutletTable) -> str | None:
-    """The site name, or its first part before " | " or " - " (a tagline follows), if an outlet."""
+    """The site name, or its first part before " | " or " - " (a tagline follows), if an outlet.
+
+    A company or edition tail is dropped when the rest spells the host ("Healthline Media",
+    "Business Insider Deutschland" on healthline.com and businessinsider.de).
+    """
+    host = host_of(url)
     for part in (*re.split(r"\s+[|–—-]\s+|:\s+", name)[:1], name):
-        if _site_name_is_outlet(part.strip(" _"), url, table):
-            return part.strip(" _")
+        if _site_name_is_outlet(part.strip(" _"), host, table):
+            return without_edition(part.strip(" _"), host) if host else part.strip(" _")
     return None
 
 
-def _site_name_is_outlet(name: str, url: str | None, table: OutletTable) -> bool:
+def _site_name_is_outlet(name: str, host: str, table: OutletTable) -> bool:
     """A page's site name that can stand for the outlet: short, one name, not a wire's.
 
     An AP story on a paper's site often declares "Associated Press" as its site name; a photo
-    agency is never one; a tagline ("Expert how-to for riders") shares no word with the URL.
+    agency is never one; with a URL, the name must be the site's (`names_site`: it spells the
+    host or shares a word with it, and is no tagline).
     """
     name = name.strip()
     if table.is_photo_agency(name) or table.wire(name) or "|" in name or "//" in name:
         return False
     if not 0 < len(name.split()) <= 6 or name.lower().startswith("copyright"):
         return False
-    host = (urlparse(url if url and "//" in url else f"//{url or ''}").hostname or "").lower()
-    words = [w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) >= 3]
-    labels = [label for label in re.split(r"[.-]", host) if len(label) >= 4]
-    return not host or any(w in host or any(w.startswith(lb) for lb in labels) for w in words)
+    return names_site(name, host)
 
 
 def _credited_name(text: str, table: OutletTable) -> tuple[str, tuple[int, int], bool] | None:

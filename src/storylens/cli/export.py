@@ -69,9 +69,10 @@ def export(*, db: Path, output_format: str | None, output: Path | None, table: s
     """Export one table: articles (one row per stored article) or a table of the analysis.
 
     articles: story, outlet, title, date, url, copy_of (the original of a syndicated copy),
-    text. quotes, speakers, entities, cited_sources, framing, loaded_phrases: one row per item
-    of each stored analysis. rows (fact × outlet matrix, one row per fact) and conflicts (one
-    row per side) compare every story of two or more accounts first. Columns: docs/export.md.
+    partial_copy (true when that copy is cut short), text. quotes, speakers, entities,
+    cited_sources, framing, loaded_phrases: one row per item of each stored analysis. rows
+    (fact × outlet matrix, one row per fact) and conflicts (one row per side) compare every
+    story of two or more accounts first. Columns: docs/export.md.
     Rows are streamed, so memory stays flat in corpus size.
     """
     output_format = resolve_format(output_format, output, suffixes=EXPORT_SUFFIXES, default="")

@@ -8,9 +8,11 @@ scorer fills it from its learned table of words (`storylens.framing.scorer`).
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 
 from storylens.framing.lexicon import Lexicon, load_lexicon
 from storylens.framing.voice import find_single_quoted, quote_index, word_count
@@ -215,6 +217,20 @@ def scare_quote_spans(text: str, start: int, end: int, quotes: Sequence[Span]) -
         if not _SPEECH.search(before) and not _SPEECH_AFTER.search(after):
             found.append(quote)
     return [span for span in found if word_count(span.text) <= 3]
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """Countries (resources/places.json) and cities of 100,000 people (resources/cities.json)."""
+    folder = resources.files("storylens") / "resources"
+    places = json.loads((folder / "places.json").read_text(encoding="utf-8"))
+    cities = json.loads((folder / "cities.json").read_text(encoding="utf-8"))
+    return frozenset((*places["demonyms"].values(), *cities["cities"]))
+
+
+def place_name(fragment: str) -> bool:
+    """A quoted country or city ("“Mexico” will pay") repeats a speaker's word, not a sneer."""
+    return fragment.strip(" ,.;:!?'’") in _place_names()
 
 
 _TERM_WORDS = 4

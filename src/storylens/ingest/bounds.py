@@ -80,7 +80,8 @@ def _metadata_problem(metadata: dict[str, Any]) -> tuple[IssueCode, str] | None:
 
 
 def _without_surrogates(raw: RawArticle) -> RawArticle:
-    strings = (raw.id, raw.text, raw.title, raw.outlet, raw.url, raw.site_name, *raw.authors)
+    strings = (raw.id, raw.text, raw.title, raw.outlet, raw.url, raw.site_name, *raw.authors,
+               *raw.page_names)
     if not any(s and _SURROGATE.search(s) for s in strings) and not _has_surrogate(raw.metadata):
         return raw
     return replace(
@@ -91,6 +92,7 @@ def _without_surrogates(raw: RawArticle) -> RawArticle:
         outlet=_clean_or_none(raw.outlet),
         url=_clean_or_none(raw.url),
         site_name=_clean_or_none(raw.site_name),
+        page_names=tuple(_clean(n) for n in raw.page_names),
         authors=tuple(_clean(a) for a in raw.authors),
         metadata=_clean_value(raw.metadata),
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from storylens.ingest.identity import article_id
 from storylens.ingest.records import parse_date
+from storylens.ingest.site import page_site_names
 from storylens.model import InputFormat, Issue, IssueCode, RawArticle
 
 
@@ -25,16 +26,21 @@ def read_html(html: str, *, input_name: str) -> RawArticle | Issue:
     if not text.strip():
         return _broken(input_name, "no article text found in the HTML")
     author = fields.get("author") or ""
+    url = fields.get("url") or declared_url(html)
+    title = fields.get("title") or None
+    site = fields.get("sitename") or None
+    others = page_site_names(html, url=url, declared=site, headline=title)
     return RawArticle(
         id=article_id(text),
         input=input_name,
         format=InputFormat.HTML,
         text=text,
-        title=fields.get("title") or None,
-        url=fields.get("url") or declared_url(html),
+        title=title,
+        url=url,
         published=parse_date(fields.get("date")),
         authors=tuple(a.strip() for a in author.split(";") if a.strip()),
-        site_name=fields.get("sitename") or None,
+        site_name=site,
+        page_names=others,
     )
 
 

@@ -216,11 +216,14 @@ class Store:
         ).fetchall()
         return {int(r[0]): bytes(r[1]) for r in rows}
 
-    def link_copy(self, copy_row: int, *, original_row: int, similarity: float) -> None:
-        """Record that an article is a syndicated copy of an earlier one."""
+    def link_copy(
+        self, copy_row: int, *, original_row: int, similarity: float, partial: bool = False
+    ) -> None:
+        """Record that an article is a syndicated copy of an earlier one (``partial``: cut)."""
         self.connection.execute(
-            "INSERT INTO syndication (copy_id, original_id, similarity) VALUES (?, ?, ?)",
-            (copy_row, original_row, similarity),
+            "INSERT INTO syndication (copy_id, original_id, similarity, partial)"
+            " VALUES (?, ?, ?, ?)",
+            (copy_row, original_row, similarity, int(partial)),
         )
 
     def original_of(self, article_row: int) -> int:

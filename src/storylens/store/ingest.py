@@ -221,7 +221,7 @@ class CorpusWriter:
                 bands = signature.bands if _indexes_bands(original) else ()
                 self.store.insert_signature(row, signature=signature.values, bands=bands)
             if original is not None:
-                self._link_copy(row, original.row, original.similarity)
+                self._link_copy(row, original.row, original.similarity, original.partial)
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
             assignment = self._cluster(row, article, vector, cues)
         self.index.add(row, vector, bucket=time_bucket(cues.day))
@@ -233,9 +233,9 @@ class CorpusWriter:
             merged_stories=len(assignment.absorbed),
         )
 
-    def _link_copy(self, row: int, original_row: int, similarity: float) -> None:
+    def _link_copy(self, row: int, original_row: int, similarity: float, partial: bool) -> None:
         root = self.store.original_of(original_row)
-        self.store.link_copy(row, original_row=root, similarity=similarity)
+        self.store.link_copy(row, original_row=root, similarity=similarity, partial=partial)
         story_id = self.store.stories_of([root])[root]
         why = Membership(how="copy", best_match=root)
         self.store.add_member(row, story_id=story_id, similarity=similarity, why=why)

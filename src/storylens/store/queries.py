@@ -24,6 +24,7 @@ EXPORT_COLUMNS = (
     "url",
     "input",
     "copy_of",
+    "partial_copy",
     "text",
 )
 """Columns of `export_rows`, in order."""
@@ -94,7 +95,8 @@ def export_rows(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """One flat row per stored article (streamed), columns as in `EXPORT_COLUMNS`."""
     cursor = connection.execute(
         "SELECT a.article_id, m.story_id, s.title, a.outlet, a.title, a.published, a.url,"
-        " a.input, o.article_id, a.article_json"
+        " a.input, o.article_id, CASE WHEN y.copy_id IS NULL THEN NULL"
+        " WHEN y.partial THEN 'true' ELSE 'false' END, a.article_json"
         " FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
         " LEFT JOIN stories s ON s.id = m.story_id"
         " LEFT JOIN syndication y ON y.copy_id = a.id"

@@ -217,6 +217,11 @@ MIGRATIONS: tuple[str, ...] = (
         latest INTEGER
     );
     """,
+    # 8: whether a syndicated copy is partial (issue 14): cut short or an excerpt of its
+    # original, so it does not carry everything the original says (copies stored before: 0).
+    """
+    ALTER TABLE syndication ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 """Each step is a script of SQL statements; step ``i`` brings the database to version ``i+1``."""
 

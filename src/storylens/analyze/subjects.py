@@ -1,0 +1,79 @@
+"""The subject of a cue verb: who speaks, read from the parse around a quotation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from storylens.analyze.cues import cue_lemma
+
+
+def cue_subject(verb: Any, outside: Callable[[Any], bool], depth: int = 0) -> Any:
+    """The subject of a cue verb, outside the quotation; climbs to the governing verb.
+
+    "…, panic mode," said Leslie Wimes: the parser may give "said" a subject inside the
+    quote as well; the one outside is the speaker. "Said Ellis: …" parses "Said" as a
+    compound of the name it introduces.
+    """
+    for child in verb.children:
+        if child.dep_ == "nsubj" and outside(child):
+            return child
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "agent" and passive:  # "was told by Roe", not "said by telephone"
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in ("compound", "amod") and verb.head.tag_ == "NNP" and verb.i < verb.head.i:
+        return verb.head  # "Said Roe: …", "Continued Roe: …"
+    if verb.dep_ == "acl" and verb.head.tag_ == "NNP" and verb.head.i < verb.i:
+        return verb.head  # "Roe, the party's nominee, tweeted: …" read as a reduced relative
+    if (
+        depth < 3
+        and verb.head is not verb
+        and verb.dep_
+        in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "acl",
+            "relcl",
+            "ccomp",
+            "pcomp",
+            "dobj",
+            "pobj",
+            "prep",
+        )
+    ):
+        return cue_subject(verb.head, outside, depth + 1)
+    return None
+
+
+def antecedent(subject: Any) -> Any:
+    """A relative pronoun subject ("an architect who said") stands for the noun it modifies."""
+    if subject is None or subject.lower_ not in ("who", "that", "which"):
+        return subject
+    verb = subject.head
+    return verb.head if verb.dep_ == "relcl" else None
+
+
+def subject_after(outside: list[Any], closed: int, offset: int) -> Any:
+    """The subject that opens the clause right after a quote (“…,” Roe, now 81, said …).
+
+    The parser may hang such a subject on a word inside its apposition ("now 81 and
+    retired"), leaving the cue with none of its own.
+    """
+    after = [t for t in outside if offset + t.idx > closed and not t.is_punct]
+    if not after:
+        return None
+    deps: tuple[str, ...] = ("nsubj",)
+    if after[0].tag_.startswith("VB") and cue_lemma(after[0].text):
+        # “…,” added another delegate: the phrase after an inverted cue is its speaker
+        after, deps = after[1:], ("dobj", "attr", "npadvmod", "nsubj")
+    first = after[0] if after else None
+    while first is not None and first.dep_ in _MODIFIERS:
+        first = first.head
+    if first is not None and first.dep_ in deps and first.tag_.startswith(("NN", "PRP")):
+        return first
+    return None
+
+
+_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod"})
