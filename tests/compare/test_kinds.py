@@ -47,6 +47,8 @@ def _kinds(*sentences: str) -> list[str]:
         ("Photo: Residents wait outside City Hall on Monday.", "caption"),
         ("Mayor Signs Budget After Long Standoff With Council", "headline"),
         ("Council closes the bridge", "headline"),
+        ("com reports.", "fragment"),
+        ("Developing.", "fragment"),
     ],
 )
 def test_page_text_is_not_a_statement(sentence, kind):
@@ -64,6 +66,7 @@ def test_page_text_is_not_a_statement(sentence, kind):
         "This report was published by the state auditor on Monday and found that the agency "
         "had overspent by $2 million on its new offices and hid it from the board.",
         "Arson is suspected.",
+        "Nobody died.",
         '"We cannot wait any longer," said Mayor Ruth Okafor.',
     ],
 )

@@ -6,7 +6,8 @@ a sentence, a page timestamp. Such a fact may still be aligned (two copies of on
 their furniture), but it is never reported as a fact of the story: not "only in" an outlet,
 not an omission, not a side of a conflict, not a summary sentence.
 
-A fact's kind is ``"statement"``, ``"headline"``, ``"caption"``, ``"timestamp"``, or the
+A fact's kind is ``"statement"``, ``"headline"``, ``"caption"``, ``"timestamp"``,
+``"fragment"`` (a piece the sentence splitter cut off), or the
 `DebrisReason` value the clean stage gives that sort of line (``"social"``,
 ``"call_to_action"``, ``"recommendation"``, ``"membership"``, ``"boilerplate"``,
 ``"byline"``).
@@ -23,6 +24,7 @@ STATEMENT = "statement"
 HEADLINE = "headline"
 CAPTION = "caption"
 TIMESTAMP = "timestamp"
+FRAGMENT = "fragment"
 
 _R = DebrisReason
 _FURNITURE: tuple[tuple[DebrisReason, re.Pattern[str]], ...] = tuple(
@@ -74,6 +76,7 @@ MAX_FURNITURE_WORDS = 20
 """Longer facts are never page furniture or a timestamp ("This report was published by the
 GAO on Monday and found…" is a statement)."""
 _END = re.compile(r"[.!?][\"'”’)]*$")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
@@ -108,9 +111,21 @@ def fact_kind(fact: Fact, analysis: Analysis) -> str:
             return TIMESTAMP
     sentences = analysis.sentences
     sentence = sentences[fact.sentence].span if fact.sentence < len(sentences) else None
-    if sentence is not None and _whole(fact.span, sentence) and _headline_like(text):
+    whole = sentence is not None and _whole(fact.span, sentence)
+    if whole and _fragment(text):
+        return FRAGMENT
+    if whole and _headline_like(text):
         return HEADLINE
     return STATEMENT
+
+
+def _fragment(text: str) -> bool:
+    """One word, or a short sentence in lower case: a piece the splitter cut off.
+
+    "com reports." from "MyFoxHouston.com reports."; "Nobody died." is a statement.
+    """
+    words = _WORD.findall(text)
+    return len(words) < 2 or (text[:1].islower() and len(words) <= 4)
 
 
 def _headline_like(text: str) -> bool:

@@ -52,9 +52,9 @@ class Fact:
     span: Span
     quote_ids: tuple[str, ...] = ()
     kind: str = "statement"
-    """``"statement"``, or page text that states nothing of the story (`storylens.compare.kinds`):
-    ``"headline"``, ``"caption"``, ``"timestamp"`` or a `DebrisReason` value. Only statements
-    are reported as "only in", omissions, conflict sides or summary sentences."""
+    """``"statement"``, or page text that states nothing of the story (`compare.kinds`):
+    ``"headline"``, ``"caption"``, ``"timestamp"``, ``"fragment"`` or a `DebrisReason` value.
+    Only statements are reported as "only in", omissions, conflict sides or summary sentences."""
 
     @property
     def statement(self) -> bool:
