@@ -60,3 +60,17 @@ def test_no_summary_sentence_cites_both_groundings_for_a_dated_placed_fact(analy
         if "aground" in sentence.text:
             outlets = set(sentence.outlets)
             assert outlets <= FIRST or outlets <= SECOND, sentence
+
+
+def test_ledes_of_two_groundings_are_two_rows_not_a_date_conflict(analysed):
+    _, comparison = analysed
+    ledes = [
+        row
+        for row in comparison.rows
+        if any("ran aground" in f.span.text for f in row.facts)
+        and not any("second grounding" in f.span.text for f in row.facts)
+    ]
+    for row in ledes:
+        outlets = {comparison.article(f.article_id).outlet for f in row.facts}
+        assert outlets <= FIRST or outlets <= SECOND, outlets
+    assert not [c for c in comparison.conflicts if c.kind.value == "date"]

@@ -11,15 +11,19 @@ near another point. These checks turn such a pair down as support:
   name after a locative preposition, not a country acting as a party, "talks with Russia"),
   and neither fact names any of the other's.
 
-A fact that states no day, or no such place, is not contradicted by these rules.
+A fact that states no day, or no such place, is not contradicted by these rules. The same
+checks keep such facts out of one row (`apart`): an embedding link between them is dropped, so
+two groundings a week apart are two rows, not one row with a "date conflict". Quote links (the
+same quoted words) are kept.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storylens.analyze.names import name_key
-from storylens.compare.records import Fact
+from storylens.compare.records import Fact, Link, LinkKind
 from storylens.model import Analysis, EntityLabel, Granularity, Span
 
 _LOCATIVE = re.compile(
@@ -42,6 +46,22 @@ def places_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
     if not mine or not theirs:
         return True
     return bool(mine & _named(second, b)) or bool(theirs & _named(first, a))
+
+
+def apart(links: Sequence[Link], facts: Sequence[Fact], analyses: Sequence[Analysis]) -> list[Link]:
+    """``links`` without the embedding links between facts that state other days or places."""
+    fact_of = {fact.id: fact for fact in facts}
+    by_id = {a.article.id: a for a in analyses}
+    kept = []
+    for link in links:
+        first, second = fact_of[link.source], fact_of[link.target]
+        a, b = by_id[first.article_id], by_id[second.article_id]
+        if link.kind is LinkKind.EMBEDDING and not (
+            days_agree(first, a, second, b) and places_agree(first, a, second, b)
+        ):
+            continue
+        kept.append(link)
+    return kept
 
 
 def _days(fact: Fact, analysis: Analysis) -> set[object]:

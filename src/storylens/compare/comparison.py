@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from storylens.compare.agreement import apart
 from storylens.compare.align import AlignmentSettings, link_facts
 from storylens.compare.copies import accounts, copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
@@ -193,7 +194,11 @@ def _fact_links(
     features = fact_features(analyses, facts, merged)
     embedded = lexical_candidates(facts, features)
     vectors, words = embed_facts(facts, encoder, only=embedded)
-    links = link_facts(facts, features, vectors, words, settings=settings, scores=scores)
+    links = apart(
+        link_facts(facts, features, vectors, words, settings=settings, scores=scores),
+        facts,
+        analyses,
+    )
     for pair in lexical_near(facts, features):
         scores[pair] = max(scores.get(pair, 0.0), settings.near)
     links += _quote_links(hits, facts, vectors)
