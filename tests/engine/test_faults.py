@@ -44,8 +44,9 @@ def test_a_killed_ray_worker_loses_and_doubles_nothing(tmp_path, ray_address, in
             inputs,
             preparer=killing_first_worker(engine, killed, pids),
         )
-    assert killed[0] not in pids[1:]  # the killed actor is gone ...
-    assert len(set(pids)) >= 3  # ... and a restarted one ran its unit again
+    # units the killed actor finished before the kill may still arrive with its pid (their
+    # results were already in Ray's object store); what must show is a replacement actor
+    assert len(set(pids)) >= 3  # the two first actors and the one that replaced the killed one
     assert summary.ingested + summary.copies == 300
     assert not summary.issues
     after, local = stored(tmp_path / "k.db"), stored(local_run[0])
