@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from storylens.analyze.names import name_key
 from storylens.compare.records import Fact, Link, LinkKind
-from storylens.model import Analysis, EntityLabel, Granularity, Span
+from storylens.compare.spans import starts_inside
+from storylens.model import Analysis, EntityLabel, Granularity
 
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|off|outside|inside|into|onto|across|around|towards?)\s+(?:the\s+)?$",
@@ -34,32 +36,62 @@ _BEFORE = 16
 """Characters before a place name searched for its preposition."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """What one fact says of when and where: its days, where it happened, every place named."""
+
+    days: frozenset[object]
+    where: frozenset[str]
+    named: frozenset[str]
+
+    @classmethod
+    def of(cls, fact: Fact, analysis: Analysis) -> _Setting:
+        return cls(
+            days=frozenset(_days(fact, analysis)),
+            where=frozenset(_where(fact, analysis)),
+            named=frozenset(_named(fact, analysis)),
+        )
+
+    def same_days(self, other: _Setting) -> bool:
+        return not self.days or not other.days or bool(self.days & other.days)
+
+    def same_place(self, other: _Setting) -> bool:
+        if not self.where or not other.where:
+            return True
+        return bool(self.where & other.named) or bool(other.where & self.named)
+
+
 def days_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
     """False when both facts state calendar days and no day is in both."""
-    mine, theirs = _days(first, a), _days(second, b)
-    return not mine or not theirs or bool(mine & theirs)
+    return _Setting.of(first, a).same_days(_Setting.of(second, b))
 
 
 def places_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
     """False when both facts say where, and neither names a place where the other says."""
-    mine, theirs = _where(first, a), _where(second, b)
-    if not mine or not theirs:
-        return True
-    return bool(mine & _named(second, b)) or bool(theirs & _named(first, a))
+    return _Setting.of(first, a).same_place(_Setting.of(second, b))
 
 
 def apart(links: Sequence[Link], facts: Sequence[Fact], analyses: Sequence[Analysis]) -> list[Link]:
-    """``links`` without the embedding links between facts that state other days or places."""
+    """``links`` without the embedding links between facts that state other days or places.
+
+    Each fact's days and places are read once, however many links it has.
+    """
     fact_of = {fact.id: fact for fact in facts}
     by_id = {a.article.id: a for a in analyses}
+    settings: dict[str, _Setting] = {}
+
+    def setting(fact_id: str) -> _Setting:
+        if fact_id not in settings:
+            fact = fact_of[fact_id]
+            settings[fact_id] = _Setting.of(fact, by_id[fact.article_id])
+        return settings[fact_id]
+
     kept = []
     for link in links:
-        first, second = fact_of[link.source], fact_of[link.target]
-        a, b = by_id[first.article_id], by_id[second.article_id]
-        if link.kind is LinkKind.EMBEDDING and not (
-            days_agree(first, a, second, b) and places_agree(first, a, second, b)
-        ):
-            continue
+        if link.kind is LinkKind.EMBEDDING:
+            first, second = setting(link.source), setting(link.target)
+            if not (first.same_days(second) and first.same_place(second)):
+                continue
         kept.append(link)
     return kept
 
@@ -71,7 +103,7 @@ def _days(fact: Fact, analysis: Analysis) -> set[object]:
         if d.value is not None
         and not d.relative
         and d.granularity is Granularity.DAY
-        and _inside(d.span, fact.span)
+        and starts_inside(d.span, fact.span)
     }
 
 
@@ -83,7 +115,7 @@ def _where(fact: Fact, analysis: Analysis) -> set[str]:
         for entity in analysis.entities
         if entity.label is EntityLabel.PLACE
         for m in entity.mentions
-        if _inside(m.span, fact.span)
+        if starts_inside(m.span, fact.span)
         and _LOCATIVE.search(text[max(fact.span.start, m.span.start - _BEFORE) : m.span.start])
     }
 
@@ -94,9 +126,5 @@ def _named(fact: Fact, analysis: Analysis) -> set[str]:
         name_key(entity.name)
         for entity in analysis.entities
         if entity.label is EntityLabel.PLACE
-        and any(_inside(m.span, fact.span) for m in entity.mentions)
+        and any(starts_inside(m.span, fact.span) for m in entity.mentions)
     }
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start < outer.end

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from storylens.compare.records import Fact
+from storylens.compare.spans import overlaps
 from storylens.model import Analysis, DebrisReason, Span
 
 STATEMENT = "statement"
@@ -94,7 +95,7 @@ def fact_kind(fact: Fact, analysis: Analysis) -> str:
     text = " ".join(fact.span.text.split())
     article = analysis.article
     pictures = [c.span for c in article.captions] + [c.span for c in article.credits]
-    if any(_overlaps(fact.span, span) for span in pictures):
+    if any(overlaps(fact.span, span) for span in pictures):
         return CAPTION
     if _CREDIT.search(text):
         return CAPTION
@@ -134,10 +135,6 @@ def _headline_like(text: str) -> bool:
         return False
     words = _LONG_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _whole(fact: Span, sentence: Span) -> bool:

@@ -29,6 +29,7 @@ from storylens.compare.records import (
     Fact,
     Position,
 )
+from storylens.compare.spans import starts_inside
 from storylens.model import Analysis, Span
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -115,7 +116,7 @@ def _number_items(
             if (
                 number.counted is None
                 or number.value is None
-                or not _inside(number.span, fact.span)
+                or not starts_inside(number.span, fact.span)
             ):
                 continue
             text = analysis.article.text
@@ -200,7 +201,7 @@ def _date_items(
         dates = [
             d
             for d in by_id[fact.article_id].dates
-            if d.value is not None and _inside(d.span, fact.span)
+            if d.value is not None and starts_inside(d.span, fact.span)
         ]
         text = by_id[fact.article_id].article.text
         for precision in {d.granularity.value for d in dates}:
@@ -270,7 +271,3 @@ def _conflict(
 
 def _compatible(a: _Value, b: _Value) -> bool:
     return a.low <= b.high and b.low <= a.high
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start < outer.end

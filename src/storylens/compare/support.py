@@ -22,6 +22,7 @@ from storylens.compare.entities import names_agree
 from storylens.compare.features import counted_head
 from storylens.compare.numbers import bounds
 from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
+from storylens.compare.spans import overlaps, starts_inside
 from storylens.model import Analysis, Span
 
 _END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
@@ -50,7 +51,7 @@ def prose(fact: Fact, analysis: Analysis) -> bool:
     if not (article.title or "").strip() and not article.text[: fact.span.start].strip():
         return False  # an untitled article's opening may be its headline run into the lede
     spans = [c.span for c in article.captions] + ([title] if title is not None else [])
-    if any(_overlaps(fact.span, s) for s in spans):
+    if any(overlaps(fact.span, s) for s in spans):
         return False
     return " ".join(article.title.split()) != text.rstrip(".")
 
@@ -106,7 +107,7 @@ def losing_sides(
     for conflict in conflicts:
         spans = (quoted or {}).get(conflict.id, ())
         if not _touches(conflict, row.id, members) and not any(
-            a == f.article_id and _overlaps(span, f.span) for a, span in spans for f in members
+            a == f.article_id and overlaps(span, f.span) for a, span in spans for f in members
         ):
             continue
         first, *rest = conflict.positions
@@ -123,7 +124,7 @@ def _touches(conflict: Conflict, row_id: str, members: Sequence[Fact]) -> bool:
     if conflict.kind is not ConflictKind.SPEAKER:
         return False
     return any(
-        side.article_id == f.article_id and _overlaps(side.span, f.span)
+        side.article_id == f.article_id and overlaps(side.span, f.span)
         for side in conflict.sides
         for f in members
     )
@@ -148,7 +149,7 @@ def _counts(fact: Fact, analysis: Analysis) -> list[tuple[str, float, float]]:
     return [
         (counted_head(n.counted.text), *bounds(analysis.article.text, n.span, n.value))
         for n in analysis.numbers
-        if n.counted is not None and n.value is not None and _inside(n.span, fact.span)
+        if n.counted is not None and n.value is not None and starts_inside(n.span, fact.span)
     ]
 
 
@@ -165,13 +166,5 @@ def _speakers(fact: Fact, analysis: Analysis) -> list[str]:
     return [
         q.speaker.name
         for q in analysis.quotes
-        if q.speaker is not None and _overlaps(q.content, fact.span)
+        if q.speaker is not None and overlaps(q.content, fact.span)
     ]
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start < outer.end
