@@ -134,3 +134,68 @@ def test_plain_text_outside_the_article_prose_is_debris_but_a_short_last_sentenc
     assert all(d.reason is DebrisReason.BOILERPLATE for d in plain.debris if d.span.text in outside)
     page = clean_article(RawArticle(id="x", input="a.html", format=InputFormat.HTML, text=text))
     assert any("Terms of use" in p.text for p in page.paragraphs)
+
+
+def _plain(lines):
+    text = "\n".join(lines)
+    return clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+
+
+def test_bare_timestamps_and_byline_names_are_bylines_anywhere_in_the_text():
+    lines = [
+        "County closes the old river bridge to trucks",
+        BODY,
+        "By Dana Ortiz",
+        "By contrast, the ferry will keep its summer timetable and its fares for another year.",
+        "Farmers on the east bank said the detour would add forty minutes to each trip.",
+        "Updated November 20, 2019, 10:54 am",
+        "Engineers will inspect the remaining supports of the bridge before the end of the month.",
+    ]
+    article = _plain(lines)
+    bylines = {d.span.text for d in article.debris if d.reason is DebrisReason.BYLINE}
+    assert bylines == {lines[2], lines[5]}
+    body = "\n".join(p.text for p in article.paragraphs).splitlines()
+    assert body == [lines[1], lines[3], lines[4], lines[6]]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo by Dana Ortiz", "Dana Ortiz"),
+        ("Photograph: AFP via Getty", "AFP via Getty"),
+        ("Dana Ortiz/Getty Images", "Dana Ortiz/Getty Images"),
+        ("Valley County Sheriff's Office via AP", "Valley County Sheriff's Office via AP"),
+    ],
+)
+def test_a_line_that_is_only_a_photo_credit_is_a_credit_not_body(line, credit):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.span.text for c in article.credits] == [credit]
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+
+
+def test_a_sentence_naming_an_agency_stays_body():
+    line = "The footage of the collapse was obtained via AP."
+    article = _plain(["Bridge closes", BODY, line])
+    assert article.credits == ()
+    assert line in [p.text for p in article.paragraphs]
+
+
+def test_story_links_under_a_related_heading_are_debris_a_list_in_the_article_is_not():
+    related = [
+        "More from the valley",
+        "Ferry fares rise for a second year",
+        "Library opens its new branch downtown",
+        "Why the river floods every spring",
+    ]
+    listed = [
+        "What the board will vote on:",
+        "a weight limit of ten tonnes",
+        "a new bus route for the east bank",
+        "a date for the repairs to begin",
+    ]
+    lines = ["Bridge closes", BODY, *listed, BODY + " Again.", *related]
+    article = _plain(lines)
+    found = {d.span.text for d in article.debris if d.reason is DebrisReason.RECOMMENDATION}
+    assert found == set(related)
+    assert {d.rule for d in article.debris if d.span.text in related[1:]} == {"related-list"}
+    assert all(line in [p.text for p in article.paragraphs] for line in listed)

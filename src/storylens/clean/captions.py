@@ -19,6 +19,15 @@ _CREDIT_LINE = re.compile(
     r"|^(?:photo|image|picture)\s*:\s*(?P<credit2>.+)$",
     re.IGNORECASE,
 )
+_AGENCIES = r"(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Shutterstock|Alamy|iStock(?:photo)?)"
+_BARE_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+(?P<by>\S.{1,58})$"
+    r"|^photograph\s*:\s*(?P<colon>\S.{1,58})$"
+    rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*/\s*){_AGENCIES}|Getty Images|Shutterstock)$",
+    re.IGNORECASE,
+)
+"""A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP")."""
+MAX_CREDIT_WORDS = 10
 _SOURCES_LINE = re.compile(r"^sources?\s*:\s*", re.IGNORECASE)
 _COUNT = re.compile(r"\s*\((?P<count>\d+)\)\s*$")
 
@@ -47,6 +56,10 @@ def read_line_metadata(line: Span) -> LineMetadata | None:
         return LineMetadata(
             credits=(Credit(span=_sub(line, credit.start(group), credit.end(group))),)
         )
+    bare = _BARE_CREDIT.match(line.text)
+    if bare and len(line.text.split()) <= MAX_CREDIT_WORDS:
+        group = next(g for g in ("by", "colon", "agency") if bare.group(g))
+        return LineMetadata(credits=(Credit(span=_sub(line, bare.start(group), bare.end(group))),))
     trailing = _TRAILING_CREDIT.search(line.text)
     if trailing:
         credit_span = _sub(line, trailing.start("credit"), trailing.end("credit"))

@@ -193,6 +193,48 @@ def run_debris(
     return found
 
 
+RELATED_LIST = DebrisRule("related-list", R.RECOMMENDATION, re.compile(r"^.{1,200}$"))
+"""The story links under a "Related" / "More in …" / "Most read" heading."""
+_RELATED_HEADING = re.compile(
+    r"^(?:related|recommended|more|see also|also (?:read|see)|read (?:more|next|also)"
+    r"|most (?:read|popular|viewed|shared)|popular|trending|top stories|latest"
+    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next)"
+    r"\b[^.!?;]{0,50}:?$",
+    re.IGNORECASE,
+)
+MAX_LINK_WORDS = 20
+
+
+def _listed(line: str) -> bool:
+    return 2 <= len(line.split()) <= MAX_LINK_WORDS and not _SENTENCE_END.search(line)
+
+
+def related_lists(
+    lines: list[str], *, furniture: frozenset[int] = frozenset()
+) -> dict[int, DebrisRule]:
+    """Lines listed under a recommendation heading: link texts, none ending like a sentence.
+
+    The list ends at the first line that ends a sentence or is longer than a headline; known
+    debris lines (``furniture``) inside it are passed over. The heading goes with its list.
+
+    >>> sorted(related_lists(["More from the valley", "Ferry fares rise again",
+    ...     "Library opens a new branch", "Kerry said the talks would end."]))
+    [0, 1, 2]
+    """
+    found: dict[int, DebrisRule] = {}
+    for number, line in enumerate(lines):
+        if len(line.split()) > 8 or not _RELATED_HEADING.match(line.strip()):
+            continue
+        listed, end = [], number + 1
+        while end < len(lines) and (end in furniture or _listed(lines[end])):
+            if end not in furniture:
+                listed.append(end)
+            end += 1
+        if listed:
+            found.update({i: RELATED_LIST for i in [number, *listed] if i not in furniture})
+    return found
+
+
 OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$"))
 """A plain-text line before the article's first paragraph of prose or after its last."""
 _PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
@@ -220,9 +262,7 @@ def _runs_on(lines: list[str], number: int) -> bool:
     if number + 1 >= len(lines) or _PROSE_END.search(lines[number]):
         return False
     after = lines[number + 1]
-    return after[:1].islower() or (
-        _words(after) >= PROSE_WORDS and bool(_PROSE_END.search(after))
-    )
+    return after[:1].islower() or (_words(after) >= PROSE_WORDS and bool(_PROSE_END.search(after)))
 
 
 def outside_article(lines: list[str]) -> set[int]:
