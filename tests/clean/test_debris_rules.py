@@ -199,3 +199,56 @@ def test_story_links_under_a_related_heading_are_debris_a_list_in_the_article_is
     assert found == set(related)
     assert {d.rule for d in article.debris if d.span.text in related[1:]} == {"related-list"}
     assert all(line in [p.text for p in article.paragraphs] for line in listed)
+
+
+TEASERS = [
+    "Ferry fares rise for a second year",
+    "The ferry company said on Monday that fares for cars and foot passengers would rise by",
+    "Library opens its new branch downtown",
+    "The new branch on Elm Street opened its doors to readers on Saturday after three years of",
+    "Storm closes the harbor for two days",
+    "Fishing boats stayed in port on Tuesday as the storm reached the coast, and the harbor…",
+]
+
+
+def test_other_stories_teasers_are_debris_but_subheadings_with_paragraphs_are_not():
+    sections = [
+        "What the board decided",
+        "The board voted five to two to close the bridge to trucks from the first of June.",
+        "What happens to the buses",
+        "Buses will cross the bridge at walking pace until the engineers finish their work.",
+        "When the work begins",
+        "The county expects the repairs to begin in the autumn and to last for six months.",
+    ]
+    article = _plain(["Bridge closes", BODY, *sections, *TEASERS])
+    assert {d.span.text for d in article.debris if d.rule == "teaser-list"} == set(TEASERS)
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert all(line in body for line in sections)
+
+
+def test_a_comment_section_and_an_author_note_end_the_article():
+    after = [
+        "Dana Ortiz is a staff writer for the Valley Courier covering county government.",
+        "3 thoughts on “Bridge closes to trucks”",
+        "River Fan",
+        "May 14, 2024 at 6:34 am",
+        "It is about time the county did something about that bridge, frankly speaking.",
+    ]
+    ending = "Engineers will inspect the remaining supports of the bridge before the end of May."
+    article = _plain(["Bridge closes", BODY, ending, *after])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert ending in body
+    assert not any(line in body for line in after)
+
+
+def test_a_schedule_the_last_paragraph_announces_stays_in_the_article():
+    schedule = [
+        "The ferry will sail to the islands on these days this summer:",
+        "June 9 – Gull Island @ North Pier, 8:00",
+        "June 16 – Gull Island @ North Pier, 9:30",
+        "July 2 – Harbor Point @ South Pier, 8:00",
+    ]
+    article = _plain(["Bridge closes", BODY, *schedule, "Home", "World", "Sport"])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert all(line in body for line in schedule)
+    assert "Sport" not in body

@@ -5,13 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import (
-    OUTSIDE_ARTICLE,
-    match_debris,
-    outside_article,
-    related_lists,
-    run_debris,
-)
+from storylens.clean.debris import match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
@@ -24,6 +18,8 @@ from storylens.clean.published import (
     is_byline,
     is_labelled_timestamp,
 )
+from storylens.clean.region import OUTSIDE_ARTICLE, outside_article
+from storylens.clean.runs import related_lists, run_debris, teaser_lists
 from storylens.model import (
     Article,
     Caption,
@@ -145,7 +141,11 @@ def _move_runs(out: _Sorted) -> None:
     )
     known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
     texts = [span.text for span, _ in sequence]
-    in_runs = {**related_lists(texts, furniture=known), **run_debris(texts, furniture=known)}
+    in_runs = {
+        **teaser_lists(texts, furniture=known),
+        **related_lists(texts, furniture=known),
+        **run_debris(texts, furniture=known),
+    }
     if not in_runs:
         return
     moved = {sequence[i][0].start: rule for i, rule in in_runs.items()}
