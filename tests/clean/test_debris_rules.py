@@ -35,6 +35,33 @@ BODY = (
         ("(214)", DebrisReason.NAVIGATION),
         ("32M ago", DebrisReason.NAVIGATION),
         ("Follow the Valley Courier on Facebook and Twitter.", DebrisReason.SOCIAL),
+        ("Loading ...", DebrisReason.NAVIGATION),
+        ("Tags:", DebrisReason.NAVIGATION),
+        ("Posted in County news | Permalink | 4 Comments", DebrisReason.NAVIGATION),
+        ("[Related: Ferry fares rise for a second year]", DebrisReason.RECOMMENDATION),
+        ("On ValleyCourier.com: Ferry fares rise again", DebrisReason.RECOMMENDATION),
+        (
+            "Want more from the valley? Sign up for the Valley Courier's free morning newsletter "
+            "and get the day's county news in your inbox.",
+            DebrisReason.MEMBERSHIP,
+        ),
+        (
+            "Please, fill the form below to subscribe to our weekly newsletter",
+            DebrisReason.MEMBERSHIP,
+        ),
+        (
+            "Use of this site constitutes acceptance of our User Agreement and Privacy Policy "
+            "and Cookie Statement.",
+            DebrisReason.BOILERPLATE,
+        ),
+        (
+            "The Courier may earn a small commission when you buy through the links in this story.",
+            DebrisReason.BOILERPLATE,
+        ),
+        (
+            "Dana Ortiz can be reached at dortiz@example.org or on 555-0100.",
+            DebrisReason.BOILERPLATE,
+        ),
     ],
 )
 def test_debris_line_is_removed_with_its_reason(line, reason):
@@ -54,6 +81,10 @@ def test_debris_line_is_removed_with_its_reason(line, reason):
         "More than 200 people came.",
         "Two days ago the bridge was still open.",
         "Related: the board's vote came after a long debate.",
+        "Updated figures from the county show 40 trucks a day use the bridge.",
+        "The board said 2,000 residents had signed up for its newsletter on the bridge works.",
+        "Readers can subscribe to the county's newsletter at the library.",
+        "The county said the site would be reproduced in a museum after the repairs.",
         BODY,
     ],
 )
@@ -252,3 +283,17 @@ def test_a_schedule_the_last_paragraph_announces_stays_in_the_article():
     body = "\n".join(p.text for p in article.paragraphs)
     assert all(line in body for line in schedule)
     assert "Sport" not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FILE PHOTO: Trucks cross the old river bridge in Riverton, May 2, 2023.",
+        "FILE - In this May 2, 2023, file photo, trucks cross the old river bridge in Riverton.",
+        "This 2023 photo provided by the county shows a crack in a bridge support.",
+    ],
+)
+def test_photo_caption_lines_are_captions_not_body(line):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.span.text for c in article.captions] == [line]
+    assert line not in "\n".join(p.text for p in article.paragraphs)

@@ -28,6 +28,13 @@ _BARE_CREDIT = re.compile(
 )
 """A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP")."""
 MAX_CREDIT_WORDS = 10
+_CAPTION_LINE = re.compile(
+    r"^(?:FILE(?: PHOTO)?\s*[:–—-]\s"
+    r"|(?:in )?this (?:[\w.,’'-]+ ){0,8}(?:file photo|photo|image|picture|illustration"
+    r"|photograph)s?,? (?:shows|provided|released|taken|made available)\b)",
+    re.IGNORECASE,
+)
+"""A caption line: "FILE PHOTO: …", "FILE - In this …", "This 2017 file photo provided by …"."""
 _SOURCES_LINE = re.compile(r"^sources?\s*:\s*", re.IGNORECASE)
 _COUNT = re.compile(r"\s*\((?P<count>\d+)\)\s*$")
 
@@ -56,6 +63,8 @@ def read_line_metadata(line: Span) -> LineMetadata | None:
         return LineMetadata(
             credits=(Credit(span=_sub(line, credit.start(group), credit.end(group))),)
         )
+    if _CAPTION_LINE.match(line.text):
+        return LineMetadata(caption=Caption(span=line))
     bare = _BARE_CREDIT.match(line.text)
     if bare and len(line.text.split()) <= MAX_CREDIT_WORDS:
         group = next(g for g in ("by", "colon", "agency") if bare.group(g))

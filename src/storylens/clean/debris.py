@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from storylens.model import DebrisReason
 
 MAX_DEBRIS_WORDS = 14
-"""Lines longer than this are never treated as debris: body text is never dropped."""
+"""Lines longer than this are never treated as debris (but for `NOTICES`): body text is never
+dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,13 @@ RULES: tuple[DebrisRule, ...] = (
         R.NAVIGATION,
         r"(?:main )?menu|search|home|back to top|close|next (?:article|story|page)",
         r"previous (?:article|story|page)|log ?in|sign ?in|log ?out|page \d+ of \d+",
+        r"updated|by|tags?|loading|no thanks|author|publish(?:ed)? date|in this article",
+        r"image|advert|permalink|polls?",
+    ),
+    _rule(
+        "meta-line",
+        R.NAVIGATION,
+        r"(?=.*\b(?:permalink|comments?|posted in|share|tags?)\b)(?:[^|]{1,40}\|){2,}[^|]{0,40}",
     ),
     _rule(
         "recommended",
@@ -58,8 +66,8 @@ RULES: tuple[DebrisRule, ...] = (
         r"you (?:may|might) also like.*|more from .+|more stories|editor'?s picks",
         r"what to read next|around the web|from our partners|up next",
         r"(?:top|latest|more) (?:stories|news|videos)|watch(?: the)? video",
-        r"(?:related|see also|also read|read also|read more|more|read next|recommended)\s*:\s*"
-        r"(?!.*[.!?][\"”’]?$).+",
+        r"\[?(?:related|see also|also read|read also|read more|more|read next|recommended|also"
+        r"|on [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk))\s*:\s*(?!.*[.!?][\"”’]?$).+",
         r"(?:most read|more|trending|latest|top stories) in .{1,30}",
     ),
     _rule(
@@ -121,6 +129,40 @@ RULES: tuple[DebrisRule, ...] = (
     ),
     _rule("copyright", R.BOILERPLATE, r"(?:copyright|©) .+|all rights reserved.*"),
 )
+MAX_NOTICE_WORDS = 40
+"""Newsletter calls, site notices and contact lines are longer than other debris lines."""
+NOTICES: tuple[DebrisRule, ...] = (
+    DebrisRule(
+        "newsletter-call",
+        R.MEMBERSHIP,
+        re.compile(
+            r"^(?=.*\bnewsletters?\b)(?:.{0,80}?[.!?:]\s+)?(?:please,? )?"
+            r"(?:fill (?:in |out )?the form (?:below )?to |click here to )?(?:sign up|subscribe)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    DebrisRule(
+        "site-notice",
+        R.BOILERPLATE,
+        re.compile(
+            r"^.*\bthis (?:site|website)\b.*\b(?:reproduced|user agreement|terms of (?:use|service)"
+            r"|privacy policy|cookies?)\b|^.*\bcommunity (?:rules|guidelines|standards) apply\b"
+            r"|^.*\bearns? (?:an? )?(?:small )?(?:affiliate )?commissions?\b.*"
+            r"\b(?:links?|purchases?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    DebrisRule(
+        "contact",
+        R.BOILERPLATE,
+        re.compile(
+            r"^.*\b(?:may|can) be reached at \S+@\S+"
+            r"|^e-?mail (?:[A-Z][\w.'’-]+ ){1,4}at \S+@\S+",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""Whole sentences that are page furniture wherever they stand (checked up to 40 words)."""
 _RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
 """A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
 MIN_RUN_TOGETHER = 2
@@ -134,7 +176,12 @@ def match_debris(line: str) -> DebrisRule | None:
     >>> match_debris("Kerry said the talks would end.") is None
     True
     """
-    if len(line.split()) > MAX_DEBRIS_WORDS:
+    words = len(line.split())
+    if words <= MAX_NOTICE_WORDS:
+        for rule in NOTICES:
+            if rule.pattern.match(line.strip()):
+                return rule
+    if words > MAX_DEBRIS_WORDS:
         return None
     for rule in RULES:
         if rule.pattern.match(line.strip()):
