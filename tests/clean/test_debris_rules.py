@@ -297,3 +297,12 @@ def test_photo_caption_lines_are_captions_not_body(line):
     article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
     assert [c.span.text for c in article.captions] == [line]
     assert line not in "\n".join(p.text for p in article.paragraphs)
+
+
+def test_a_link_given_twice_in_a_row_is_debris_but_a_repeated_title_is_not():
+    title = "County closes the old river bridge to trucks"
+    links = ["Business", "Ferry fares rise for a second year"] * 2
+    article = _plain([title, title, BODY, *links, BODY + " Again."])
+    assert {d.span.text for d in article.debris if d.rule == "repeated-link"} == set(links)
+    assert article.title == title
+    assert "\n".join(p.text for p in article.paragraphs).splitlines()[-1] == BODY + " Again."

@@ -19,7 +19,7 @@ from storylens.clean.published import (
     is_labelled_timestamp,
 )
 from storylens.clean.region import OUTSIDE_ARTICLE, outside_article
-from storylens.clean.runs import related_lists, run_debris, teaser_lists
+from storylens.clean.runs import related_lists, repeated_links, run_debris, teaser_lists
 from storylens.model import (
     Article,
     Caption,
@@ -142,6 +142,7 @@ def _move_runs(out: _Sorted) -> None:
     known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
     texts = [span.text for span, _ in sequence]
     in_runs = {
+        **repeated_links(texts, furniture=known),
         **teaser_lists(texts, furniture=known),
         **related_lists(texts, furniture=known),
         **run_debris(texts, furniture=known),

@@ -75,7 +75,8 @@ RULES: tuple[DebrisRule, ...] = (
         R.NAVIGATION,
         r"\(?\d{1,5}\)?",
         r"(?:image|photo|picture|slide)s? \d+ (?:of|/) \d+",
-        r"\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago",
+        r"(?:updated |posted )?\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)"
+        r"\s+ago",
         r"true|false|null|undefined|nan",
     ),
     _rule(

@@ -113,6 +113,8 @@ def related_lists(
 TEASER_LIST = DebrisRule("teaser-list", R.RECOMMENDATION, re.compile(r"^.+$"))
 """Other stories' headlines, each with the first line of its text, cut short."""
 TEASER_WORDS = 10
+_HEAD_END = re.compile(r"[.:;。]$")
+"""A headline may end in a question, an exclamation or a quotation, never in a full stop."""
 MIN_TEASERS = 3
 
 
@@ -132,7 +134,7 @@ def _teasers_from(lines: list[str], start: int, furniture: frozenset[int]) -> li
             lede += 1
         if lede >= len(lines) or not 3 <= len(lines[at].split()) <= 16:
             return found
-        if SENTENCE_END.search(lines[at]) or len(lines[lede].split()) < TEASER_WORDS:
+        if _HEAD_END.search(lines[at]) or len(lines[lede].split()) < TEASER_WORDS:
             return found
         found += [at, lede]
         at = lede + 1
@@ -179,3 +181,31 @@ def teaser_lists(
         else:
             start += 1
     return found
+
+
+REPEATED_LINK = DebrisRule("repeated-link", R.RECOMMENDATION, re.compile(r"^.{1,200}$"))
+"""A link text given twice in a row (a story's picture link and its headline link)."""
+REPEAT_DISTANCE = 2
+
+
+def repeated_links(
+    lines: list[str], *, furniture: frozenset[int] = frozenset()
+) -> dict[int, DebrisRule]:
+    """Short lines that recur within `REPEAT_DISTANCE` lines: link texts, not article prose.
+
+    An article does not say the same line twice in a row; a page links one story twice. The
+    first line (the title, often given again as the headline) is never one of them.
+
+    >>> sorted(repeated_links(["Talks end", "Business", "Ferry fares rise again", "Business",
+    ...     "Ferry fares rise again", "Kerry said the talks would end."]))
+    [1, 2, 3, 4]
+    """
+    found: dict[int, DebrisRule] = {}
+    title = next((i for i in range(len(lines)) if i not in furniture), 0)
+    for number, line in enumerate(lines):
+        if number in furniture or number == title or len(line.split()) > MAX_LINK_WORDS:
+            continue
+        for other in range(number + 1, min(len(lines), number + REPEAT_DISTANCE + 1)):
+            if lines[other] == line:
+                found.update(dict.fromkeys([number, other], REPEATED_LINK))
+    return {i: rule for i, rule in found.items() if i not in furniture}
