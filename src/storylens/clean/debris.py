@@ -148,6 +148,8 @@ NOTICES: tuple[DebrisRule, ...] = (
         re.compile(
             r"^.*\bthis (?:site|website)\b.*\b(?:reproduced|user agreement|terms of (?:use|service)"
             r"|privacy policy|cookies?)\b|^.*\bcommunity (?:rules|guidelines|standards) apply\b"
+            r"|^.*\b(?:comments powered by|submission guidelines|unsubscribe at any time"
+            r"|activation link|successfully subscribed|requires javascript|enable javascript)\b"
             r"|^.*\bearns? (?:an? )?(?:small )?(?:affiliate )?commissions?\b.*"
             r"\b(?:links?|purchases?)\b",
             re.IGNORECASE,
