@@ -62,6 +62,8 @@ BODY = (
             "Dana Ortiz can be reached at dortiz@example.org or on 555-0100.",
             DebrisReason.BOILERPLATE,
         ),
+        ("blog comments powered by Disqus", DebrisReason.BOILERPLATE),
+        ("No spam. You can unsubscribe at any time.", DebrisReason.BOILERPLATE),
     ],
 )
 def test_debris_line_is_removed_with_its_reason(line, reason):
@@ -196,6 +198,7 @@ def test_bare_timestamps_and_byline_names_are_bylines_anywhere_in_the_text():
         ("Photograph: AFP via Getty", "AFP via Getty"),
         ("Dana Ortiz/Getty Images", "Dana Ortiz/Getty Images"),
         ("Valley County Sheriff's Office via AP", "Valley County Sheriff's Office via AP"),
+        ("Dana Ortiz | Getty Images", "Dana Ortiz | Getty Images"),
     ],
 )
 def test_a_line_that_is_only_a_photo_credit_is_a_credit_not_body(line, credit):
@@ -306,3 +309,10 @@ def test_a_link_given_twice_in_a_row_is_debris_but_a_repeated_title_is_not():
     assert {d.span.text for d in article.debris if d.rule == "repeated-link"} == set(links)
     assert article.title == title
     assert "\n".join(p.text for p in article.paragraphs).splitlines()[-1] == BODY + " Again."
+
+
+def test_a_caption_with_its_credit_run_on_is_a_caption():
+    line = "Trucks wait at the closed bridge on Tuesday.Credit...Dana Ortiz/Valley Courier"
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.credit.text for c in article.captions if c.credit] == ["Dana Ortiz/Valley Courier"]
+    assert line not in "\n".join(p.text for p in article.paragraphs)
