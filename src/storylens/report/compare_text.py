@@ -110,10 +110,13 @@ def _shared(comparison: Comparison, console: Console, *, evidence: bool) -> None
     console.rule(f"Shared facts{hint}", align="left")
     if not comparison.shared():
         console.print("  none")
+    section = Text()
     for row in comparison.shared():
         count = independent(len(row.facts), comparison.accounts(row))
-        console.print(Text(f"{row.id} · {count}", style="bold green"))
-        console.print(_fact_lines(comparison, row, evidence=evidence), end="")
+        section.append(f"{row.id} · {count}\n", style="bold green")
+        section.append_text(_fact_lines(comparison, row, evidence=evidence))
+    if section:
+        console.print(section, end="")
 
 
 def _unique(comparison: Comparison, console: Console) -> None:
