@@ -257,3 +257,53 @@ def test_a_short_attribution_sentence_after_a_question_quote_is_its_cue(layouts)
     assert quote.cue is not None
     assert quote.cue.text == "asked"
     assert "Adeyemi" in _speaker_text(layouts, "Nobody wants machines")
+
+
+CLAUSES = "\n\n".join(
+    [
+        "Harbour row deepens",
+        "The harbour board met on Tuesday to discuss the ferry timetable and the new pier.",
+        "Although Olav Rud admitted that he and the mayor had “never agreed on the ferries,” he "
+        "claimed they were still friends.",
+        "Kari Holm said she saw no reason for delay, telling the council that “the pier is safe "
+        "and the money is there.”",
+        "“We were tremendously wrong to not have fixed it from the beginning,” Moe, 58, told AFP "
+        "in an interview in Oslo on Monday.",
+        "In a statement to the Observer, her senior ferry adviser, Jake Lindqvist, said: “The "
+        "harbour believes that cooperation is essential, and that cooperation is strongest when "
+        "the towns are united.”",
+        "''That was a good speech you gave last night, Mr. Mayor,'' Representative Steve Aker, "
+        "Democrat of Kent, told Mr. Berg as he stopped to have his picture taken.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def clauses(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("clauses"), CLAUSES)
+
+
+def test_the_innermost_cue_that_governs_a_quote_is_its_cue(clauses):
+    quote = _quote(clauses, "never agreed")
+    assert quote.cue is not None
+    assert quote.cue.text == "admitted"
+    assert "Olav Rud" in _speaker_text(clauses, "never agreed")
+
+
+def test_a_pronoun_cue_inside_a_named_speech_goes_to_the_name(clauses):
+    # "telling" takes its subject from "saw" (she); "said" above it names Kari Holm.
+    assert "Kari Holm" in _speaker_text(clauses, "the pier is safe")
+
+
+@pytest.mark.parametrize(
+    ("start", "name"),
+    [
+        ("We were tremendously", "Moe"),
+        ("The harbour believes", "Jake Lindqvist"),
+        ("That was a good speech", "Steve Aker"),
+    ],
+)
+def test_the_phrase_before_a_cue_left_without_a_subject_is_the_speaker(clauses, start, name):
+    # spaCy hangs these names on an earlier word (a conjunct of the quote's verb, an
+    # apposition of "the Observer" or of "Mr. Mayor"), leaving the cue with no subject.
+    assert name in _speaker_text(clauses, start)

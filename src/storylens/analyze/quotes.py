@@ -31,7 +31,7 @@ from storylens.analyze.speakers import (
     resolve_name,
     resolve_speaker,
 )
-from storylens.analyze.subjects import antecedent, cue_subject, subject_after
+from storylens.analyze.subjects import antecedent, cue_subject, phrase_before, subject_after
 from storylens.model import Attribution, Quote, QuoteKind, Sentence, Span, Speaker
 
 _SPOKEN_ENDS = frozenset(",?!—–-")
@@ -149,6 +149,8 @@ def _by_cue(
     subject = antecedent(cue_subject(cue, lambda t: not _within(offset + t.idx, inside)))
     if subject is None and spoken:
         subject = subject_after(outside, mark.closed, offset)
+    if subject is None:
+        subject = phrase_before(cue, outside)
     if subject is None or _within(offset + subject.idx, inside):
         return None
     return _Found(
@@ -303,7 +305,8 @@ def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteM
     quote_middle = (mark.opened + mark.closed) / 2
     governing = [c for c in cues if any(c.is_ancestor(q) for q in quoted)]
     if governing:
-        nearest = min(governing, key=lambda c: abs(offset + c.idx - quote_middle))
+        inner = [c for c in governing if not any(c.is_ancestor(g) for g in governing)]
+        nearest = min(inner, key=lambda c: abs(offset + c.idx - quote_middle))
         return _reported_by(nearest, governing)
     return min(cues, key=lambda c: abs(offset + c.idx - quote_middle))
 
@@ -311,10 +314,13 @@ def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteM
 def _reported_by(cue: Any, governing: list[Any]) -> Any:
     """The outer cue when a pronoun's speech is itself reported by a cue above it.
 
-    In "Roe said she asked the question “…”" the quotation is reported by "said", whose
-    subject names the speaker; the inner "she asked" is the same person, less surely.
+    The quotation's own cue is the innermost one that governs it ("Although Roe admitted
+    that they had “…,” he claimed": "admitted", not the nearer "claimed" above it). In "Roe
+    said she asked the question “…”" and "Roe said he saw no need, telling them “…”" the
+    quotation is reported by "said", whose subject names the speaker; the inner pronoun is
+    the same person, less surely.
     """
-    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    subject = cue_subject(cue, lambda t: not t.is_quote)
     if subject is None or subject.lower_ not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return cue
     outer = [g for g in governing if g is not cue and g.is_ancestor(cue)]

@@ -77,3 +77,67 @@ def subject_after(outside: list[Any], closed: int, offset: int) -> Any:
 
 
 _MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod"})
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OPENERS = frozenset({"IN", "RB", "RBR", "WRB", "WP", "WDT", "TO", "VB", "VBG", "VBN", "UH"})
+"""Tags that open a phrase before a cue that is not its speaker ("In a statement, …")."""
+_NOMINAL = frozenset(
+    {"DT", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH"}
+)
+
+
+def phrase_before(cue: Any, outside: list[Any]) -> Any:
+    """The noun phrase opening the stretch before a cue the parser left without a subject.
+
+    ``Rep. Jane Roe, Democrat of Ohio, told …`` and ``In a statement, her adviser, Jim Poe,
+    said: …`` are often parsed with the name as an apposition of an earlier word. The stretch
+    runs back from the finite cue to a quotation mark, a colon or another finite verb; its
+    comma-separated parts that open with a preposition, adverb or verb are skipped, and the
+    head of the first part that is a noun phrase is the speaker.
+    """
+    if cue.tag_ not in _FINITE or any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    kept = {t.i for t in outside}
+    stretch: list[Any] = []
+    after_verb = False
+    for token in reversed(list(cue.sent[: cue.i - cue.sent.start])):
+        if token.i not in kept or token.is_quote or token.text in (":", ";"):
+            break
+        if token.tag_ in _FINITE:
+            after_verb = True  # the first part is that verb's: "where it costs new members $9,"
+            break
+        stretch.insert(0, token)
+    parts: list[list[Any]] = [[]]
+    for token in stretch:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in parts[1:] if after_verb else parts:
+        head = _noun_phrase_head(part)
+        if head is not None:
+            return head
+    return None
+
+
+def _noun_phrase_head(part: list[Any]) -> Any:
+    """The last noun of the nominal run that opens ``part``, unless an opener leads it.
+
+    A part opened by a day or time ("Saturday at the convention Sen. Roe said") gives the
+    last name in it instead.
+    """
+    while part and part[0].tag_ == "CC":
+        part = part[1:]
+    if not part or part[0].tag_ in _OPENERS:
+        return None
+    run: list[Any] = []
+    for token in part:
+        if token.tag_ not in _NOMINAL:
+            break
+        run.append(token)
+    nouns = [t for t in run if t.tag_.startswith(("NN", "PRP")) and t.tag_ != "PRP$"]
+    if nouns and nouns[-1].ent_type_ in ("DATE", "TIME"):
+        names = [t for t in part if t.ent_type_ in ("PERSON", "ORG") and t.tag_ == "NNP"]
+        return names[-1] if names else None
+    return nouns[-1] if nouns else None
