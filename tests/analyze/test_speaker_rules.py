@@ -307,3 +307,37 @@ def test_the_phrase_before_a_cue_left_without_a_subject_is_the_speaker(clauses, 
     # spaCy hangs these names on an earlier word (a conjunct of the quote's verb, an
     # apposition of "the Observer" or of "Mr. Mayor"), leaving the cue with no subject.
     assert name in _speaker_text(clauses, start)
+
+
+TRAILING = "\n\n".join(
+    [
+        "Harbour row deepens",
+        "The harbour board met on Tuesday to discuss the ferry timetable and the new pier.",
+        "“Will the night ferries ever run on time again?” Harbour master Jens Kolstad asked "
+        "during a meeting with the board.",
+        "“Having two people who understand the timetable is valuable,” said Skelly, explaining "
+        "he worked closely with the pier staff.",
+        "“Nobody asked the fishermen,” said Early, who has fished the bay for forty years.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def trailing(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("trailing"), TRAILING)
+
+
+def test_a_sentence_that_only_attributes_the_quote_before_it_holds_its_cue(trailing):
+    quote = _quote(trailing, "Will the night")
+    assert quote.cue is not None
+    assert quote.cue.text == "asked"
+    assert "Jens Kolstad" in _speaker_text(trailing, "Will the night")
+
+
+def test_a_capitalised_word_after_an_inverted_cue_is_the_speaker(trailing):
+    # spaCy tags "Skelly" an adverb and recognises no entity in it.
+    assert _speaker_text(trailing, "Having two people") == "Skelly"
+
+
+def test_a_speaker_mention_stops_before_its_relative_clause(trailing):
+    assert _speaker_text(trailing, "Nobody asked") == "Early"

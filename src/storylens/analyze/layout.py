@@ -87,6 +87,34 @@ def attribution_line(doc: Any) -> Any:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def attribution_sentence(sentence: Any) -> bool:
+    """A sentence after a quotation that only says who spoke it, and how.
+
+    "Roe said as she left the hall.", "Roe told reporters during the call.", "Roe asked,
+    repeating the charge that …": it opens with the subject of its cue verb and holds no
+    quotation, and nothing the verb reports (a clause, or an object other than the person
+    told) comes before a comma after the verb. "Roe said the plan failed." is a statement.
+    """
+    if any(t.is_quote for t in sentence):
+        return False
+    verb = sentence.root
+    if not verb.tag_.startswith("VB") or cue_lemma(verb.text) is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i != sentence.start:
+        return False
+    comma = next((t.i for t in sentence if t.i > verb.i and t.text == ","), sentence.end)
+    told = cue_lemma(verb.text) == "tell"
+    for child in verb.children:
+        said = child.dep_ in _REPORTED or (child.dep_ == "dobj" and not told)
+        if said and child.left_edge.i < comma:
+            return False
+    return True
+
+
+_REPORTED = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
 def closing_speaker(doc: Any) -> Any:
     """The subject of the speech verb that ends a paragraph, when it names a speaker.
 

@@ -16,6 +16,7 @@ from storylens.analyze.cues import cue_lemma
 from storylens.analyze.entities import EntityIndex
 from storylens.analyze.layout import (
     attribution_line,
+    attribution_sentence,
     closing_speaker,
     colon_verb,
     roundup_label,
@@ -146,7 +147,8 @@ def _by_cue(
         cue = trailing_verb(outside, mark.closed, offset)
     if cue is None:
         return None
-    subject = antecedent(cue_subject(cue, lambda t: not _within(offset + t.idx, inside)))
+    own = cue_subject(cue, lambda t: not _within(offset + t.idx, inside))
+    subject = antecedent(own)
     if subject is None and spoken:
         subject = subject_after(outside, mark.closed, offset)
     if subject is None:
@@ -155,7 +157,9 @@ def _by_cue(
         return None
     return _Found(
         cue=_token_span(text, cue, offset),
-        speaker=resolve_speaker(subject, offset, context),
+        speaker=resolve_speaker(
+            subject, offset, context, relative=own if own is not subject else None
+        ),
         attribution=Attribution.CUE,
     )
 
@@ -284,10 +288,16 @@ def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
 
 
 def _bare_attribution(doc: Any, start: int) -> bool:
-    """The sentence at ``start`` is a short "Roe replied." whose cue has its subject before it."""
+    """The sentence at ``start`` attributes the quote before it.
+
+    A short "Roe replied." whose cue has its subject before it, or a longer sentence that
+    only attributes ("Roe told reporters during the call.", `attribution_sentence`).
+    """
     sentence = next((s for s in doc.sents if s.start_char == start), None)
-    if sentence is None or len(sentence) > _BARE_TOKENS:
+    if sentence is None:
         return False
+    if len(sentence) > _BARE_TOKENS:
+        return attribution_sentence(sentence)
     verb = sentence.root
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     return bool(subjects) and verb.tag_.startswith("VB") and cue_lemma(verb.text) is not None

@@ -13,6 +13,7 @@ from storylens.model import EntityLabel, Span, Speaker
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 _MAX_MENTION_TOKENS = 24
+_RELATIVE = frozenset({"WP", "WDT", "WP$"})
 _SPEAKERS = frozenset({EntityLabel.PERSON, EntityLabel.ORGANISATION, EntityLabel.PLACE})
 """Kinds of entity that speak; "an Iowa Democrat" is a person described, not the group."""
 
@@ -41,6 +42,9 @@ def mention_span(token: Any, offset: int, text: str) -> Span:
         left = min(t.i for t in token.lefts) if list(token.lefts) else token.i
         right = token.i
     doc = token.doc
+    relative = next((i for i in range(token.i + 1, right + 1) if doc[i].tag_ in _RELATIVE), None)
+    if relative is not None:
+        right = relative - 1  # "Early, who has fished the bay": the name, not its clause
     while right > left and doc[right].is_punct and doc[right].text != ")":
         right -= 1
     start = offset + doc[left].idx
@@ -60,9 +64,16 @@ def _boundary(token: Any) -> bool:
     )
 
 
-def resolve_speaker(token: Any, offset: int, context: Context) -> Speaker:
-    """The speaker a subject token names: every conjunct resolved to its entities."""
+def resolve_speaker(token: Any, offset: int, context: Context, *, relative: Any = None) -> Speaker:
+    """The speaker a subject token names: every conjunct resolved to its entities.
+
+    ``relative`` is the relative pronoun that is the cue's own subject ("Roe, who noted …"):
+    the mention runs on to it, as both words name the speaker.
+    """
     mention = mention_span(token, offset, context.text)
+    if relative is not None and relative.i > token.i:
+        end = offset + relative.idx + len(relative.text)
+        mention = Span(start=mention.start, end=end, text=context.text[mention.start : end])
     ids: list[str] = []
     for conjunct in _conjuncts(token):
         ids.extend(i for i in _resolve_one(conjunct, offset, context) if i not in ids)

@@ -68,12 +68,38 @@ def subject_after(outside: list[Any], closed: int, offset: int) -> Any:
     if after[0].tag_.startswith("VB") and cue_lemma(after[0].text):
         # “…,” added another delegate: the phrase after an inverted cue is its speaker
         after, deps = after[1:], ("dobj", "attr", "npadvmod", "nsubj")
+        name = _name_at(after)
+        if name is not None:
+            return name  # “…,” said Skelly: a name, whatever tag the parser gave it
     first = after[0] if after else None
     while first is not None and first.dep_ in _MODIFIERS:
         first = first.head
     if first is not None and first.dep_ in deps and first.tag_.startswith(("NN", "PRP")):
         return first
     return None
+
+
+def _name_at(tokens: list[Any]) -> Any:
+    """The last token of a person or organisation name that opens ``tokens``, if one does.
+
+    A lone capitalised word before a comma or full stop is a name too ("said Skelly,"),
+    when the recogniser gave it no other kind (not "said Monday.").
+    """
+    if not tokens:
+        return None
+    first = tokens[0]
+    doc = first.doc
+    lone = first.i + 1 == len(doc) or doc[first.i + 1].is_punct
+    if lone and first.is_title and first.is_alpha and not first.ent_type_:
+        return first
+    if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B":
+        return None
+    last = tokens[0]
+    for token in tokens[1:]:
+        if token.ent_iob_ != "I":
+            break
+        last = token
+    return last
 
 
 _MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod"})
