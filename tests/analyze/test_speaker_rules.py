@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from storylens.analyze.people import person_key, person_owner
@@ -341,3 +343,32 @@ def test_a_capitalised_word_after_an_inverted_cue_is_the_speaker(trailing):
 
 def test_a_speaker_mention_stops_before_its_relative_clause(trailing):
     assert _speaker_text(trailing, "Nobody asked") == "Early"
+
+
+STORM = [
+    "Base closes after storm",
+    "The base will close for a week, officials said on Monday.",
+    "Sen. Harold Pike toured the flooded runway on Tuesday.",
+    "“Nobody warned us about the levee,” Sen. said.",
+    "As the Daily Ledger reported on Sunday: “The levee failed at two points before dawn.”",
+    "As the Coastal Times reported on Monday: “The pumps were switched off a day early.”",
+]
+
+
+def test_a_bare_title_is_resolved_to_the_person_who_holds_it(tmp_path):
+    speaker = _quote(_analyse(tmp_path, "\n\n".join(STORM)), "Nobody warned").speaker
+    assert speaker is not None
+    assert speaker.name == "Harold Pike"
+
+
+def test_the_articles_own_outlet_is_never_the_speaker(tmp_path):
+    record = {"title": STORM[0], "text": "\n\n".join(STORM[1:]), "outlet": "The Daily Ledger"}
+    path = tmp_path / "storm.json"
+    path.write_text(json.dumps(record), "utf-8")
+    (analysis,) = analyze_paths([str(path)]).analyses
+    own = _quote(analysis, "The levee failed")
+    assert own.speaker is None
+    assert own.attribution is Attribution.UNRESOLVED
+    cited = _quote(analysis, "The pumps were").speaker  # another outlet reporting is a source
+    assert cited is not None
+    assert cited.name == "Coastal Times"

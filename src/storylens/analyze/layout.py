@@ -8,6 +8,8 @@ Three layouts:
   names the speaker of the quotation above it;
 - the speaker line above: a quotation paragraph under a paragraph whose last sentence is a
   speech verb with a subject ("Roe told reporters the deal was dead." / "Roe said:").
+
+Also here: the name signed after a quotation with a dash, and "according to X".
 """
 
 from __future__ import annotations
@@ -191,3 +193,39 @@ def colon_verb(tokens: Sequence[Any], opened: int, offset: int) -> Any:
 
 
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+_SIGNATURE = re.compile(
+    r"[^\S\n]*[―—–][^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3})"
+    r"(?=[^\S\n]*(?:[“\"«]|[.,]?[^\S\n]*(?:\n|$)))"
+)
+"""A name signed after a quote with a dash: “…” ― Krystal Correa."""
+
+
+def signature(text: str, closed: int) -> Span | None:
+    """The name signed with a dash after the quotation whose closing mark is at ``closed``."""
+    found = _SIGNATURE.match(text, closed + 1)
+    if found is None:
+        return None
+    start, end = found.span("name")
+    while end > start and text[end - 1] in ".’'-":
+        end -= 1
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def according_to(tokens: list[Any], offset: int, text: str) -> tuple[Span, Span] | None:
+    """The cue and the name of an "according to X" among ``tokens``."""
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if to.lower_ == "to" and pobj is not None:
+                cue = Span(
+                    start=offset + token.idx,
+                    end=offset + to.idx + 2,
+                    text=text[offset + token.idx : offset + to.idx + 2],
+                )
+                first, last = pobj.left_edge, pobj.right_edge
+                start, end = offset + first.idx, offset + last.idx + len(last.text)
+                return cue, Span(start=start, end=end, text=text[start:end])
+    return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze.entities import ROLE_FORMS, EntityIndex
-from storylens.analyze.names import country_of_capital
+from storylens.analyze.names import TITLE_WORDS, canonical_alias, country_of_capital, name_key
 from storylens.model import EntityLabel, Span, Speaker
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
@@ -27,6 +27,35 @@ class Context:
     previous: Speaker | None
     subjects: frozenset[int] = frozenset()
     """Start offsets of the article's subject tokens outside quotation marks."""
+    outlet: str | None = None
+    """The outlet that published the article: never the speaker of its own quotes."""
+
+
+_RANKS = frozenset({"sgt", "cpl", "pvt", "capt", "maj", "cmdr", "spokesman", "spokeswoman"})
+"""Titles of rank not in the name table's titles ("Sgt. Roe")."""
+
+
+def is_bare_title(text: str) -> bool:
+    """Only title words: "Sen.", "Sgt", "the spokesman" name a role, not who holds it."""
+    words = [w.rstrip(".,").lower() for w in text.split()]
+    words = [w for w in words if w not in ("the", "a", "an")]
+    return bool(words) and all(w in TITLE_WORDS or w in _RANKS for w in words)
+
+
+def own_outlet(speaker: Speaker, context: Context) -> bool:
+    """The speaker is the article's own outlet ("As the Ledger reported:" in the Ledger).
+
+    Another outlet cited as reporting is a source; the outlet that publishes the article is
+    not the speaker of the quotes in it.
+    """
+    if not context.outlet:
+        return False
+    key = name_key(canonical_alias(context.outlet) or context.outlet)
+    names = [speaker.name] if not speaker.entity_ids else []
+    for entity_id in speaker.entity_ids:
+        entity = context.index.entity(entity_id)
+        names.extend((entity.name, *entity.aliases))
+    return bool(names) and all(name_key(canonical_alias(n) or n) == key for n in names)
 
 
 def mention_span(token: Any, offset: int, text: str) -> Span:
@@ -117,8 +146,12 @@ def _resolve_one(token: Any, offset: int, context: Context) -> list[str]:
     if word in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return _pronoun(word, offset + token.idx, context)
     start, _ = _own_range(token, offset)
+    if is_bare_title(token.text):
+        return _titled(token, offset, start, context)
     ids = [
-        i for i in _headed(token, offset, context.index) if _label(i, context.index) in _SPEAKERS
+        i
+        for i in _headed(token, offset, context.index)
+        if _label(i, context.index) in _SPEAKERS and not is_bare_title(context.index.entity(i).name)
     ]
     people = [i for i in ids if _label(i, context.index) is EntityLabel.PERSON]
     if people:
@@ -181,8 +214,23 @@ def _recent_subject(position: int, context: Context) -> str | None:
     return max(found)[1] if found else None
 
 
+def _titled(token: Any, offset: int, start: int, context: Context) -> list[str]:
+    """A bare title as the speaker ("Sen.", "Sgt", "the spokesman"): who holds it.
+
+    The person named right after it (a sentence split after "Sgt."), else the nearest
+    holder of that role named before, else no one: the title stays a description.
+    """
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None:
+        after = context.index.covering(offset + following.idx)
+        people = [i for i in after if _label(i, context.index) is EntityLabel.PERSON]
+        if people:
+            return people[:1]
+    return _description(token, start, context)
+
+
 def _description(token: Any, start: int, context: Context) -> list[str]:
-    word = token.lower_
+    word = token.lower_.rstrip(".")
     role = ROLE_FORMS.get(word, word[:-1] if word.endswith("s") else word)
     holders = [e.id for e in context.index.entities if role in context.index.roles.get(e.id, ())]
     if not holders:
