@@ -119,6 +119,7 @@ WOULD = "\n\n".join(
     [
         "Ferry operator changes course",
         "The operator said on Thursday that it would suspend the night crossing on Friday.",
+        "The ferry company said on Thursday that the terminal would reopen on Wednesday.",
         "The harbour master said she would inspect the new pier on Tuesday.",
         "A toll rise would take effect on Jan. 3 if the council agrees.",
         "The captain would later say on Monday that the fog had been unusually thick.",
@@ -141,6 +142,8 @@ def test_would_looks_ahead_of_its_dated_report(would_dates):
     # the Friday after that Thursday, the 21st, not the Friday after publication.
     assert ("Thursday", dt.date(2018, 12, 20)) in would_dates
     assert ("Friday", dt.date(2018, 12, 21)) in would_dates
+    # ... and "would reopen on Wednesday" the Wednesday after it, the 26th (not the 19th).
+    assert ("Wednesday", dt.date(2018, 12, 26)) in would_dates
 
 
 def test_would_without_a_dated_report_is_the_next_occurrence(would_dates):
