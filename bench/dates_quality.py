@@ -70,8 +70,8 @@ def paragraph_around(text, start, end):
     return " ".join(text[left : right if right >= 0 else len(text)].split())
 
 
-def sample(n, seed):
-    found = list(mentions())
+def print_sample(found, n, seed):
+    """N of the (article, mention) pairs, seeded, each with its paragraph (no storylens value)."""
     random.Random(seed).shuffle(found)
     for article, mention in found[:n]:
         span = mention.span
@@ -79,6 +79,11 @@ def sample(n, seed):
         print(f"## {article.id} {span.start} {span.end} published={article.published.date()}")
         print(f"   expression: {span.text!r}")
         print(f"   paragraph: {context[:700]}")
+
+
+def sample(n, seed):
+    found = list(mentions())
+    print_sample(found, n, seed)
 
 
 FUTURE_MARKERS = re.compile(
@@ -98,13 +103,7 @@ def future_sample(n, seed):
         if (article.id, mention.span.start, mention.span.end) not in taken
         and FUTURE_MARKERS.search(sentence_around(article.text, mention.span))
     ]
-    random.Random(seed).shuffle(found)
-    for article, mention in found[:n]:
-        span = mention.span
-        context = paragraph_around(article.text, span.start, span.end)
-        print(f"## {article.id} {span.start} {span.end} published={article.published.date()}")
-        print(f"   expression: {span.text!r}")
-        print(f"   paragraph: {context[:700]}")
+    print_sample(found, n, seed)
 
 
 def sentence_around(text, span):

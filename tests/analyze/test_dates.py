@@ -70,12 +70,17 @@ TENSES = "\n\n".join(
 )
 
 
-@pytest.fixture(scope="module")
-def tense_dates(tmp_path_factory):
-    path = tmp_path_factory.mktemp("dates") / "harbour.txt"
-    path.write_text(TENSES, "utf-8")
+def _dates_of(folder, text):
+    """(expression, resolved date) of a text published on Sunday 23 December 2018."""
+    path = folder / "story.txt"
+    path.write_text(text, "utf-8")
     (analysis,) = analyze_paths([str(path)], overrides=Overrides(published=SUNDAY)).analyses
     return [(d.span.text, d.value) for d in analysis.dates]
+
+
+@pytest.fixture(scope="module")
+def tense_dates(tmp_path_factory):
+    return _dates_of(tmp_path_factory.mktemp("dates"), TENSES)
 
 
 def test_future_clause_takes_the_next_occurrence(tense_dates):
@@ -131,10 +136,7 @@ WOULD = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def would_dates(tmp_path_factory):
-    path = tmp_path_factory.mktemp("would") / "ferry.txt"
-    path.write_text(WOULD, "utf-8")
-    (analysis,) = analyze_paths([str(path)], overrides=Overrides(published=SUNDAY)).analyses
-    return [(d.span.text, d.value) for d in analysis.dates]
+    return _dates_of(tmp_path_factory.mktemp("would"), WOULD)
 
 
 def test_would_looks_ahead_of_its_dated_report(would_dates):
