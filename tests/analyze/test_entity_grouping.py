@@ -18,6 +18,8 @@ STORY = "\n\n".join(
         "North Korea tested a missile on Sunday. Pyongyang said the test was a success, and the "
         "North promised more. Diplomats in Seoul protested.",
         "Donald J. Trump praised the test in a post.",
+        "The Cessation of Hostilities collapsed on Monday. Officials said the Minsk Accord "
+        "still held.",
     ]
 )
 
@@ -60,3 +62,8 @@ def test_an_acting_capital_and_the_north_are_the_country(entities):
 
 def test_entity_key_is_first_and_last_name(entities):
     assert _owner(entities, "Donald J. Trump").key == "donald trump"
+
+
+def test_agreements_are_not_organisations(entities):
+    surfaces = {m.span.text for e in entities for m in e.mentions}
+    assert not {s for s in surfaces if "Hostilities" in s or "Accord" in s}

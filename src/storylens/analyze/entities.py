@@ -26,7 +26,7 @@ from storylens.analyze.people import (
     person_key,
 )
 from storylens.analyze.places import government_of, is_facility, join_compass
-from storylens.analyze.repairs import before_party, before_possessive, repaired
+from storylens.analyze.repairs import before_party, before_possessive, is_agreement, repaired
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
 
 LABELS = {
@@ -215,10 +215,13 @@ def _named_facility(ent: Any) -> bool:
 def _spurious(ent: Any, label: EntityLabel) -> bool:
     """Names spaCy's small model finds that are not names.
 
-    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry" or the
-    "Defense" of "Defense Secretary Jim Mattis".
+    No proper noun at all ("Blaming"), an agreement or a law ("the Cessation of Hostilities",
+    "the Minsk Accord"), or the "State" of "Secretary of State John Kerry" or the "Defense" of
+    "Defense Secretary Jim Mattis".
     """
     if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
+        return True
+    if is_agreement(ent):
         return True
     doc = ent.doc
     if (

@@ -1,7 +1,8 @@
 """Mending spaCy's entity spans before they become mentions.
 
 The small model cuts well-known names short ("Islamic" + "State"), runs two countries
-together ("U.S. Russia"), and spans past a possessive ("Clinton's van").
+together ("U.S. Russia"), spans past a possessive ("Clinton's van"), and types the names of
+agreements an organisation or a facility ("the Cessation of Hostilities", "the Minsk Accord").
 """
 
 from __future__ import annotations
@@ -69,3 +70,30 @@ def before_possessive(ent: Any) -> Any:
 def before_party(ent: Any) -> bool:
     """A party adjective before the lowercase noun "party" ("the local Republican party")."""
     return bool(ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "party")
+
+
+AGREEMENT_WORDS = frozenset(
+    {
+        "accord",
+        "accords",
+        "act",
+        "agreement",
+        "amendment",
+        "ceasefire",
+        "cease-fire",
+        "deal",
+        "doctrine",
+        "hostilities",
+        "memorandum",
+        "pact",
+        "protocol",
+        "treaty",
+        "truce",
+    }
+)
+"""Last words of the names of agreements and laws: neither an organisation nor a place."""
+
+
+def is_agreement(ent: Any) -> bool:
+    """An organisation or facility by spaCy whose name ends in an agreement word."""
+    return ent.label_ in ("ORG", "FAC") and ent[-1].lower_ in AGREEMENT_WORDS
