@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from storylens.compare import compare_analyses
 from storylens.compare.entities import merge_entities
 from storylens.model import EntityLabel
 from storylens.pipeline import analyze_paths
@@ -72,3 +73,14 @@ def test_a_lone_surname_does_not_chain_two_people(analyses):
 def _renamed(entity, name):
     words = name.lower().split()
     return replace(entity, name=name, aliases=(name,), key=" ".join(words))
+
+
+def test_the_story_has_one_entity_row_for_one_person(analyses):
+    comparison = compare_analyses([analyses["resigns"], analyses["allies"]])
+    rows = [r for r in comparison.entities if "mattis" in r.key]
+    assert len(rows) == 1
+    assert rows[0].kind == "person"
+    assert {c.article_id for c in rows[0].cells} == {
+        analyses["resigns"].article.id,
+        analyses["allies"].article.id,
+    }
