@@ -16,7 +16,8 @@ STORY = "\n\n".join(
         "One steward, who said he is active in his local Republican party, called the deal a "
         "betrayal. Republicans in the state senate agreed.",
         "North Korea tested a missile on Sunday. Pyongyang said the test was a success, and the "
-        "North promised more. Diplomats in Seoul protested.",
+        "North promised more. Diplomats in Seoul protested, and Seoul’s mayor called the test "
+        "a provocation.",
         "Donald J. Trump praised the test in a post.",
         "The Cessation of Hostilities collapsed on Monday. Officials said the Minsk Accord "
         "still held.",
@@ -55,8 +56,10 @@ def test_a_party_adjective_before_party_is_the_party(entities):
 def test_an_acting_capital_and_the_north_are_the_country(entities):
     korea = _owner(entities, "North Korea")
     assert {"Pyongyang", "North"} <= {m.span.text for m in korea.mentions}
-    # "in Seoul" is the city, not South Korea's government.
-    assert _owner(entities, "Seoul").label is EntityLabel.PLACE
+    # "in Seoul" and "Seoul's mayor" are the city, not South Korea's government.
+    seoul = {e.id for e in entities for m in e.mentions if m.span.text == "Seoul"}
+    assert len(seoul) == 1
+    assert _owner(entities, "Seoul").key == "seoul"
     assert _owner(entities, "Seoul") is not korea
 
 

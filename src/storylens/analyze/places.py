@@ -2,8 +2,9 @@
 
 spaCy's small model types "Bethesda Naval Hospital" or "George Washington Bridge" an
 organisation; a name ending in a word for a built place, or standing before one as a
-lowercase noun ("the Federal mine"), is a place. "Pyongyang said" or
-"Moscow's decision" is the government (the country), "in Moscow" the city. "The North" in
+lowercase noun ("the Federal mine"), is a place. A capital as the subject of a verb
+("Pyongyang said") is the government (the country); "in Moscow" and "Moscow's mayor" are the
+city (a possessive goes either way, so it stays the city). "The North" in
 an article about North and South Korea is the one place of the article whose name it begins.
 """
 
@@ -33,7 +34,7 @@ FACILITY_WORDS = frozenset(
 )
 """Last words of a facility's or a street's name ("Bank of America Stadium")."""
 
-_ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_ACTING = frozenset({"nsubj", "nsubjpass"})
 _COMPASS = frozenset({"north", "south", "east", "west"})
 
 M = TypeVar("M", bound="Member")
@@ -61,7 +62,7 @@ def is_facility(surface: str, *, after: str = "") -> bool:
 
 
 def government_of(surface: str, dependency: str) -> str | None:
-    """The country a capital stands for when it acts ("Pyongyang said", "Moscow's move")."""
+    """The country a capital stands for when it is a subject ("Pyongyang said")."""
     return country_of_capital(surface) if dependency in _ACTING else None
 
 
