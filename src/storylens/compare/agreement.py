@@ -41,6 +41,8 @@ _LOCATIVE = re.compile(
 )
 _BEFORE = 16
 """Characters before a place name searched for its preposition."""
+_TOP_SENTENCES = 8
+"""A fact past this sentence never opens its article (spares reading the page's top)."""
 PAGE_DAYS = 7
 """Headlines and ledes of pages dated further apart than this report different happenings."""
 
@@ -123,6 +125,8 @@ def _days(fact: Fact, analysis: Analysis) -> set[object]:
 
 def _page(fact: Fact, analysis: Analysis) -> dt.date | None:
     """The page's date if ``fact`` opens the article (see the module docstring), else None."""
+    if fact.sentence > _TOP_SENTENCES:
+        return None
     stamps = datelines(analysis)
     top = stamps[-1].end if stamps else 0
     lede = next((s.span.end for s in analysis.sentences if s.span.end > top), top)

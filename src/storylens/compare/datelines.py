@@ -16,6 +16,7 @@ the stamp is a timestamp, the text above the last stamp is a headline, the rest 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from dateutil import parser as date_parser
@@ -112,7 +113,7 @@ def datelines(analysis: Analysis) -> tuple[Span, ...]:
         ['May 2, 2013 | 5:03pm']
     """
     text = analysis.article.text
-    words = [m.start() for m in _WORDS.finditer(text)]
+    words = [m.start() for m in itertools.islice(_WORDS.finditer(text), TOP_WORDS + 1)]
     top = words[TOP_WORDS] if len(words) > TOP_WORDS else len(text)
     ends = [s.span.end for s in analysis.sentences] or [len(text)]
     stamps = []
