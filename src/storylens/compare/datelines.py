@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -112,21 +113,26 @@ def datelines(analysis: Analysis) -> tuple[Span, ...]:
         >>> [s.text for s in datelines(Analysis(article=article))]
         ['May 2, 2013 | 5:03pm']
     """
-    text = analysis.article.text
+    ends = tuple(s.span.end for s in analysis.sentences)
+    return _stamps(analysis.article.text, ends)
+
+
+@lru_cache(maxsize=512)
+def _stamps(text: str, ends: tuple[int, ...]) -> tuple[Span, ...]:
+    """`datelines` of a text with these sentence ends (cached: each fact asks of its page)."""
     words = [m.start() for m in itertools.islice(_WORDS.finditer(text), TOP_WORDS + 1)]
     top = words[TOP_WORDS] if len(words) > TOP_WORDS else len(text)
-    ends = [s.span.end for s in analysis.sentences] or [len(text)]
     stamps = []
     for found in _STAMP.finditer(text, 0, top):
         start, end = found.start(), found.end()
         while end > start and text[end - 1] in " ,|-":
             end -= 1
-        if _printed(text, start, end, ends):
+        if _printed(text, start, end, ends or (len(text),)):
             stamps.append(Span(start=start, end=end, text=text[start:end]))
     return tuple(stamps)
 
 
-def _printed(text: str, start: int, end: int, ends: list[int]) -> bool:
+def _printed(text: str, start: int, end: int, ends: tuple[int, ...]) -> bool:
     """The stamp stands where a page prints one, not inside a sentence of the story."""
     before = _BEFORE.search(text[max(0, start - 24) : start])
     if before is not None and before.group(1).lower() in _LEADS:
@@ -149,7 +155,13 @@ def page_day(analysis: Analysis) -> dt.date | None:
     """
     if analysis.article.published is not None:
         return analysis.article.published.date()
-    for stamp in datelines(analysis):
+    return _stamp_day(datelines(analysis))
+
+
+@lru_cache(maxsize=512)
+def _stamp_day(stamps: tuple[Span, ...]) -> dt.date | None:
+    """The day of the first stamp that gives a date (cached)."""
+    for stamp in stamps:
         found = _DATED.search(stamp.text)
         if found is None:
             continue
