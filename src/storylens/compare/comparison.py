@@ -33,7 +33,7 @@ from storylens.compare.records import (
     Omission,
     QuoteGroup,
 )
-from storylens.compare.rows import build_rows, lexical_near
+from storylens.compare.rows import build_rows, lexical_near, sibling_near
 from storylens.compare.summary import summarize_rows
 from storylens.compare.timeline import build_timeline
 from storylens.embedding import Vectors, WordEncoder, default_encoder
@@ -127,6 +127,7 @@ def compare_analyses(
         cosine=settings.near_cosine,
         cover=settings.near_cover,
     )
+    rows = sibling_near(rows)
     groups = quote_groups(hits, order)
     conflicts = speaker_conflicts(groups, _sentence_spans(analyses))
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
