@@ -18,21 +18,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storylens.compare.features import counted_head, stem
-from storylens.compare.records import (
-    AlignedFact,
-    Conflict,
-    ConflictKind,
-    ConflictSide,
-    Fact,
-    Position,
-)
+from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
 from storylens.compare.spans import starts_inside
-from storylens.model import Analysis, Span
+from storylens.compare.values import SlotValue, slot_conflict
+from storylens.model import Analysis, NumberMention, Span
 
-_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _ROLES = re.compile(
     r"\b(kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacuat|rescu|"
     r"vote|voting|ballot|seat|cost|fine|paid|pay|rais|spent|sentenc|charg|displac|"
@@ -60,16 +52,6 @@ _SCORE = re.compile(rf"\d+\s*[-–]\s*\d+|\b{_NUMERAL}[-\s]in[-\s]{_NUMERAL}\b",
 """A score or ratio ("88-72", "one-in-three", "1 in 3"): not a count."""
 
 
-@dataclass(**_FROZEN)
-class _Value:
-    article_id: str
-    fact: Fact
-    span: Span
-    low: float
-    high: float
-    label: str
-
-
 def value_conflicts(
     rows: Sequence[AlignedFact], analyses: Sequence[Analysis], *, first_id: int = 1
 ) -> list[Conflict]:
@@ -83,7 +65,9 @@ def value_conflicts(
         items = _number_items(members, by_id) + _date_items(members, by_id)
         strong = {(k.source, k.target) for k in row.links if k.score >= SURE_LINK}
         for kind, subject, values in items:
-            conflict = _conflict(kind, subject, values, row.id, f"C{first_id + len(conflicts)}")
+            conflict = slot_conflict(
+                kind, subject, values, row=row.id, conflict_id=f"C{first_id + len(conflicts)}"
+            )
             if conflict is not None and _sure(conflict, values, strong):
                 conflicts.append(conflict)
     return conflicts
@@ -94,7 +78,7 @@ SURE_LINK = 0.5
 (a pair the model doubts may be two facts, not one told two ways: no conflict is listed)."""
 
 
-def _sure(conflict: Conflict, values: Sequence[_Value], strong: set[tuple[str, str]]) -> bool:
+def _sure(conflict: Conflict, values: Sequence[SlotValue], strong: set[tuple[str, str]]) -> bool:
     """Some fact of the majority and some fact of another position are surely one fact."""
     fact_of = {v.article_id: v.fact.id for v in values}
     first, *rest = conflict.positions
@@ -108,41 +92,80 @@ def _sure(conflict: Conflict, values: Sequence[_Value], strong: set[tuple[str, s
 
 def _number_items(
     members: Sequence[Fact], by_id: dict[str, Analysis]
-) -> list[tuple[ConflictKind, str, list[_Value]]]:
-    by_role: dict[str, list[_Value]] = {}
+) -> list[tuple[ConflictKind, str, list[SlotValue]]]:
+    by_role: dict[str, list[SlotValue]] = {}
     for fact in members:
         analysis = by_id[fact.article_id]
         for number in analysis.numbers:
-            if (
-                number.counted is None
-                or number.value is None
-                or not starts_inside(number.span, fact.span)
-            ):
-                continue
-            text = analysis.article.text
-            role = _role(text, number.span, fact.span)
-            around = text[max(fact.span.start, number.span.start - 8) : number.counted.end]
-            if not role or _SCORE.search(around):
-                continue
-            key = f"{counted_head(number.counted.text)} {role}"
-            low, high = bounds(text, number.span, number.value)
-            start = max(fact.span.start, _qualifier_start(text, number.span))
-            end = max(number.span.end, number.counted.end)
-            value = _Value(
-                article_id=fact.article_id,
-                fact=fact,
-                span=number.span,
-                low=low,
-                high=high,
-                label=" ".join(text[start:end].split()),
-            )
-            by_role.setdefault(key, []).append(value)
+            found = _number_value(analysis, fact, number)
+            if found is not None:
+                by_role.setdefault(found[0], []).append(found[1])
     return [(ConflictKind.NUMBER, _subject(key), v) for key, v in by_role.items()]
+
+
+def _number_value(
+    analysis: Analysis, fact: Fact, number: NumberMention
+) -> tuple[str, SlotValue] | None:
+    """The slot key ("worker kill") and value of a count in the fact; None when not a count."""
+    if number.counted is None or number.value is None or not starts_inside(number.span, fact.span):
+        return None
+    text = analysis.article.text
+    role = _role(text, number.span, fact.span)
+    around = text[max(fact.span.start, number.span.start - 8) : number.counted.end]
+    if not role or _SCORE.search(around):
+        return None
+    head = counted_head(number.counted.text) + _complement(text, number.counted, fact.span)
+    low, high = bounds(text, number.span, number.value)
+    start = max(fact.span.start, _qualifier_start(text, number.span))
+    end = max(number.span.end, number.counted.end)
+    value = SlotValue(
+        article_id=fact.article_id,
+        fact=fact,
+        span=number.span,
+        low=low,
+        high=high,
+        label=" ".join(text[start:end].split()),
+        mentioned=_mentioned(analysis, fact),
+    )
+    return f"{head} {role}", value
+
+
+_OF = re.compile(
+    r"\s+of\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?=\s*(?:[,;:.()]|$|\b(?:and|or|in|at|on|for|against|to|by|from|after|with|while|when|"
+    r"that|which|who)\b))"
+)
+"""What a counted noun is of ("three counts of burglary", "two years of probation")."""
+
+
+def _complement(text: str, counted: Span, fact: Span) -> str:
+    """The "-of-<noun>" of a counted noun followed by "of" and a noun ("" when none).
+
+    "three counts of burglary" and "one count of arson" count different things.
+    """
+    found = _OF.match(text, counted.end, fact.end)
+    if not found:
+        return ""
+    word = found.group(1).split()[-1].lower()
+    return "" if word in _NOT_ROLES else f"-of-{word.removesuffix('s')}"
+
+
+_MASS = frozenset(["people", "police", "staff", "personnel", "crew", "livestock"])
+
+
+def _mentioned(analysis: Analysis, fact: Fact) -> frozenset[float]:
+    return frozenset(
+        n.value
+        for n in analysis.numbers
+        if n.value is not None and starts_inside(n.span, fact.span)
+    )
 
 
 def _subject(key: str) -> str:
     head, _, role = key.partition(" ")
-    return f"number of {head}s ({role}…)"
+    noun, _, of = head.partition("-of-")
+    plural = noun if noun in _MASS else f"{noun}s"
+    return f"number of {plural}{f' of {of}' if of else ''} ({role}…)"
 
 
 def _qualifier(text: str, span: Span) -> tuple[str, int]:
@@ -195,8 +218,8 @@ def bounds(text: str, span: Span, value: float) -> tuple[float, float]:
 
 def _date_items(
     members: Sequence[Fact], by_id: dict[str, Analysis]
-) -> list[tuple[ConflictKind, str, list[_Value]]]:
-    by_precision: dict[str, list[_Value]] = {}
+) -> list[tuple[ConflictKind, str, list[SlotValue]]]:
+    by_precision: dict[str, list[SlotValue]] = {}
     for fact in members:
         dates = [
             d
@@ -212,7 +235,7 @@ def _date_items(
             if not role:
                 continue
             day = float(same[0].value.toordinal())
-            value = _Value(
+            value = SlotValue(
                 article_id=fact.article_id,
                 fact=fact,
                 span=same[0].span,
@@ -239,35 +262,3 @@ def _date_role(text: str, date: Span, fact: Span) -> str:
         return ""
     words = [w for w in _WORDS.findall(before) if w.lower() not in _NOT_ROLES]
     return stem(words[-1]) if words else ""
-
-
-def _conflict(
-    kind: ConflictKind, subject: str, values: list[_Value], row: str, conflict_id: str
-) -> Conflict | None:
-    """A conflict when two articles' values cannot both hold; articles with two values drop out."""
-    per_article: dict[str, list[_Value]] = {}
-    for value in values:
-        per_article.setdefault(value.article_id, []).append(value)
-    single = [v[0] for v in per_article.values() if len({(x.low, x.high) for x in v}) == 1]
-    if len(single) < 2 or all(_compatible(a, b) for a in single for b in single):
-        return None
-    groups: dict[tuple[float, float], list[_Value]] = {}
-    for value in single:
-        groups.setdefault((value.low, value.high), []).append(value)
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].low))
-    positions = tuple(
-        Position(value=g[0].label, article_ids=tuple(v.article_id for v in g), count=len(g))
-        for g in ordered
-    )
-    sides = tuple(
-        ConflictSide(article_id=v.article_id, value=v.label, span=v.span, sentence=v.fact.span)
-        for g in ordered
-        for v in g
-    )
-    return Conflict(
-        id=conflict_id, kind=kind, subject=subject, sides=sides, positions=positions, row=row
-    )
-
-
-def _compatible(a: _Value, b: _Value) -> bool:
-    return a.low <= b.high and b.low <= a.high

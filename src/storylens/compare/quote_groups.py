@@ -13,9 +13,9 @@ positions majority first.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from storylens.analyze.names import name_key
+from storylens.analyze.names import TITLE_WORDS, name_key
 from storylens.compare.entities import names_agree
 from storylens.compare.quotes import QuoteHit
 from storylens.compare.records import (
@@ -115,17 +115,27 @@ def same_person(first: QuoteRef, second: QuoteRef) -> bool:
 
 
 def speaker_conflicts(
-    groups: Sequence[QuoteGroup], sentences: dict[str, Span], *, first_id: int = 1
+    groups: Sequence[QuoteGroup],
+    sentences: dict[str, Span],
+    *,
+    same: Collection[frozenset[tuple[str, str]]] | None = None,
+    first_id: int = 1,
 ) -> list[Conflict]:
     """One conflict per quote group whose articles give the words to different people.
 
-    ``sentences`` maps ``"<article_id>:<sentence index>"`` to the sentence span.
+    ``sentences`` maps ``"<article_id>:<sentence index>"`` to the sentence span. ``same``
+    holds the pairs of (article id, quote id) that are surely one utterance
+    (`storylens.compare.utterances`): a person is a side only when one of its quotes is
+    surely the utterance a quote of the majority's person is (None: every matched pair is).
     """
     conflicts: list[Conflict] = []
     for group in groups:
         if max(len(q.content.text.split()) for q in group.quotes) < _MIN_WORDS:
             continue
-        people = _disputed(_people([q for q in group.quotes if q.named]), sentences)
+        named = [q for q in group.quotes if q.named and has_name(q.speaker)]
+        people = _disputed(_people(named), sentences)
+        if same is not None:
+            people = _shown(people, same)
         if len(people) < 2:
             continue
         sides = tuple(
@@ -157,6 +167,70 @@ def speaker_conflicts(
             )
         )
     return conflicts
+
+
+_RANKS = frozenset(
+    (
+        "sgt",
+        "sergeant",
+        "capt",
+        "captain",
+        "lt",
+        "lieutenant",
+        "cpl",
+        "corporal",
+        "pvt",
+        "private",
+        "maj",
+        "major",
+        "colonel",
+        "det",
+        "detective",
+        "insp",
+        "inspector",
+        "supt",
+        "superintendent",
+        "cmdr",
+        "commander",
+        "trooper",
+        "constable",
+        "pc",
+        "agent",
+        "sr",
+        "jr",
+        "cllr",
+        "mp",
+    )
+)
+"""Ranks and abbreviations that are not a name ("said Sgt." split before the surname)."""
+
+
+def has_name(speaker: str) -> bool:
+    """True when the speaker as given holds a capitalised word that is not a title or rank.
+
+    A title alone ("Sgt", "state police Sgt") names nobody: it takes no side in a conflict.
+
+    >>> has_name("Sgt"), has_name("state police Sgt"), has_name("Sgt. Dana Whitlock")
+    (False, False, True)
+    """
+    return any(
+        word[:1].isupper() and key not in TITLE_WORDS and key not in _RANKS
+        for word in speaker.split()
+        if (key := name_key(word))
+    )
+
+
+def _shown(
+    people: list[list[QuoteRef]], same: Collection[frozenset[tuple[str, str]]]
+) -> list[list[QuoteRef]]:
+    """The majority's person, and the others with a quote surely the majority's utterance."""
+    first, *rest = people or [[]]
+    mine = {(r.article_id, r.quote_id) for r in first}
+    return [first] + [
+        refs
+        for refs in rest
+        if any(frozenset({key, (r.article_id, r.quote_id)}) in same for r in refs for key in mine)
+    ]
 
 
 def _disputed(people: list[list[QuoteRef]], sentences: dict[str, Span]) -> list[list[QuoteRef]]:
