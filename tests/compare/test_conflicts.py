@@ -6,6 +6,11 @@
   counts of burglary, one count of arson, four counts of burglary.
 - ``title_speaker.jsonl``: three outlets quote one police sergeant; two give the words to
   "Sgt." (the name cut off by the sentence split), one to "Dana Whitlock".
+- ``clock_times.jsonl``: four outlets report one gas explosion; two say 8.40pm, one 8.49pm,
+  one "about 8.45pm" (which agrees with both).
+- ``fight_records.jsonl``: three outlets report one title fight; two give the champion's
+  record as 21-2, one as 22-2; the challenger's record (17-4) and a council vote (7-2) agree
+  or are not records.
 - ``phrase_quotes.jsonl``: a mayor's long quote and a trader's three words that it contains,
   in sentences about different things.
 """
@@ -89,3 +94,30 @@ def test_two_peoples_words_sharing_a_phrase_are_not_a_speaker_conflict():
     comparison = _compare("phrase_quotes.jsonl")
     assert comparison.quote_groups or comparison.quote_matches
     assert [c for c in comparison.conflicts if c.kind is ConflictKind.SPEAKER] == []
+
+
+def test_two_times_of_one_explosion_are_one_conflict_and_about_takes_no_side():
+    comparison = _compare("clock_times.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.kind is ConflictKind.DATE
+    majority, minority = conflict.positions
+    assert (majority.value, set(majority.article_ids)) == (
+        "8.40pm",
+        _ids(comparison, "Northgate Gazette", "Mill Road Post"),
+    )
+    assert (minority.value, set(minority.article_ids)) == (
+        "8.49pm",
+        _ids(comparison, "Evening Courier"),
+    )
+    assert not {s.article_id for s in conflict.sides} & _ids(comparison, "Northgate Today")
+
+
+def test_two_records_of_one_fighter_are_one_conflict():
+    comparison = _compare("fight_records.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.subject == "record of Okonjo"
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("21-2, 14 KOs", 2),
+        ("22-2, 15 KOs", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Fight Post")

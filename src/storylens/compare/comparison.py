@@ -9,6 +9,7 @@ from storylens.compare.agreement import apart
 from storylens.compare.align import AlignmentSettings, link_facts
 from storylens.compare.copies import accounts, copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
+from storylens.compare.disputes import value_conflicts
 from storylens.compare.entities import MergedEntities, merge_entities
 from storylens.compare.evidence import short_label, story_title, with_evidence
 from storylens.compare.facts import split_facts
@@ -19,7 +20,6 @@ from storylens.compare.features import (
     lexical_candidates,
 )
 from storylens.compare.near import loose_near
-from storylens.compare.numbers import value_conflicts
 from storylens.compare.quote_groups import quote_groups, speaker_conflicts
 from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs
 from storylens.compare.records import (

@@ -1,4 +1,4 @@
-"""Numbers and dates that disagree within one row: one conflict per disputed item.
+"""Numbers and dates that disagree within one row (the conflicts: `compare.disputes`).
 
 A row's members state one proposition, so two of its articles disagree on a number when they
 count the same thing in the same role (the counted noun, and the casualty or tally word that
@@ -10,7 +10,6 @@ each article's member carries exactly one date of that precision, written as a d
 "Monday", which was placed against each article's own publication date), going with the same
 word ("convicted in June 1998" and "returned to prison in June 1999" are two events), not a
 page timestamp ("Published November 30, 2009", "May 3, 2013 at 7:31 AM"), and the days differ.
-Each conflict lists its positions (value × articles), most articles first.
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ import re
 from collections.abc import Sequence
 
 from storylens.compare.features import counted_head, stem
-from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
+from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.spans import starts_inside
-from storylens.compare.values import SlotValue, slot_conflict
+from storylens.compare.values import SlotValue
 from storylens.model import Analysis, NumberMention, Span
 
 _ROLES = re.compile(
@@ -52,47 +51,10 @@ _SCORE = re.compile(rf"\d+\s*[-–]\s*\d+|\b{_NUMERAL}[-\s]in[-\s]{_NUMERAL}\b",
 """A score or ratio ("88-72", "one-in-three", "1 in 3"): not a count."""
 
 
-def value_conflicts(
-    rows: Sequence[AlignedFact], analyses: Sequence[Analysis], *, first_id: int = 1
-) -> list[Conflict]:
-    """One number or date conflict per disputed item in the rows two or more articles share."""
-    by_id = {a.article.id: a for a in analyses}
-    conflicts: list[Conflict] = []
-    for row in rows:
-        if len(row.facts) < 2:
-            continue
-        members = tuple(f for f in (*row.facts, *row.restated) if f.statement)
-        items = _number_items(members, by_id) + _date_items(members, by_id)
-        strong = {(k.source, k.target) for k in row.links if k.score >= SURE_LINK}
-        for kind, subject, values in items:
-            conflict = slot_conflict(
-                kind, subject, values, row=row.id, conflict_id=f"C{first_id + len(conflicts)}"
-            )
-            if conflict is not None and _sure(conflict, values, strong):
-                conflicts.append(conflict)
-    return conflicts
-
-
-SURE_LINK = 0.5
-"""A number or date conflict needs two facts that disagree to be linked at least this surely
-(a pair the model doubts may be two facts, not one told two ways: no conflict is listed)."""
-
-
-def _sure(conflict: Conflict, values: Sequence[SlotValue], strong: set[tuple[str, str]]) -> bool:
-    """Some fact of the majority and some fact of another position are surely one fact."""
-    fact_of = {v.article_id: v.fact.id for v in values}
-    first, *rest = conflict.positions
-    return any(
-        (fact_of[a], fact_of[b]) in strong or (fact_of[b], fact_of[a]) in strong
-        for a in first.article_ids
-        for p in rest
-        for b in p.article_ids
-    )
-
-
-def _number_items(
+def number_items(
     members: Sequence[Fact], by_id: dict[str, Analysis]
 ) -> list[tuple[ConflictKind, str, list[SlotValue]]]:
+    """The row's counts by slot (counted noun and role), each a list of article values."""
     by_role: dict[str, list[SlotValue]] = {}
     for fact in members:
         analysis = by_id[fact.article_id]
@@ -216,9 +178,10 @@ def bounds(text: str, span: Span, value: float) -> tuple[float, float]:
     return value, value
 
 
-def _date_items(
+def date_items(
     members: Sequence[Fact], by_id: dict[str, Analysis]
 ) -> list[tuple[ConflictKind, str, list[SlotValue]]]:
+    """The row's written dates by slot (precision and the word they go with)."""
     by_precision: dict[str, list[SlotValue]] = {}
     for fact in members:
         dates = [
