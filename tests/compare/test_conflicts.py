@@ -11,6 +11,8 @@
 - ``fight_records.jsonl``: three outlets report one title fight; two give the champion's
   record as 21-2, one as 22-2; the challenger's record (17-4) and a council vote (7-2) agree
   or are not records.
+- ``turnout.jsonl``: two outlets on one election; one gives the turnout as a share of the
+  eligible voters ("about 71 percent"), the other the number of eligible voters (2.7 million).
 - ``phrase_quotes.jsonl``: a mayor's long quote and a trader's three words that it contains,
   in sentences about different things.
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from storylens.compare import Comparison, ConflictKind, compare_analyses
-from storylens.compare.quote_groups import has_name
+from storylens.compare.quotes import has_name
 from storylens.pipeline import analyze_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,6 +82,7 @@ def test_a_speaker_given_only_as_a_title_takes_no_side():
         ("Sgt", False),
         ("state police Sgt", False),
         ("Det. Insp.", False),
+        ("The judge", False),
         ("Sgt. Dana Whitlock", True),
         ("Whitlock", True),
         ("John Major", True),
@@ -121,3 +124,8 @@ def test_two_records_of_one_fighter_are_one_conflict():
         ("22-2, 15 KOs", 1),
     ]
     assert set(conflict.positions[1].article_ids) == _ids(comparison, "Fight Post")
+
+
+def test_a_share_and_a_count_of_voters_are_not_a_conflict():
+    comparison = _compare("turnout.jsonl")
+    assert comparison.conflicts == ()

@@ -8,8 +8,8 @@ slot when they are in the same zone (a local time and a GMT time are not compare
 the same word (one of the two content words before each time: "blast at 8.40pm" and "took off
 at 8.40pm" are two happenings). A time is a range, in minutes: "8.40pm" is exact, "9 p.m." a
 half hour either side (writers round to the hour), "about 8.45pm" a quarter of an hour either
-side, "shortly after 9 p.m." the half hour after it; "between", "from" and "until" give a
-span, not a time, and are left out.
+side, "shortly after 9 p.m." the half hour after it; "between", "from", "until" and "as of"
+give a span or a cut-off ("had voted as of 4 p.m."), not a time, and are left out.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storylens.compare.features import stem
+from storylens.compare.features import STOPWORDS, stem
 from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.values import SlotValue
 from storylens.model import Analysis, Span
@@ -39,7 +39,10 @@ _QUALIFIERS = (
         "after",
     ),
     (re.compile(r"\b(?:shortly|just|a little|not long)\s+before\s*$", re.I), "before"),
-    (re.compile(r"\b(?:between|from|until|till|to|and|after|before|by)\s*$", re.I), "span"),
+    (
+        re.compile(r"\b(?:between|from|until|till|to|and|after|before|by|as of)\s*$", re.I),
+        "span",
+    ),
 )
 _PAGE = re.compile(
     rf"(?:\b\d{{4}}\b[,\s]*(?:at\s*)?|{_NUMERIC_DATE}[,\s]*|\b(?:published|posted|updated)\b[^.]*)$",
@@ -125,5 +128,7 @@ def _qualifier(before: str) -> tuple[str, int]:
 def _words(text: str, fact: Span, at: int) -> tuple[str, ...]:
     """The two content words before the time (lowercase): what happened then."""
     before = text[max(fact.start, at - 60) : at]
-    words = [w for w in _WORDS.findall(before) if not _SKIP.fullmatch(w)]
+    words = [
+        w for w in _WORDS.findall(before) if not _SKIP.fullmatch(w) and w.lower() not in STOPWORDS
+    ]
     return tuple(w.lower() for w in words[-2:])

@@ -5,8 +5,11 @@ count the same thing in the same role (the counted noun, and the casualty or tal
 goes with it: "killed", "injured", "votes"; a count with no such word, or a score like
 "88-72", is not compared) with values that cannot both be true. "At least 40" and "49" agree;
 "about 50" and "49" agree; "five" and "three" do not. An article that gives two values for
-one role in the row is left out of it (which is which is unclear). Dates disagree only when
-each article's member carries exactly one date of that precision, written as a date (not
+one role in the row is left out of it (which is which is unclear). A share ("88 percent of
+voters") and a count ("2.5 million voters") are two slots. Dates disagree only when each
+article's member carries exactly one date to the day (a month or a year, "restored in
+October 2011" beside "in November 2011", "first hosted in 2007" beside "to host in 2014",
+dates two happenings more often than it disputes one), written as a date (not
 "Monday", which was placed against each article's own publication date), going with the same
 word ("convicted in June 1998" and "returned to prison in June 1999" are two events), not a
 page timestamp ("Published November 30, 2009", "May 3, 2013 at 7:31 AM"), and the days differ.
@@ -22,7 +25,7 @@ from storylens.compare.features import counted_head, stem
 from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.spans import starts_inside
 from storylens.compare.values import SlotValue
-from storylens.model import Analysis, NumberMention, Span
+from storylens.model import Analysis, Granularity, NumberMention, Span
 
 _ROLES = re.compile(
     r"\b(kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacuat|rescu|"
@@ -77,6 +80,8 @@ def _number_value(
     if not role or _SCORE.search(around):
         return None
     head = counted_head(number.counted.text) + _complement(text, number.counted, fact.span)
+    if _PERCENT.search(text, number.span.start, min(number.span.end + 10, fact.span.end)):
+        head = f"%{head}"
     low, high = bounds(text, number.span, number.value)
     start = max(fact.span.start, _qualifier_start(text, number.span))
     end = max(number.span.end, number.counted.end)
@@ -112,6 +117,8 @@ def _complement(text: str, counted: Span, fact: Span) -> str:
     return "" if word in _NOT_ROLES else f"-of-{word.removesuffix('s')}"
 
 
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.IGNORECASE)
+"""A share ("88 percent of voters") is another slot than a count ("2.5 million voters")."""
 _MASS = frozenset(["people", "police", "staff", "personnel", "crew", "livestock"])
 
 
@@ -125,9 +132,10 @@ def _mentioned(analysis: Analysis, fact: Fact) -> frozenset[float]:
 
 def _subject(key: str) -> str:
     head, _, role = key.partition(" ")
-    noun, _, of = head.partition("-of-")
+    noun, _, of = head.removeprefix("%").partition("-of-")
     plural = noun if noun in _MASS else f"{noun}s"
-    return f"number of {plural}{f' of {of}' if of else ''} ({role}…)"
+    what = "share" if head.startswith("%") else "number"
+    return f"{what} of {plural}{f' of {of}' if of else ''} ({role}…)"
 
 
 def _qualifier(text: str, span: Span) -> tuple[str, int]:
@@ -136,8 +144,12 @@ def _qualifier(text: str, span: Span) -> tuple[str, int]:
     ``("", span.start)`` when there is none.
     """
     lead = text[max(0, span.start - 24) : span.end]
+    digit = re.search(r"\d", lead[len(lead) - len(span.text) :])
     numeral = re.search(r"\S+$", lead)
-    head = lead[: numeral.start()] if numeral else lead
+    if digit:
+        head = lead[: len(lead) - len(span.text) + digit.start()]
+    else:
+        head = lead[: numeral.start()] if numeral else lead
     for kind, pattern in (("min", _AT_LEAST), ("max", _AT_MOST), ("about", _ABOUT)):
         found = pattern.search(head)
         if found:
@@ -190,7 +202,7 @@ def date_items(
             if d.value is not None and starts_inside(d.span, fact.span)
         ]
         text = by_id[fact.article_id].article.text
-        for precision in {d.granularity.value for d in dates}:
+        for precision in {d.granularity.value for d in dates} & {Granularity.DAY.value}:
             same = [d for d in dates if d.granularity.value == precision]
             if len(same) != 1 or same[0].relative or same[0].value is None:
                 continue

@@ -4,7 +4,8 @@ Matched quotes are joined into groups (a quote matched by another is in its grou
 group lists the speakers the articles give, as positions (speaker × articles), most articles
 first. Two speakers are one person when they share a merged entity, or when their names agree
 once titles are dropped: the same surname, and first names that do not disagree ("Mattis" =
-"Jim Mattis" = "Defense Secretary Jim Mattis"). A group in which articles *name* two or more
+"Jim Mattis" = "Defense Secretary Jim Mattis"), or one full name misspelt ("Andrew Wetzler",
+"Andrew Welzler"). A group in which articles *name* two or more
 different people at the quote (`QuoteRef.named`: a cue, "according to" or signature naming a
 person; "he said", carried attributions and organisations take no side) is ONE conflict, its
 positions majority first.
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Sequence
+from difflib import SequenceMatcher
 
 from storylens.analyze.names import TITLE_WORDS, name_key
 from storylens.compare.entities import names_agree
-from storylens.compare.quotes import QuoteHit
+from storylens.compare.quotes import QuoteHit, has_name
 from storylens.compare.records import (
     Conflict,
     ConflictKind,
@@ -111,7 +113,25 @@ def same_person(first: QuoteRef, second: QuoteRef) -> bool:
     keys = (first.speaker_key or "", second.speaker_key or "")
     if all(keys) and set(keys[0].split("+")) & set(keys[1].split("+")):
         return True
-    return names_agree(first.speaker, second.speaker)
+    return names_agree(first.speaker, second.speaker) or misspelt(first.speaker, second.speaker)
+
+
+def misspelt(first: str, second: str) -> bool:
+    """One full name written two ways: the same first name, surnames a letter or so apart.
+
+    >>> misspelt("Andrew Wetzler", "Andrew Welzler"), misspelt("John Kerry", "John Kirby")
+    (True, False)
+    """
+    a = [w for w in name_key(first).split() if w not in TITLE_WORDS]
+    b = [w for w in name_key(second).split() if w not in TITLE_WORDS]
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or min(len(a[-1]), len(b[-1])) < _SURNAME:
+        return False
+    return SequenceMatcher(None, a[-1], b[-1]).ratio() >= _SPELLING
+
+
+_SURNAME = 5
+_SPELLING = 0.85
+"""Surnames of at least five letters this alike (one letter of seven changed) are one name."""
 
 
 def speaker_conflicts(
@@ -167,57 +187,6 @@ def speaker_conflicts(
             )
         )
     return conflicts
-
-
-_RANKS = frozenset(
-    (
-        "sgt",
-        "sergeant",
-        "capt",
-        "captain",
-        "lt",
-        "lieutenant",
-        "cpl",
-        "corporal",
-        "pvt",
-        "private",
-        "maj",
-        "major",
-        "colonel",
-        "det",
-        "detective",
-        "insp",
-        "inspector",
-        "supt",
-        "superintendent",
-        "cmdr",
-        "commander",
-        "trooper",
-        "constable",
-        "pc",
-        "agent",
-        "sr",
-        "jr",
-        "cllr",
-        "mp",
-    )
-)
-"""Ranks and abbreviations that are not a name ("said Sgt." split before the surname)."""
-
-
-def has_name(speaker: str) -> bool:
-    """True when the speaker as given holds a capitalised word that is not a title or rank.
-
-    A title alone ("Sgt", "state police Sgt") names nobody: it takes no side in a conflict.
-
-    >>> has_name("Sgt"), has_name("state police Sgt"), has_name("Sgt. Dana Whitlock")
-    (False, False, True)
-    """
-    return any(
-        word[:1].isupper() and key not in TITLE_WORDS and key not in _RANKS
-        for word in speaker.split()
-        if (key := name_key(word))
-    )
 
 
 def _shown(
