@@ -33,6 +33,7 @@ analyze/), fact vectors in a storylens store beside it (`CachedEncoder`, as `sto
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import pickle
@@ -51,10 +52,22 @@ from storylens.store import CachedEncoder, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ecbplus-dev"
-CACHE = Path(tempfile.gettempdir()) / "storylens_ecbplus_analyses.pkl"
 VECTORS = Path(tempfile.gettempdir()) / "storylens_ecbplus_vectors.db"
 TUNING = range(1, 13)
 Pair = tuple[str, int, str, int]
+
+
+def source_key() -> str:
+    """A digest of the source files an analysis can depend on (the analyses cache's key)."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        if not {"compare", "report", "serve", "cli", "engine"} & set(path.parts):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CACHE = Path(tempfile.gettempdir()) / f"storylens_ecbplus_analyses_{source_key()}.pkl"
+"""Analyses cached under a digest of the analysing code, so a code change never reads stale ones."""
 
 
 def _records() -> list[dict]:

@@ -35,7 +35,6 @@ scores with stale ones.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 import sys
@@ -46,7 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import compare_ecbplus
-from compare_ecbplus import DATA, TUNING, VECTORS, analyses, sentence_offsets
+from compare_ecbplus import DATA, TUNING, VECTORS, analyses, sentence_offsets, source_key
 
 from storylens.compare import Comparison, compare_analyses
 from storylens.embedding import default_encoder
@@ -56,15 +55,6 @@ GOLD = Path(__file__).resolve().parent / "gold" / "ecbplus_judged"
 Sentence = tuple[str, int]
 Pair = tuple[str, int, str, int]
 DETECTED_KINDS = {"number", "speaker", "date"}
-
-
-def source_key() -> str:
-    """A digest of the source files an analysis can depend on (the analyses cache's key)."""
-    digest = hashlib.sha256()
-    for path in sorted((Path(__file__).resolve().parents[1] / "src").rglob("*.py")):
-        if not {"compare", "report", "serve", "cli", "engine"} & set(path.parts):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def pair(a: Sentence, b: Sentence) -> Pair:

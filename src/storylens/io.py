@@ -16,6 +16,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+import orjson
+
 from storylens.errors import SchemaError
 
 T = TypeVar("T")
@@ -28,8 +30,14 @@ def to_json(value: Any) -> Any:
     >>> to_json(Span(start=0, end=2, text="Hi"))
     {'start': 0, 'end': 2, 'text': 'Hi'}
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: type = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is tuple or kind is list:
+        return [to_json(v) for v in value]
+    names = _field_names(kind)
+    if names:
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -46,9 +54,33 @@ def from_json(cls: type[T], value: Any) -> T:
     return typing.cast(T, _read(cls, value, cls.__name__))
 
 
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass type, in order (none for any other type)."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def dumps(value: Any) -> str:
     """One model object as compact JSON text."""
     return json.dumps(to_json(value), ensure_ascii=False)
+
+
+def json_text(value: Any, *, indent: bool = False) -> str:
+    """Plain JSON values (`to_json`'s) as JSON text, indented by two spaces if asked.
+
+    Encoded with orjson, about ten times faster than the standard library for a large report
+    (a 200-account comparison is ~20 MB of JSON). A value orjson refuses (a lone surrogate,
+    a key that is not a string) goes through `json.dumps`, which decides as before.
+
+    >>> json_text({"a": [1, "é"]})
+    '{"a":[1,"é"]}'
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(value, ensure_ascii=False, indent=2 if indent else None)
 
 
 def write_jsonl(values: Iterable[Any]) -> Iterator[str]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
 from storylens.compare import Comparison, compare_analyses
+from storylens.compare.evidence import short_label
+from storylens.compare.records import ArticleRef
 from storylens.compare.summary import summarize
 from storylens.io import from_json, to_json
 from storylens.pipeline import analyze_paths
@@ -148,6 +151,34 @@ def test_terminal_report_order_and_evidence(seed_comparison):
     assert "Framing evidence: PJ Media" in text
     assert "“regime” @" in text
     assert "Russian Aggression" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_a_wide_story_lists_coverage_instead_of_a_column_per_outlet(seed_comparison):
+    # Thirteen more outlets that carry nothing: a table would give each a column of ~4
+    # characters at 100 columns; the list names who has each entity, with counts.
+    extra = tuple(
+        ArticleRef(id=f"x{n}", outlet=f"Outlet {n}", label=f"Outlet {n}", title="", input="")
+        for n in range(13)
+    )
+    articles = tuple(
+        replace(ref, short=short_label(n))
+        for n, ref in enumerate((*seed_comparison.articles, *extra))
+    )
+    framing = seed_comparison.framing + tuple(
+        replace(seed_comparison.framing[0], article_id=ref.id) for ref in extra
+    )
+    wide = replace(seed_comparison, articles=articles, framing=framing)
+    console = make_console(width=100)
+    with console.capture() as captured:
+        render_story(wide, console)
+    text = captured.get()
+    entities = _section(text, "Entities × outlet (mentions)", "Timeline")
+    first = seed_comparison.entities[0]
+    counts = {c.article_id: c.count for c in first.cells if c.count}
+    shown = ", ".join(f"{wide.article(a).short} {n}" for a, n in counts.items())
+    assert f"{first.name} ({first.kind}) · {len(counts)} of 15 outlets: {shown}" in entities
+    assert "┃" not in entities  # no table
     assert max(len(line) for line in text.splitlines()) <= 100
 
 

@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from storylens.report.escape import csv_cell, markdown_code, markdown_text, terminal_text
+from storylens.model import Span
+from storylens.report.escape import (
+    csv_cell,
+    markdown_code,
+    markdown_text,
+    terminal_safe,
+    terminal_text,
+)
 from tests.reliability.conftest import BRIDGE, record, run_cli
 
 PWN = "document.body.setAttribute('data-pwned','1')"
@@ -219,3 +226,16 @@ def test_terminal_text_keeps_length_so_offsets_still_hold():
     for control in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert control not in safe
     assert safe.endswith("b\n\tc")
+
+
+@pytest.mark.parametrize(
+    "control",
+    [chr(c) for c in range(0x110000) if terminal_text(chr(c)) != chr(c)],
+    ids=lambda c: f"U+{ord(c):04X}",
+)
+def test_terminal_safe_escapes_every_control_character_inside_a_model_object(control):
+    # terminal_safe skips objects whose JSON text shows no control character: that shortcut
+    # must see every character terminal_text replaces, wherever it sits in a string.
+    span = Span(start=0, end=3, text=f"a{control}b")
+    assert terminal_safe((span,))[0].text == terminal_text(span.text)
+    assert control not in terminal_safe({"k": [span]})["k"][0].text

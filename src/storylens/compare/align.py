@@ -149,11 +149,12 @@ def link_facts(
     settings = settings or AlignmentSettings()
     model, bars = settings.pair_model, (settings.link_bar, settings.mutual_bar)
     mutual = PAIR_FEATURES.index("mutual")
-    links = []
-    for (i, j), values in sorted(
-        pair_features(facts, features, vectors, words, settings.floor).items()
-    ):
-        probability = model.probability(values)
+    links: list[Link] = []
+    candidates = sorted(pair_features(facts, features, vectors, words, settings.floor).items())
+    if not candidates:
+        return links
+    probabilities = model.probabilities(np.array([values for _, values in candidates]))
+    for ((i, j), values), probability in zip(candidates, probabilities.tolist(), strict=True):
         if scores is not None:
             scores[(i, j)] = probability
         if probability >= bars[int(values[mutual])]:

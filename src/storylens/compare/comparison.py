@@ -292,13 +292,11 @@ def _omissions(rows: Sequence[AlignedFact], order: Sequence[str]) -> tuple[Omiss
 
     Rows of page text (`Fact.kind`: a headline, a furniture line) are nobody's omission.
     """
-    stated = [r for r in rows if any(f.statement for f in r.facts)]
+    stated = [(r.id, {*r.article_ids, *r.near}) for r in rows if any(f.statement for f in r.facts)]
     return tuple(
         Omission(
             article_id=article_id,
-            rows=tuple(
-                r.id for r in stated if article_id not in r.article_ids and article_id not in r.near
-            ),
+            rows=tuple(row for row, reached in stated if article_id not in reached),
         )
         for article_id in order
     )

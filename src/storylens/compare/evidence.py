@@ -21,7 +21,11 @@ def with_evidence(
     features: Sequence[FactFeatures],
     merged: MergedEntities,
 ) -> list[Link]:
-    """The links with the content words and entities both facts share (rarest first)."""
+    """The links with the content words and entities both facts share (rarest first).
+
+    Ties keep the words' order in the text and the entities' alphabetical order, so a report
+    is the same from run to run.
+    """
     index = {fact.id: n for n, fact in enumerate(facts)}
     out = []
     for link in links:
@@ -32,7 +36,7 @@ def with_evidence(
         ranked = sorted(words, key=lambda w: -weights.get(stem(w), 0.0))[:_SHOWN]
         entities = sorted(
             set(features[i].entities) & set(features[j].entities),
-            key=lambda k: -features[i].entities[k],
+            key=lambda k: (-features[i].entities[k], k),
         )[:_SHOWN]
         out.append(
             dataclasses.replace(

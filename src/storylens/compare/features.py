@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from storylens.compare.entities import MergedEntities
 from storylens.compare.records import Fact
@@ -237,23 +238,14 @@ def lexical_candidates(
     no rare term makes unlikely. Terms lighter than ``min_weight`` (the story's common words)
     are not counted, which keeps the inverted index's posting lists short.
     """
-    postings: dict[str, list[int]] = {}
-    for n, feature in enumerate(features):
-        for term, weight in (*feature.words.items(), *feature.entities.items()):
-            if weight >= min_weight:
-                postings.setdefault(term, []).append(n)
-    shared: dict[tuple[int, int], float] = {}
-    for term, members in postings.items():
-        for i in members:
-            for j in members:
-                if i < j and facts[i].article_id != facts[j].article_id:
-                    weight = features[i].words.get(term) or features[i].entities.get(term, 0.0)
-                    shared[(i, j)] = shared.get((i, j), 0.0) + weight
-    keep = [False] * len(facts)
-    for (i, j), weight in shared.items():
-        if weight >= min_shared:
-            keep[i] = keep[j] = True
-    return keep
+    counted, weighted = term_matrices(features, min_weight=min_weight, most=len(features))
+    shared = sparse.triu(weighted @ counted.T, k=1).tocoo()
+    articles = np.array([f.article_id for f in facts])
+    hit = (shared.data >= min_shared - 1e-9) & (articles[shared.row] != articles[shared.col])
+    keep = np.zeros(len(facts), dtype=bool)
+    keep[shared.row[hit]] = True
+    keep[shared.col[hit]] = True
+    return keep.tolist()
 
 
 def fact_features(
@@ -329,3 +321,34 @@ def _idf(bags: Sequence[set[str]]) -> dict[str, float]:
     total = max(len(bags), 2)
     counts = Counter(term for bag in bags for term in bag)
     return {t: math.log(total / n) / math.log(total) for t, n in counts.items()}
+
+
+def term_matrices(
+    features: Sequence[FactFeatures], *, min_weight: float, most: int
+) -> tuple[sparse.csr_array, sparse.csr_array]:
+    """Fact × term counts, and the same weighted by each term's weight in its fact.
+
+    Only terms of at least ``min_weight`` in a fact are counted, and a term held by more than
+    ``most`` facts is left out; a term that is both a word and an entity of a fact counts
+    twice. Products of these matrices give, per fact pair, the terms they share
+    (`storylens.compare.rows.lexical_near`, `lexical_candidates`).
+    """
+    index: dict[str, int] = {}
+    cells: dict[tuple[int, int], list[float]] = {}
+    for n, feature in enumerate(features):
+        for term, value in (*feature.words.items(), *feature.entities.items()):
+            if value >= min_weight:
+                cell = cells.setdefault((n, index.setdefault(term, len(index))), [0.0, 0.0])
+                cell[0] += 1
+                cell[1] = feature.words.get(term) or feature.entities.get(term, 0.0)
+    shape = (len(features), max(len(index), 1))
+    if not cells:
+        return sparse.csr_array(shape), sparse.csr_array(shape)
+    at = np.array(list(cells), dtype=np.int64).T
+    values = np.array(list(cells.values())).T
+    held = np.bincount(at[1], weights=values[0], minlength=shape[1])
+    kept = held[at[1]] <= most
+    at, values = at[:, kept], values[:, kept]
+    counted = sparse.csr_array((values[0], (at[0], at[1])), shape=shape)
+    weighted = sparse.csr_array((values[0] * values[1], (at[0], at[1])), shape=shape)
+    return counted, weighted

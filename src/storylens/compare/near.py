@@ -21,6 +21,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from storylens.compare.features import ContentWords
 from storylens.compare.records import AlignedFact, Fact
@@ -59,39 +60,74 @@ def loose_near(
     """
     index = {fact.id: n for n, fact in enumerate(facts)}
     order = list(dict.fromkeys(f.article_id for f in facts))
-    accounts = np.array([roots.get(f.article_id, f.article_id) for f in facts])
+    code = {a: n for n, a in enumerate(dict.fromkeys(roots.get(a, a) for a in order))}
+    accounts = np.array([code[roots.get(f.article_id, f.article_id)] for f in facts])
+    articles = np.array([f.article_id for f in facts])
     cosines = vectors @ vectors.T
+    packed = _Packed.of(words)
     out = []
     for row in rows:
         members = [index[f.id] for f in (*row.facts, *row.restated)]
-        inside = {roots.get(a, a) for a in row.article_ids}
-        outside = ~np.isin(accounts, list(inside))
-        close = cosines[members][:, outside]
-        candidates = np.flatnonzero(outside)
-        found = {facts[int(j)].article_id for j in candidates[(close >= cosine).any(axis=0)]}
-        if len(inside) == 1:
-            found |= _covering(members, candidates, close, words, facts, cover)
+        inside = np.zeros(len(code), dtype=bool)
+        inside[[code[roots.get(a, a)] for a in row.article_ids]] = True
+        outside = ~inside[accounts]
+        close = cosines[members]
+        found = set(articles[outside & (close >= cosine).any(axis=0)].tolist())
+        if int(inside.sum()) == 1:
+            found |= packed.covering(members, outside & (close >= _COVER_FLOOR), articles, cover)
         near = set(row.near) | (found - set(row.article_ids))
         out.append(dataclasses.replace(row, near=tuple(a for a in order if a in near)))
     return out
 
 
-def _covering(
-    members: Sequence[int],
-    candidates: np.ndarray,
-    close: np.ndarray,
-    words: Sequence[ContentWords],
-    facts: Sequence[Fact],
-    bar: float,
-) -> set[str]:
-    """Articles of candidate facts that cover a member's words (see `cover`)."""
-    found: set[str] = set()
-    for m, member in enumerate(members):
-        for k in np.flatnonzero(close[m] >= _COVER_FLOOR):
-            j = int(candidates[k])
-            if facts[j].article_id not in found and cover(words[member], words[j]) >= bar:
-                found.add(facts[j].article_id)
-    return found
+@dataclasses.dataclass(frozen=True)
+class _Packed:
+    """Every fact's content-word states in one matrix, with where each fact's rows start."""
+
+    states: npt.NDArray[np.float32]
+    starts: npt.NDArray[np.int64]
+    sizes: npt.NDArray[np.int64]
+    words: Sequence[ContentWords]
+
+    @classmethod
+    def of(cls, words: Sequence[ContentWords]) -> _Packed:
+        """Pack the facts' words."""
+        sizes = np.array([len(w.weights) for w in words], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+        states = np.concatenate([w.vectors for w in words]) if len(words) else np.zeros((0, 0))
+        return cls(states.astype(np.float32), starts, sizes, words)
+
+    def covering(
+        self,
+        members: Sequence[int],
+        candidates: npt.NDArray[np.bool_],
+        articles: npt.NDArray[np.str_],
+        bar: float,
+    ) -> set[str]:
+        """Articles of candidate facts that cover a member's words (see `cover`).
+
+        ``candidates`` is, per member, a mask over the facts worth scoring.
+        """
+        found: set[str] = set()
+        for m, member in enumerate(members):
+            first = self.words[member]
+            chosen = np.flatnonzero(candidates[m] & (self.sizes > 0))
+            if not len(first.weights) or not len(chosen):
+                continue
+            rows = np.concatenate(
+                [
+                    np.arange(s, s + n)
+                    for s, n in zip(self.starts[chosen], self.sizes[chosen], strict=True)
+                ]
+            )
+            best = np.maximum.reduceat(
+                first.vectors @ self.states[rows].T,
+                np.concatenate(([0], np.cumsum(self.sizes[chosen])[:-1])),
+                axis=1,
+            )
+            covers = (first.weights @ best) / max(float(first.weights.sum()), 1e-9)
+            found.update(articles[chosen[covers >= bar]].tolist())
+        return found
 
 
 def cover(first: ContentWords, second: ContentWords) -> float:

@@ -18,6 +18,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
 PAIR_FEATURES = (
@@ -85,6 +88,21 @@ class PairModel:
             if weight:
                 z += weight * (value - self.mean.get(name, 0.0)) / self.scale.get(name, 1.0)
         return 1.0 / (1.0 + math.exp(-z))
+
+    def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """`probability` of every row of a pairs × `PAIR_FEATURES` matrix, at once.
+
+        >>> model = PairModel(bias=0.0, coef={"cosine": 2.0}, mean={}, scale={},
+        ...     link=0.5, mutual=0.5, restate=0.9)
+        >>> model.probabilities(np.array([[0.5] + [0.0] * 10])).round(3).tolist()
+        [0.731]
+        """
+        coef = np.array([self.coef.get(name, 0.0) for name in PAIR_FEATURES])
+        mean = np.array([self.mean.get(name, 0.0) for name in PAIR_FEATURES])
+        scale = np.array([self.scale.get(name, 1.0) for name in PAIR_FEATURES])
+        used = coef != 0.0
+        z = self.bias + ((features[:, used] - mean[used]) / scale[used]) @ coef[used]
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
     def to_json(self) -> dict[str, object]:
         """The model as the JSON object `load_pair_model` reads."""

@@ -137,6 +137,9 @@ def _window_match(a: list[str], b: list[str]) -> tuple[float, int, int] | None:
     short, long, swapped = (a, b, False) if len(a) <= len(b) else (b, a, True)
     if len(short) < 3:
         return None
+    present = set(long)
+    if sum(w in present for w in short) < _MIN_SHARE * len(short):
+        return None  # the in-order match below can count no more words than these
     width = 2 * len(short) + 3
     best: tuple[int, int, int] = (0, 0, 0)
     for begin in range(max(len(long) - len(short), 0) + 1):

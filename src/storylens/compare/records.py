@@ -8,6 +8,7 @@ model's `FramingProfile`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -319,9 +320,13 @@ class Timeline:
         return self.reference_evidence not in ("publication date", "none")
 
 
-@dataclass(**_FROZEN)
+@dataclass(frozen=True, kw_only=True)
 class Comparison:
-    """Everything storylens says about one story across its articles."""
+    """Everything storylens says about one story across its articles.
+
+    Not slotted (unlike the other records) so that the lookups reports make per row and per
+    article (`article`, `accounts`, `unique`) read one index built on first use.
+    """
 
     articles: tuple[ArticleRef, ...]
     facts: tuple[Fact, ...]
@@ -342,6 +347,29 @@ class Comparison:
     """The story's title: the headline most articles share in words, else the first article's."""
     schema_version: str = COMPARISON_SCHEMA_VERSION
 
+    @functools.cached_property
+    def _roots(self) -> dict[str, str]:
+        """Each compared article's account (`account`)."""
+        return {ref.id: ref.copy_of or ref.id for ref in self.articles}
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, ArticleRef]:
+        return {ref.id: ref for ref in reversed(self.articles)}
+
+    @functools.cached_property
+    def _unique(self) -> dict[str, tuple[AlignedFact, ...]]:
+        """`unique` for every article, in one pass over the rows."""
+        roots = self._roots
+        found: dict[str, list[AlignedFact]] = {}
+        for row in self.rows:
+            if not row.facts or not any(f.statement for f in row.facts):
+                continue
+            first = row.facts[0].article_id
+            own = roots[first]
+            if all(roots[a] == own for a in (*row.article_ids, *row.near)):
+                found.setdefault(first, []).append(row)
+        return {article: tuple(rows) for article, rows in found.items()}
+
     def account(self, article_id: str) -> str:
         """The first compared article of this one's copies (itself when it copies none)."""
         return self.article(article_id).copy_of or article_id
@@ -351,7 +379,7 @@ class Comparison:
 
         Page text (a furniture line two copies share: `Fact.kind`) states nothing.
         """
-        roots = {ref.id: ref.copy_of or ref.id for ref in self.articles}
+        roots = self._roots
         return len({roots[f.article_id] for f in row.facts if f.statement})
 
     def shared(self) -> tuple[AlignedFact, ...]:
@@ -365,16 +393,8 @@ class Comparison:
         text (`ArticleRef.copy_of`), and so are the ``near`` articles. Page text (a headline, a
         furniture line: `Fact.kind`) is never "only in" an outlet.
         """
-        roots = {ref.id: ref.copy_of or ref.id for ref in self.articles}
-        own = roots[article_id]
-        return tuple(
-            row
-            for row in self.rows
-            if row.facts
-            and row.facts[0].article_id == article_id
-            and any(f.statement for f in row.facts)
-            and all(roots[a] == own for a in (*row.article_ids, *row.near))
-        )
+        self.article(article_id)
+        return self._unique.get(article_id, ())
 
     def copies(self, article_id: str) -> tuple[str, ...]:
         """The other compared articles of this one's text (its account), in article order."""
@@ -387,10 +407,7 @@ class Comparison:
 
     def article(self, article_id: str) -> ArticleRef:
         """The compared article with this id."""
-        for ref in self.articles:
-            if ref.id == article_id:
-                return ref
-        raise KeyError(article_id)
+        return self._by_id[article_id]
 
     def profile(self, article_id: str) -> FramingProfile:
         """The framing profile of the compared article with this id."""

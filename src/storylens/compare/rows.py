@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from storylens.compare.features import FactFeatures
+import numpy as np
+
+from storylens.compare.features import FactFeatures, term_matrices
 from storylens.compare.records import AlignedFact, Fact, Link
 
 Pair = tuple[int, int]
@@ -192,28 +194,20 @@ def lexical_near(
 
     ``share`` of its IDF weight, and at least ``terms`` terms: the other article states it,
     perhaps inside a longer sentence the embedding does not bring close ("after an inspection
-    found corroded steel beams"). Used only against "only in" claims, never to align.
+    found corroded steel beams"). Used only against "only in" claims, never to align. Terms
+    held by more than half the facts are skipped; a term that is both a word and an entity
+    of a fact counts twice. Two sparse products over the fact × term matrix, so the cost
+    grows with the pairs that share a rare term, not with every pair of the story.
     """
-    postings: dict[str, list[int]] = {}
-    for n, feature in enumerate(features):
-        for term, weight in (*feature.words.items(), *feature.entities.items()):
-            if weight >= _RARE:
-                postings.setdefault(term, []).append(n)
-    found: dict[Pair, list[str]] = {}
-    for term, members in postings.items():
-        if len(members) > len(facts) // 2:
-            continue
-        for i in members:
-            for j in members:
-                if i != j and facts[i].article_id != facts[j].article_id:
-                    found.setdefault((i, j), []).append(term)
-    totals = [sum(f.words.values()) + sum(f.entities.values()) for f in features]
-    near = set()
-    for (i, j), shared in found.items():
-        if len(shared) < terms:
-            continue
-        weights = features[i].words, features[i].entities
-        weight = sum(weights[0].get(t) or weights[1].get(t, 0.0) for t in shared)
-        if weight >= share * totals[i]:
-            near.add(_key(i, j))
-    return near
+    counted, weighted = term_matrices(features, min_weight=_RARE, most=len(facts) // 2)
+    shared = (counted @ counted.T).tocoo()
+    rows, cols, counts = shared.row, shared.col, shared.data
+    articles = np.array([f.article_id for f in facts])
+    keep = (rows != cols) & (counts >= terms)
+    rows, cols = rows[keep], cols[keep]
+    keep = articles[rows] != articles[cols]
+    rows, cols = rows[keep], cols[keep]
+    weights = np.asarray((weighted @ counted.T).tocsr()[rows, cols]).ravel()
+    totals = np.array([sum(f.words.values()) + sum(f.entities.values()) for f in features])
+    keep = weights >= share * totals[rows] - 1e-9
+    return {_key(int(i), int(j)) for i, j in zip(rows[keep], cols[keep], strict=True)}

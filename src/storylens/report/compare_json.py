@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from storylens.compare.records import COMPARISON_SCHEMA_VERSION, Comparison
-from storylens.io import to_json
+from storylens.io import json_text, to_json
 
 SCHEMA_NAME = "storylens.comparison"
 
@@ -22,4 +21,4 @@ def comparison_document(comparison: Comparison) -> dict[str, Any]:
 
 def render_comparison_json(comparison: Comparison) -> str:
     """The document as indented JSON text."""
-    return json.dumps(comparison_document(comparison), ensure_ascii=False, indent=2)
+    return json_text(comparison_document(comparison), indent=True)

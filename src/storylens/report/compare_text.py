@@ -3,13 +3,15 @@
 The story's title, then a legend of the articles (short label, outlet, date, title, URL);
 shared facts, each outlet's own facts, quote groups (one entry per group: speakers with their
 outlets), grouped conflicts (positions, majority first) and the tables, whose columns are the
-short labels when there are more than four articles. ``evidence=True`` adds why the facts of a
-row were aligned (score, shared words and entities).
+short labels when there are more than four articles. Past `TABLE_COLUMNS` articles a table
+would leave each outlet a column too narrow to read, so the coverage is listed instead: one
+line per name with the outlets that have it and their counts. ``evidence=True`` adds why the
+facts of a row were aligned (score, shared words and entities).
 """
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +24,9 @@ from storylens.report.words import counted, independent
 _FACT_WIDTH = 240
 _WIDE = 4
 """More articles than this: tables and lists use the short labels of the legend."""
+TABLE_COLUMNS = 12
+"""More articles than this: coverage is a list (name, then the outlets that have it), not a
+table with a column per outlet."""
 
 
 def render_comparison(comparison: Comparison, console: Console, *, evidence: bool = False) -> None:
@@ -110,10 +115,13 @@ def _shared(comparison: Comparison, console: Console, *, evidence: bool) -> None
     console.rule(f"Shared facts{hint}", align="left")
     if not comparison.shared():
         console.print("  none")
+    section = Text()
     for row in comparison.shared():
         count = independent(len(row.facts), comparison.accounts(row))
-        console.print(Text(f"{row.id} · {count}", style="bold green"))
-        console.print(_fact_lines(comparison, row, evidence=evidence), end="")
+        section.append(f"{row.id} · {count}\n", style="bold green")
+        section.append_text(_fact_lines(comparison, row, evidence=evidence))
+    if section:
+        console.print(section, end="")
 
 
 def _unique(comparison: Comparison, console: Console) -> None:
@@ -168,7 +176,11 @@ def _conflicts(comparison: Comparison, console: Console) -> None:
             )
 
 
-def _coverage(title: str, rows: tuple[CoverageRow, ...], comparison: Comparison) -> Table:
+def _coverage(
+    title: str, rows: tuple[CoverageRow, ...], comparison: Comparison
+) -> Table | Group:
+    if len(comparison.articles) > TABLE_COLUMNS:
+        return _coverage_list(title, rows, comparison)
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("name", ratio=3)
     table.add_column("kind", ratio=1)
@@ -182,3 +194,19 @@ def _coverage(title: str, rows: tuple[CoverageRow, ...], comparison: Comparison)
             *[str(counts.get(ref.id, "·")) for ref in comparison.articles],
         )
     return table
+
+
+def _coverage_list(title: str, rows: tuple[CoverageRow, ...], comparison: Comparison) -> Group:
+    """The coverage of a wide story: per name, how many outlets have it, then each count."""
+    total = len(comparison.articles)
+    lines = [Text(title, style="italic")]
+    order = {ref.id: n for n, ref in enumerate(comparison.articles)}
+    for row in rows:
+        cells = sorted((c for c in row.cells if c.count), key=lambda c: order[c.article_id])
+        line = Text(f"  {shorten(row.name, 50)}", style="bold")
+        line.append(f" ({row.kind}) · {len(cells)} of {total} outlets: ", style="dim")
+        line.append(", ".join(f"{label(comparison, c.article_id)} {c.count}" for c in cells))
+        lines.append(line)
+    if not rows:
+        lines.append(Text("  none"))
+    return Group(*lines)

@@ -27,6 +27,7 @@ import html
 import re
 from typing import Any, TypeVar
 
+import orjson
 from rich.markup import escape as rich_escape
 
 T = TypeVar("T")
@@ -75,9 +76,34 @@ def terminal_safe(value: T) -> T:
     """``value`` (a model object, tuple, list, dict or str) with `terminal_text` on every string.
 
     Renderers call this once on what they are given, so no string can enter a terminal
-    report unescaped; objects without such a string are returned as they are.
+    report unescaped; objects without such a string are returned as they are. Whether there
+    is such a string at all is first looked up in the value's JSON text (`_may_control`),
+    which is much faster than walking every object of a large comparison.
     """
+    if not _may_control(value):
+        return value
     return _walk(value, terminal_text)  # type: ignore[no-any-return]
+
+
+_CONTROLS_IN_JSON = re.compile(
+    rb"\\(?:[bfr]|u00[01][0-9a-fA-F])|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+"""What `_CONTROLS` matches, as orjson writes it: C0 escaped (``\\b``, ``\\u001b``; tab and
+newline are ``\\t``, ``\\n``), DEL, C1 and the bidi controls as their UTF-8 bytes."""
+
+
+def _may_control(value: Any) -> bool:
+    """False only when no string in ``value`` holds a character `terminal_text` replaces.
+
+    Read from the value's JSON text: a value orjson cannot write (a lone surrogate, a type it
+    does not know) counts as holding one, and so does an escaped backslash before ``b``, ``f``
+    or ``r`` (a harmless false alarm: the value is then walked).
+    """
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+    except (TypeError, orjson.JSONEncodeError):
+        return True
+    return _CONTROLS_IN_JSON.search(text) is not None
 
 
 def _walk(value: Any, clean: Any) -> Any:

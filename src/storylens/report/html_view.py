@@ -123,6 +123,7 @@ def loaded_pieces(
 def outlets(comparison: Comparison, analyses: Iterable[Analysis]) -> list[OutletView]:
     """Every compared article, with its marked paragraphs when its analysis is given."""
     by_id = {a.article.id: a for a in analyses}
+    marks = _fact_marks(comparison)
     found = []
     for ref in comparison.articles:
         analysis = by_id.get(ref.id)
@@ -139,21 +140,22 @@ def outlets(comparison: Comparison, analyses: Iterable[Analysis]) -> list[Outlet
                 url=(article.url or "") if article else "",
                 safe_url=is_web_url(article.url if article else None),
                 carried_by=ref.carried_by,
-                paragraphs=_paragraphs(comparison, analysis) if analysis else (),
+                paragraphs=_paragraphs(comparison, analysis, marks.get(ref.id, []))
+                if analysis
+                else (),
             )
         )
     return found
 
 
-def _fact_marks(comparison: Comparison, article_id: str) -> list[tuple[Fact, str, str]]:
-    """(fact, css class, row id) for every fact of one article, in text order."""
-    marks = []
+def _fact_marks(comparison: Comparison) -> dict[str, list[tuple[Fact, str, str]]]:
+    """Per article, (fact, css class, row id) for every fact of it, in text order."""
+    marks: dict[str, list[tuple[Fact, str, str]]] = {}
     for row in comparison.rows:
         css = _mark_class(row)
         for fact in (*row.facts, *row.restated):
-            if fact.article_id == article_id:
-                marks.append((fact, css, row.id))
-    return sorted(marks, key=lambda m: m[0].span.start)
+            marks.setdefault(fact.article_id, []).append((fact, css, row.id))
+    return {a: sorted(m, key=lambda m: m[0].span.start) for a, m in marks.items()}
 
 
 def _mark_class(row: AlignedFact) -> str:
@@ -167,10 +169,9 @@ def _mark_class(row: AlignedFact) -> str:
 
 
 def _paragraphs(
-    comparison: Comparison, analysis: Analysis
+    comparison: Comparison, analysis: Analysis, marks: list[tuple[Fact, str, str]]
 ) -> tuple[tuple[Piece | FactMark, ...], ...]:
     article = analysis.article
-    marks = _fact_marks(comparison, article.id)
     loaded = view.body_phrases(comparison.profile(article.id))
     spans = article.paragraphs or (Span(start=0, end=len(article.text), text=article.text),)
     return tuple(_marked(article.text, span, marks, loaded) for span in spans)
@@ -203,14 +204,10 @@ def matrix(comparison: Comparison) -> list[MatrixRow]:
     order = [ref.id for ref in comparison.articles]
     rows = []
     for row in comparison.shared():
-        cells = tuple(
-            tuple(
-                (anchor(f), f.span.text)
-                for f in (*row.facts, *row.restated)
-                if f.article_id == article_id
-            )
-            for article_id in order
-        )
+        by_article: dict[str, list[tuple[str, str]]] = {}
+        for f in (*row.facts, *row.restated):
+            by_article.setdefault(f.article_id, []).append((anchor(f), f.span.text))
+        cells = tuple(tuple(by_article.get(article_id, ())) for article_id in order)
         links = tuple(
             _link_view(comparison, link, facts)
             for link in row.links

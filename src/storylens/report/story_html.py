@@ -7,6 +7,7 @@ same records the tables show.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -121,9 +122,11 @@ def coverage_bars(comparison: Comparison) -> list[Bar]:
     omitted = {o.article_id: len(o.rows) for o in comparison.omissions}
     counts = []
     alone = near_alone(comparison)
+    shared_by: Counter[str] = Counter()
+    for row in comparison.shared():
+        shared_by.update(set(row.article_ids))
     for ref in comparison.articles:
-        carried = [row for row in comparison.rows if ref.id in row.article_ids]
-        shared = sum(1 for row in carried if comparison.accounts(row) > 1)
+        shared = shared_by[ref.id]
         only = len(comparison.unique(ref.id))
         near = sum(1 for row in alone if row.facts[0].article_id == ref.id)
         counts.append((ref.label, shared, only, omitted.get(ref.id, 0), near))
