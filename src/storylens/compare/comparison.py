@@ -34,7 +34,7 @@ from storylens.compare.records import (
     QuoteGroup,
     QuoteRef,
 )
-from storylens.compare.rows import build_rows, lexical_near
+from storylens.compare.rows import build_rows, lexical_near, sibling_near
 from storylens.compare.summary import summarize_rows
 from storylens.compare.timeline import build_timeline
 from storylens.compare.utterances import same_utterances
@@ -129,6 +129,7 @@ def compare_analyses(
         cosine=settings.near_cosine,
         cover=settings.near_cover,
     )
+    rows = sibling_near(rows)
     groups = quote_groups(hits, order)
     same = same_utterances(hits, _sentence_score(facts, scores))
     conflicts = speaker_conflicts(groups, _sentence_spans(analyses), same=same)
