@@ -158,35 +158,40 @@ def speaker_conflicts(
             people = _shown(people, same)
         if len(people) < 2:
             continue
-        sides = tuple(
-            ConflictSide(
-                article_id=ref.article_id,
+        conflicts.append(_conflict(group, people, sentences, f"C{first_id + len(conflicts)}"))
+    return conflicts
+
+
+def _conflict(
+    group: QuoteGroup, people: list[list[QuoteRef]], sentences: dict[str, Span], conflict_id: str
+) -> Conflict:
+    """The speaker conflict of a group: its people as positions, each article's quote a side."""
+    sides = tuple(
+        ConflictSide(
+            article_id=ref.article_id,
+            value=refs[0].speaker,
+            span=ref.content,
+            sentence=sentences[f"{ref.article_id}:{ref.sentence}"],
+        )
+        for refs in people
+        for ref in refs
+    )
+    shortest = min(group.quotes, key=lambda q: len(q.content.text))
+    return Conflict(
+        id=conflict_id,
+        kind=ConflictKind.SPEAKER,
+        subject=f"who said “{_short(shortest.content.text)}”",
+        sides=sides,
+        positions=tuple(
+            Position(
                 value=refs[0].speaker,
-                span=ref.content,
-                sentence=sentences[f"{ref.article_id}:{ref.sentence}"],
+                article_ids=tuple(r.article_id for r in refs),
+                count=len(refs),
             )
             for refs in people
-            for ref in refs
-        )
-        shortest = min(group.quotes, key=lambda q: len(q.content.text))
-        conflicts.append(
-            Conflict(
-                id=f"C{first_id + len(conflicts)}",
-                kind=ConflictKind.SPEAKER,
-                subject=f"who said “{_short(shortest.content.text)}”",
-                sides=sides,
-                positions=tuple(
-                    Position(
-                        value=refs[0].speaker,
-                        article_ids=tuple(r.article_id for r in refs),
-                        count=len(refs),
-                    )
-                    for refs in people
-                ),
-                quote_group=group.id,
-            )
-        )
-    return conflicts
+        ),
+        quote_group=group.id,
+    )
 
 
 def _shown(

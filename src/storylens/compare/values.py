@@ -70,17 +70,25 @@ def slot_conflict(
     if len(groups) < 2:
         return None
     groups.sort(key=lambda g: (-len(g), g[0].low))
-    positions = tuple(
-        Position(value=_label(g), article_ids=tuple(v.article_id for v in g), count=len(g))
-        for g in groups
-    )
-    sides = tuple(
-        ConflictSide(article_id=v.article_id, value=v.label, span=v.span, sentence=v.fact.span)
-        for g in groups
-        for v in g
-    )
     return Conflict(
-        id=conflict_id, kind=kind, subject=subject, sides=sides, positions=positions, row=row
+        id=conflict_id,
+        kind=kind,
+        subject=subject,
+        sides=tuple(_side(v) for g in groups for v in g),
+        positions=tuple(_position(g) for g in groups),
+        row=row,
+    )
+
+
+def _side(value: SlotValue) -> ConflictSide:
+    return ConflictSide(
+        article_id=value.article_id, value=value.label, span=value.span, sentence=value.fact.span
+    )
+
+
+def _position(group: Sequence[SlotValue]) -> Position:
+    return Position(
+        value=_label(group), article_ids=tuple(v.article_id for v in group), count=len(group)
     )
 
 
