@@ -12,6 +12,7 @@ topics, clustered on their own. The headline is the out-of-fold figure (B-cubed 
 beside it. The baselines get the same treatment with their own knobs.
 
 Run: .venv/bin/python bench/cluster_events.py [--only storylens|tfidf_agglomerative|hdbscan]
+[--stated 30,730] (``--stated``: the stated-day spans put in storylens's grid; default 30)
 (writes bench/out/cluster_events.json; ``--only`` reruns one method and keeps the others')
 """
 
@@ -125,6 +126,13 @@ def cross_validate(name, grid, run, articles, gold, topics):
     return {"cv": out_of_fold, "chosen": [str(c) for c in chosen], "in_sample": in_sample}
 
 
+def stated_spans():
+    """The stated-day spans of the grid: ``--stated 30,730``, else `STATED_SPANS`."""
+    if "--stated" not in sys.argv:
+        return STATED_SPANS
+    return tuple(int(d) for d in sys.argv[sys.argv.index("--stated") + 1].split(","))
+
+
 def main():
     started = time.perf_counter()
     articles, gold, topics = ecbplus_articles()
@@ -137,7 +145,7 @@ def main():
         for w in CUE_WEIGHTS
         for t in THRESHOLDS
         for m in MERGE_THRESHOLDS
-        for s in STATED_SPANS
+        for s in stated_spans()
     ]
 
     def run_ours(subset, key):

@@ -77,7 +77,9 @@ class ClusterSettings:
     """Most days between an article's publication day and any dated account of its story."""
     stated_span_days: int = 30
     """The same for a day an undated article's text states (it may name the event's day,
-    not its own, and an event may be told over weeks)."""
+    not its own, and an event may be told over weeks). Longer spans score higher on ECB+
+    dev, whose gold events run over months, but let an undated second event in the same
+    place months later join the first (bench/README.md, issue 18 third session)."""
     neighbours: int = 16
     """Nearest stored articles looked up per month bucket."""
 
