@@ -116,7 +116,7 @@ def read_ann(path, article, marks):
     """Gold direct quotes of one .ann file."""
     spans, events = {}, []
     for line in path.read_text("utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") >= 2:  # a few train lines are cut short
             key, label_offsets, text = line.split("\t", 2)
             label, offsets = label_offsets.split(" ", 1)
             spans[key] = (label, parse_fragments(offsets), text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from storylens.analyze.people import person_key, person_owner
@@ -257,3 +259,116 @@ def test_a_short_attribution_sentence_after_a_question_quote_is_its_cue(layouts)
     assert quote.cue is not None
     assert quote.cue.text == "asked"
     assert "Adeyemi" in _speaker_text(layouts, "Nobody wants machines")
+
+
+CLAUSES = "\n\n".join(
+    [
+        "Harbour row deepens",
+        "The harbour board met on Tuesday to discuss the ferry timetable and the new pier.",
+        "Although Olav Rud admitted that he and the mayor had “never agreed on the ferries,” he "
+        "claimed they were still friends.",
+        "Kari Holm said she saw no reason for delay, telling the council that “the pier is safe "
+        "and the money is there.”",
+        "“We were tremendously wrong to not have fixed it from the beginning,” Moe, 58, told AFP "
+        "in an interview in Oslo on Monday.",
+        "In a statement to the Observer, her senior ferry adviser, Jake Lindqvist, said: “The "
+        "harbour believes that cooperation is essential, and that cooperation is strongest when "
+        "the towns are united.”",
+        "''That was a good speech you gave last night, Mr. Mayor,'' Representative Steve Aker, "
+        "Democrat of Kent, told Mr. Berg as he stopped to have his picture taken.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def clauses(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("clauses"), CLAUSES)
+
+
+def test_the_innermost_cue_that_governs_a_quote_is_its_cue(clauses):
+    quote = _quote(clauses, "never agreed")
+    assert quote.cue is not None
+    assert quote.cue.text == "admitted"
+    assert "Olav Rud" in _speaker_text(clauses, "never agreed")
+
+
+def test_a_pronoun_cue_inside_a_named_speech_goes_to_the_name(clauses):
+    # "telling" takes its subject from "saw" (she); "said" above it names Kari Holm.
+    assert "Kari Holm" in _speaker_text(clauses, "the pier is safe")
+
+
+@pytest.mark.parametrize(
+    ("start", "name"),
+    [
+        ("We were tremendously", "Moe"),
+        ("The harbour believes", "Jake Lindqvist"),
+        ("That was a good speech", "Steve Aker"),
+    ],
+)
+def test_the_phrase_before_a_cue_left_without_a_subject_is_the_speaker(clauses, start, name):
+    # spaCy hangs these names on an earlier word (a conjunct of the quote's verb, an
+    # apposition of "the Observer" or of "Mr. Mayor"), leaving the cue with no subject.
+    assert name in _speaker_text(clauses, start)
+
+
+TRAILING = "\n\n".join(
+    [
+        "Harbour row deepens",
+        "The harbour board met on Tuesday to discuss the ferry timetable and the new pier.",
+        "“Will the night ferries ever run on time again?” Harbour master Jens Kolstad asked "
+        "during a meeting with the board.",
+        "“Having two people who understand the timetable is valuable,” said Skelly, explaining "
+        "he worked closely with the pier staff.",
+        "“Nobody asked the fishermen,” said Early, who has fished the bay for forty years.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def trailing(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("trailing"), TRAILING)
+
+
+def test_a_sentence_that_only_attributes_the_quote_before_it_holds_its_cue(trailing):
+    quote = _quote(trailing, "Will the night")
+    assert quote.cue is not None
+    assert quote.cue.text == "asked"
+    assert "Jens Kolstad" in _speaker_text(trailing, "Will the night")
+
+
+def test_a_capitalised_word_after_an_inverted_cue_is_the_speaker(trailing):
+    # spaCy tags "Skelly" an adverb and recognises no entity in it.
+    assert _speaker_text(trailing, "Having two people") == "Skelly"
+
+
+def test_a_speaker_mention_stops_before_its_relative_clause(trailing):
+    assert _speaker_text(trailing, "Nobody asked") == "Early"
+
+
+STORM = [
+    "Base closes after storm",
+    "The base will close for a week, officials said on Monday.",
+    "Sen. Harold Pike toured the flooded runway on Tuesday.",
+    "“Nobody warned us about the levee,” Sen. said.",
+    "As the Daily Ledger reported on Sunday: “The levee failed at two points before dawn.”",
+    "As the Coastal Times reported on Monday: “The pumps were switched off a day early.”",
+]
+
+
+def test_a_bare_title_is_resolved_to_the_person_who_holds_it(tmp_path):
+    speaker = _quote(_analyse(tmp_path, "\n\n".join(STORM)), "Nobody warned").speaker
+    assert speaker is not None
+    assert speaker.name == "Harold Pike"
+
+
+def test_the_articles_own_outlet_is_never_the_speaker(tmp_path):
+    record = {"title": STORM[0], "text": "\n\n".join(STORM[1:]), "outlet": "The Daily Ledger"}
+    path = tmp_path / "storm.json"
+    path.write_text(json.dumps(record), "utf-8")
+    (analysis,) = analyze_paths([str(path)]).analyses
+    own = _quote(analysis, "The levee failed")
+    assert own.speaker is None
+    assert own.attribution is Attribution.UNRESOLVED
+    cited = _quote(analysis, "The pumps were").speaker  # another outlet reporting is a source
+    assert cited is not None
+    assert cited.name == "Coastal Times"

@@ -36,7 +36,12 @@ def analyze_parsed(article: Article, parsed: Sequence[ParsedParagraph]) -> Analy
     index = extract_entities(text, parsed)
     body = [p for p in parsed if p.index >= 0]
     quotes, unbalanced = extract_quotes(
-        text, paragraphs=article.paragraphs, parsed=body, sentences=sentences, index=index
+        text,
+        paragraphs=article.paragraphs,
+        parsed=body,
+        sentences=sentences,
+        index=index,
+        outlet=article.outlet,
     )
     issues = tuple(
         Issue(

@@ -8,6 +8,8 @@ Three layouts:
   names the speaker of the quotation above it;
 - the speaker line above: a quotation paragraph under a paragraph whose last sentence is a
   speech verb with a subject ("Roe told reporters the deal was dead." / "Roe said:").
+
+Also here: the name signed after a quotation with a dash, and "according to X".
 """
 
 from __future__ import annotations
@@ -87,6 +89,34 @@ def attribution_line(doc: Any) -> Any:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def attribution_sentence(sentence: Any) -> bool:
+    """A sentence after a quotation that only says who spoke it, and how.
+
+    "Roe said as she left the hall.", "Roe told reporters during the call.", "Roe asked,
+    repeating the charge that …": it opens with the subject of its cue verb and holds no
+    quotation, and nothing the verb reports (a clause, or an object other than the person
+    told) comes before a comma after the verb. "Roe said the plan failed." is a statement.
+    """
+    if any(t.is_quote for t in sentence):
+        return False
+    verb = sentence.root
+    if not verb.tag_.startswith("VB") or cue_lemma(verb.text) is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i != sentence.start:
+        return False
+    comma = next((t.i for t in sentence if t.i > verb.i and t.text == ","), sentence.end)
+    told = cue_lemma(verb.text) == "tell"
+    for child in verb.children:
+        said = child.dep_ in _REPORTED or (child.dep_ == "dobj" and not told)
+        if said and child.left_edge.i < comma:
+            return False
+    return True
+
+
+_REPORTED = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
 def closing_speaker(doc: Any) -> Any:
     """The subject of the speech verb that ends a paragraph, when it names a speaker.
 
@@ -163,3 +193,39 @@ def colon_verb(tokens: Sequence[Any], opened: int, offset: int) -> Any:
 
 
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+_SIGNATURE = re.compile(
+    r"[^\S\n]*[―—–][^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3})"
+    r"(?=[^\S\n]*(?:[“\"«]|[.,]?[^\S\n]*(?:\n|$)))"
+)
+"""A name signed after a quote with a dash: “…” ― Krystal Correa."""
+
+
+def signature(text: str, closed: int) -> Span | None:
+    """The name signed with a dash after the quotation whose closing mark is at ``closed``."""
+    found = _SIGNATURE.match(text, closed + 1)
+    if found is None:
+        return None
+    start, end = found.span("name")
+    while end > start and text[end - 1] in ".’'-":
+        end -= 1
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def according_to(tokens: list[Any], offset: int, text: str) -> tuple[Span, Span] | None:
+    """The cue and the name of an "according to X" among ``tokens``."""
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if to.lower_ == "to" and pobj is not None:
+                cue = Span(
+                    start=offset + token.idx,
+                    end=offset + to.idx + 2,
+                    text=text[offset + token.idx : offset + to.idx + 2],
+                )
+                first, last = pobj.left_edge, pobj.right_edge
+                start, end = offset + first.idx, offset + last.idx + len(last.text)
+                return cue, Span(start=start, end=end, text=text[start:end])
+    return None

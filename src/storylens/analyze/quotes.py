@@ -7,7 +7,6 @@ then carried over from the previous quote of the paragraph or the previous parag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +14,13 @@ from typing import Any
 from storylens.analyze.cues import cue_lemma
 from storylens.analyze.entities import EntityIndex
 from storylens.analyze.layout import (
+    according_to,
     attribution_line,
+    attribution_sentence,
     closing_speaker,
     colon_verb,
     roundup_label,
+    signature,
     trailing_verb,
 )
 from storylens.analyze.nlp import ParsedParagraph
@@ -28,10 +30,11 @@ from storylens.analyze.speakers import (
     PLURAL_PRONOUNS,
     SINGULAR_PRONOUNS,
     Context,
+    own_outlet,
     resolve_name,
     resolve_speaker,
 )
-from storylens.analyze.subjects import antecedent, cue_subject, subject_after
+from storylens.analyze.subjects import antecedent, cue_subject, phrase_before, subject_after
 from storylens.model import Attribution, Quote, QuoteKind, Sentence, Span, Speaker
 
 _SPOKEN_ENDS = frozenset(",?!—–-")
@@ -56,8 +59,12 @@ def extract_quotes(
     parsed: Sequence[ParsedParagraph],
     sentences: Sequence[Sentence],
     index: EntityIndex,
+    outlet: str | None = None,
 ) -> tuple[tuple[Quote, ...], list[Unbalanced]]:
-    """Every quote of an article's body, with its speaker where one can be found."""
+    """Every quote of an article's body, with its speaker where one can be found.
+
+    ``outlet`` is the outlet that published the article: it is never a quote's speaker.
+    """
     marks, unbalanced = find_quote_marks(text, paragraphs)
     docs = {p.index: p for p in parsed}
     spans = [(m.opened, m.closed + 1) for m in marks]
@@ -70,7 +77,7 @@ def extract_quotes(
     )
     quotes: list[Quote] = []
     for mark in marks:
-        found = _attribute(text, mark, docs, marks, quotes, (index, subjects))
+        found = _attribute(text, mark, docs, marks, quotes, (index, subjects, outlet))
         words = len(mark.content.text.split())
         if found.speaker is None and words < MIN_UNATTRIBUTED_WORDS:
             continue
@@ -94,24 +101,40 @@ def _attribute(
     docs: dict[int, ParsedParagraph],
     marks: Sequence[QuoteMarks],
     earlier: Sequence[Quote],
-    known: tuple[EntityIndex, frozenset[int]],
+    known: tuple[EntityIndex, frozenset[int], str | None],
 ) -> _Found:
-    index, subjects = known
-    parsed = docs[mark.paragraph]
+    index, subjects, outlet = known
     previous = earlier[-1].speaker if earlier else None
-    context = Context(text=text, index=index, previous=previous, subjects=subjects)
+    context = Context(text=text, index=index, previous=previous, subjects=subjects, outlet=outlet)
+    found = _attribute_in(text, mark, docs, (marks, earlier), context)
+    if found.speaker is not None and own_outlet(found.speaker, context):
+        return _Found(cue=found.cue, speaker=None, attribution=Attribution.UNRESOLVED)
+    return found
+
+
+def _attribute_in(
+    text: str,
+    mark: QuoteMarks,
+    docs: dict[int, ParsedParagraph],
+    around: tuple[Sequence[QuoteMarks], Sequence[Quote]],
+    context: Context,
+) -> _Found:
+    marks, earlier = around
+    parsed = docs[mark.paragraph]
     inside = [(m.opened, m.closed + 1) for m in marks if m.paragraph == mark.paragraph]
     tokens = _sentence_tokens(parsed, mark)
     outside = [t for t in tokens if not _within(parsed.offset + t.idx, inside)]
-    signature = _signature(text, mark) or roundup_label(text, parsed.offset, mark.opened, index)
-    if signature is not None:
+    signed = signature(text, mark.closed) or roundup_label(
+        text, parsed.offset, mark.opened, context.index
+    )
+    if signed is not None:
         return _Found(
-            cue=None, speaker=resolve_name(signature, context), attribution=Attribution.SIGNATURE
+            cue=None, speaker=resolve_name(signed, context), attribution=Attribution.SIGNATURE
         )
     found = _by_cue(text, mark, parsed, (tokens, outside, inside), context)
     if found is not None:
         return found
-    according = _according_to(outside, parsed.offset, text)
+    according = according_to(outside, parsed.offset, text)
     if according is not None:
         return _Found(
             cue=according[0],
@@ -146,14 +169,19 @@ def _by_cue(
         cue = trailing_verb(outside, mark.closed, offset)
     if cue is None:
         return None
-    subject = antecedent(cue_subject(cue, lambda t: not _within(offset + t.idx, inside)))
+    own = cue_subject(cue, lambda t: not _within(offset + t.idx, inside))
+    subject = antecedent(own)
     if subject is None and spoken:
         subject = subject_after(outside, mark.closed, offset)
+    if subject is None:
+        subject = phrase_before(cue, outside)
     if subject is None or _within(offset + subject.idx, inside):
         return None
     return _Found(
         cue=_token_span(text, cue, offset),
-        speaker=resolve_speaker(subject, offset, context),
+        speaker=resolve_speaker(
+            subject, offset, context, relative=own if own is not subject else None
+        ),
         attribution=Attribution.CUE,
     )
 
@@ -282,10 +310,16 @@ def _sentence_tokens(parsed: ParsedParagraph, mark: QuoteMarks) -> list[Any]:
 
 
 def _bare_attribution(doc: Any, start: int) -> bool:
-    """The sentence at ``start`` is a short "Roe replied." whose cue has its subject before it."""
+    """The sentence at ``start`` attributes the quote before it.
+
+    A short "Roe replied." whose cue has its subject before it, or a longer sentence that
+    only attributes ("Roe told reporters during the call.", `attribution_sentence`).
+    """
     sentence = next((s for s in doc.sents if s.start_char == start), None)
-    if sentence is None or len(sentence) > _BARE_TOKENS:
+    if sentence is None:
         return False
+    if len(sentence) > _BARE_TOKENS:
+        return attribution_sentence(sentence)
     verb = sentence.root
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     return bool(subjects) and verb.tag_.startswith("VB") and cue_lemma(verb.text) is not None
@@ -303,7 +337,8 @@ def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteM
     quote_middle = (mark.opened + mark.closed) / 2
     governing = [c for c in cues if any(c.is_ancestor(q) for q in quoted)]
     if governing:
-        nearest = min(governing, key=lambda c: abs(offset + c.idx - quote_middle))
+        inner = [c for c in governing if not any(c.is_ancestor(g) for g in governing)]
+        nearest = min(inner, key=lambda c: abs(offset + c.idx - quote_middle))
         return _reported_by(nearest, governing)
     return min(cues, key=lambda c: abs(offset + c.idx - quote_middle))
 
@@ -311,48 +346,17 @@ def _choose_cue(outside: list[Any], quoted: list[Any], offset: int, mark: QuoteM
 def _reported_by(cue: Any, governing: list[Any]) -> Any:
     """The outer cue when a pronoun's speech is itself reported by a cue above it.
 
-    In "Roe said she asked the question “…”" the quotation is reported by "said", whose
-    subject names the speaker; the inner "she asked" is the same person, less surely.
+    The quotation's own cue is the innermost one that governs it ("Although Roe admitted
+    that they had “…,” he claimed": "admitted", not the nearer "claimed" above it). In "Roe
+    said she asked the question “…”" and "Roe said he saw no need, telling them “…”" the
+    quotation is reported by "said", whose subject names the speaker; the inner pronoun is
+    the same person, less surely.
     """
-    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    subject = cue_subject(cue, lambda t: not t.is_quote)
     if subject is None or subject.lower_ not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return cue
     outer = [g for g in governing if g is not cue and g.is_ancestor(cue)]
     return max(outer, key=lambda g: g.i) if outer else cue
-
-
-_SIGNATURE = re.compile(
-    r"[^\S\n]*[―—–][^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3})"
-    r"(?=[^\S\n]*(?:[“\"«]|[.,]?[^\S\n]*(?:\n|$)))"
-)
-"""A name signed after a quote with a dash: “…” ― Krystal Correa."""
-
-
-def _signature(text: str, mark: QuoteMarks) -> Span | None:
-    found = _SIGNATURE.match(text, mark.closed + 1)
-    if found is None:
-        return None
-    start, end = found.span("name")
-    while end > start and text[end - 1] in ".’'-":
-        end -= 1
-    return Span(start=start, end=end, text=text[start:end])
-
-
-def _according_to(tokens: list[Any], offset: int, text: str) -> tuple[Span, Span] | None:
-    for token in tokens:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc):
-            to = token.doc[token.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if to.lower_ == "to" and pobj is not None:
-                cue = Span(
-                    start=offset + token.idx,
-                    end=offset + to.idx + 2,
-                    text=text[offset + token.idx : offset + to.idx + 2],
-                )
-                first, last = pobj.left_edge, pobj.right_edge
-                start, end = offset + first.idx, offset + last.idx + len(last.text)
-                return cue, Span(start=start, end=end, text=text[start:end])
-    return None
 
 
 def _kind(text: str, mark: QuoteMarks) -> QuoteKind:

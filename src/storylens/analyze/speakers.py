@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze.entities import ROLE_FORMS, EntityIndex
-from storylens.analyze.names import country_of_capital
+from storylens.analyze.names import TITLE_WORDS, canonical_alias, country_of_capital, name_key
 from storylens.model import EntityLabel, Span, Speaker
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 _MAX_MENTION_TOKENS = 24
+_RELATIVE = frozenset({"WP", "WDT", "WP$"})
 _SPEAKERS = frozenset({EntityLabel.PERSON, EntityLabel.ORGANISATION, EntityLabel.PLACE})
 """Kinds of entity that speak; "an Iowa Democrat" is a person described, not the group."""
 
@@ -26,6 +27,35 @@ class Context:
     previous: Speaker | None
     subjects: frozenset[int] = frozenset()
     """Start offsets of the article's subject tokens outside quotation marks."""
+    outlet: str | None = None
+    """The outlet that published the article: never the speaker of its own quotes."""
+
+
+_RANKS = frozenset({"sgt", "cpl", "pvt", "capt", "maj", "cmdr", "spokesman", "spokeswoman"})
+"""Titles of rank not in the name table's titles ("Sgt. Roe")."""
+
+
+def is_bare_title(text: str) -> bool:
+    """Only title words: "Sen.", "Sgt", "the spokesman" name a role, not who holds it."""
+    words = [w.rstrip(".,").lower() for w in text.split()]
+    words = [w for w in words if w not in ("the", "a", "an")]
+    return bool(words) and all(w in TITLE_WORDS or w in _RANKS for w in words)
+
+
+def own_outlet(speaker: Speaker, context: Context) -> bool:
+    """The speaker is the article's own outlet ("As the Ledger reported:" in the Ledger).
+
+    Another outlet cited as reporting is a source; the outlet that publishes the article is
+    not the speaker of the quotes in it.
+    """
+    if not context.outlet:
+        return False
+    key = name_key(canonical_alias(context.outlet) or context.outlet)
+    names = [speaker.name] if not speaker.entity_ids else []
+    for entity_id in speaker.entity_ids:
+        entity = context.index.entity(entity_id)
+        names.extend((entity.name, *entity.aliases))
+    return bool(names) and all(name_key(canonical_alias(n) or n) == key for n in names)
 
 
 def mention_span(token: Any, offset: int, text: str) -> Span:
@@ -41,6 +71,9 @@ def mention_span(token: Any, offset: int, text: str) -> Span:
         left = min(t.i for t in token.lefts) if list(token.lefts) else token.i
         right = token.i
     doc = token.doc
+    relative = next((i for i in range(token.i + 1, right + 1) if doc[i].tag_ in _RELATIVE), None)
+    if relative is not None:
+        right = relative - 1  # "Early, who has fished the bay": the name, not its clause
     while right > left and doc[right].is_punct and doc[right].text != ")":
         right -= 1
     start = offset + doc[left].idx
@@ -60,9 +93,16 @@ def _boundary(token: Any) -> bool:
     )
 
 
-def resolve_speaker(token: Any, offset: int, context: Context) -> Speaker:
-    """The speaker a subject token names: every conjunct resolved to its entities."""
+def resolve_speaker(token: Any, offset: int, context: Context, *, relative: Any = None) -> Speaker:
+    """The speaker a subject token names: every conjunct resolved to its entities.
+
+    ``relative`` is the relative pronoun that is the cue's own subject ("Roe, who noted …"):
+    the mention runs on to it, as both words name the speaker.
+    """
     mention = mention_span(token, offset, context.text)
+    if relative is not None and relative.i > token.i:
+        end = offset + relative.idx + len(relative.text)
+        mention = Span(start=mention.start, end=end, text=context.text[mention.start : end])
     ids: list[str] = []
     for conjunct in _conjuncts(token):
         ids.extend(i for i in _resolve_one(conjunct, offset, context) if i not in ids)
@@ -106,8 +146,12 @@ def _resolve_one(token: Any, offset: int, context: Context) -> list[str]:
     if word in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return _pronoun(word, offset + token.idx, context)
     start, _ = _own_range(token, offset)
+    if is_bare_title(token.text):
+        return _titled(token, offset, start, context)
     ids = [
-        i for i in _headed(token, offset, context.index) if _label(i, context.index) in _SPEAKERS
+        i
+        for i in _headed(token, offset, context.index)
+        if _label(i, context.index) in _SPEAKERS and not is_bare_title(context.index.entity(i).name)
     ]
     people = [i for i in ids if _label(i, context.index) is EntityLabel.PERSON]
     if people:
@@ -170,8 +214,23 @@ def _recent_subject(position: int, context: Context) -> str | None:
     return max(found)[1] if found else None
 
 
+def _titled(token: Any, offset: int, start: int, context: Context) -> list[str]:
+    """A bare title as the speaker ("Sen.", "Sgt", "the spokesman"): who holds it.
+
+    The person named right after it (a sentence split after "Sgt."), else the nearest
+    holder of that role named before, else no one: the title stays a description.
+    """
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None:
+        after = context.index.covering(offset + following.idx)
+        people = [i for i in after if _label(i, context.index) is EntityLabel.PERSON]
+        if people:
+            return people[:1]
+    return _description(token, start, context)
+
+
 def _description(token: Any, start: int, context: Context) -> list[str]:
-    word = token.lower_
+    word = token.lower_.rstrip(".")
     role = ROLE_FORMS.get(word, word[:-1] if word.endswith("s") else word)
     holders = [e.id for e in context.index.entities if role in context.index.roles.get(e.id, ())]
     if not holders:

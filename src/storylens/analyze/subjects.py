@@ -68,6 +68,9 @@ def subject_after(outside: list[Any], closed: int, offset: int) -> Any:
     if after[0].tag_.startswith("VB") and cue_lemma(after[0].text):
         # “…,” added another delegate: the phrase after an inverted cue is its speaker
         after, deps = after[1:], ("dobj", "attr", "npadvmod", "nsubj")
+        name = _name_at(after)
+        if name is not None:
+            return name  # “…,” said Skelly: a name, whatever tag the parser gave it
     first = after[0] if after else None
     while first is not None and first.dep_ in _MODIFIERS:
         first = first.head
@@ -76,4 +79,91 @@ def subject_after(outside: list[Any], closed: int, offset: int) -> Any:
     return None
 
 
+def _name_at(tokens: list[Any]) -> Any:
+    """The last token of a person or organisation name that opens ``tokens``, if one does.
+
+    A lone capitalised word before a comma or full stop is a name too ("said Skelly,"),
+    when the recogniser gave it no other kind (not "said Monday.").
+    """
+    if not tokens:
+        return None
+    first = tokens[0]
+    doc = first.doc
+    lone = first.i + 1 == len(doc) or doc[first.i + 1].is_punct
+    if lone and first.is_title and first.is_alpha and not first.ent_type_:
+        return first
+    if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B":
+        return None
+    last = tokens[0]
+    for token in tokens[1:]:
+        if token.ent_iob_ != "I":
+            break
+        last = token
+    return last
+
+
 _MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod"})
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OPENERS = frozenset({"IN", "RB", "RBR", "WRB", "WP", "WDT", "TO", "VB", "VBG", "VBN", "UH"})
+"""Tags that open a phrase before a cue that is not its speaker ("In a statement, …")."""
+_NOMINAL = frozenset(
+    {"DT", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH"}
+)
+
+
+def phrase_before(cue: Any, outside: list[Any]) -> Any:
+    """The noun phrase opening the stretch before a cue the parser left without a subject.
+
+    ``Rep. Jane Roe, Democrat of Ohio, told …`` and ``In a statement, her adviser, Jim Poe,
+    said: …`` are often parsed with the name as an apposition of an earlier word. The stretch
+    runs back from the finite cue to a quotation mark, a colon or another finite verb; its
+    comma-separated parts that open with a preposition, adverb or verb are skipped, and the
+    head of the first part that is a noun phrase is the speaker.
+    """
+    if cue.tag_ not in _FINITE or any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    kept = {t.i for t in outside}
+    stretch: list[Any] = []
+    after_verb = False
+    for token in reversed(list(cue.sent[: cue.i - cue.sent.start])):
+        if token.i not in kept or token.is_quote or token.text in (":", ";"):
+            break
+        if token.tag_ in _FINITE:
+            after_verb = True  # the first part is that verb's: "where it costs new members $9,"
+            break
+        stretch.insert(0, token)
+    parts: list[list[Any]] = [[]]
+    for token in stretch:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in parts[1:] if after_verb else parts:
+        head = _noun_phrase_head(part)
+        if head is not None:
+            return head
+    return None
+
+
+def _noun_phrase_head(part: list[Any]) -> Any:
+    """The last noun of the nominal run that opens ``part``, unless an opener leads it.
+
+    A part opened by a day or time ("Saturday at the convention Sen. Roe said") gives the
+    last name in it instead.
+    """
+    while part and part[0].tag_ == "CC":
+        part = part[1:]
+    if not part or part[0].tag_ in _OPENERS:
+        return None
+    run: list[Any] = []
+    for token in part:
+        if token.tag_ not in _NOMINAL:
+            break
+        run.append(token)
+    nouns = [t for t in run if t.tag_.startswith(("NN", "PRP")) and t.tag_ != "PRP$"]
+    if nouns and nouns[-1].ent_type_ in ("DATE", "TIME"):
+        names = [t for t in part if t.ent_type_ in ("PERSON", "ORG") and t.tag_ == "NNP"]
+        return names[-1] if names else None
+    return nouns[-1] if nouns else None
