@@ -37,8 +37,9 @@ from storylens.store import CorpusWriter, Store, story_partition
 
 FOLDS = 5
 THRESHOLDS = (0.45, 0.5, 0.55, 0.6, 0.65)
-CUE_WEIGHTS = (0.0, 0.3, 0.5, 0.7)
-MERGE_THRESHOLDS = (None, 0.7)
+CUE_WEIGHTS = (0.3, 0.5, 0.7)
+MERGE_THRESHOLDS = (0.7,)
+STATED_SPANS = (30,)
 SCRATCH = "/dev/shm" if Path("/dev/shm").is_dir() else None
 CUTS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 HDBSCAN_GRID = [(m, e) for m in (1, 2, 3) for e in (0.0, 0.2, 0.3, 0.4, 0.5)]
@@ -131,15 +132,27 @@ def main():
     analyses = cached_analyses("ecbplus", articles)
     encoder, analyzer = FixedEncoder(table), CachedAnalyzer(analyses)
     base = ClusterSettings()
-    grid = [(t, w, m) for w in CUE_WEIGHTS for t in THRESHOLDS for m in MERGE_THRESHOLDS]
+    grid = [
+        (t, w, m, s)
+        for w in CUE_WEIGHTS
+        for t in THRESHOLDS
+        for m in MERGE_THRESHOLDS
+        for s in STATED_SPANS
+    ]
 
     def run_ours(subset, key):
-        settings = replace(base, threshold=key[0], cue_weight=key[1], merge_threshold=key[2])
+        settings = replace(
+            base,
+            threshold=key[0],
+            cue_weight=key[1],
+            merge_threshold=key[2],
+            stated_span_days=key[3],
+        )
         return ours(subset, encoder, analyzer, settings)
 
     methods = {
         "storylens": lambda: cross_validate(
-            "storylens (t, cue w, merge t)", grid, run_ours, articles, gold, topics
+            "storylens (t, cue w, merge t, stated span)", grid, run_ours, articles, gold, topics
         ),
         "tfidf_agglomerative": lambda: cross_validate(
             "TF-IDF agglomerative (cut)", CUTS, tfidf, articles, gold, topics

@@ -26,6 +26,7 @@ story and per split (tuning = topics 1-12, held-out = 13-35, as bench/compare_ec
     .venv/bin/python bench/compare_judged.py                 # adjudicated gold
     .venv/bin/python bench/compare_judged.py --gold A        # one judge's
     .venv/bin/python bench/compare_judged.py --agreement     # judge B against judge A
+    .venv/bin/python bench/compare_judged.py --split tuning  # only the tuning stories
 
 Analyses are cached in the system temp folder under a key of the contents of every source file
 outside compare/, report/, serve/, cli/ and engine/, so a change to what analyses depend on never
@@ -283,17 +284,28 @@ def agreement(root: Path) -> None:
         )
 
 
+def _split(story: str) -> str:
+    return "tuning" if int(story.split("_")[0]) in TUNING else "held-out"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--gold", default="adjudicated", choices=("adjudicated", "A", "B"))
     parser.add_argument("--agreement", action="store_true")
     parser.add_argument("--gold-dir", type=Path, default=GOLD, help="another gold folder")
+    parser.add_argument(
+        "--split",
+        choices=("tuning", "held-out"),
+        help="score only this split's stories (develop on tuning; held-out only at the end)",
+    )
     args = parser.parse_args()
     if args.agreement:
         agreement(args.gold_dir)
         return
     gold = load_gold(args.gold, args.gold_dir)
     records = [json.loads(line) for line in (DATA / "articles.jsonl").open(encoding="utf-8")]
+    if args.split:
+        gold = {s: g for s, g in gold.items() if _split(s) == args.split}
     records = [r for r in records if r["story_id"] in gold]
     cache = compare_ecbplus.CACHE.with_name(f"storylens_judged_{source_key()}.pkl")
     compare_ecbplus.CACHE = cache
@@ -308,7 +320,7 @@ def main() -> None:
             ids = [r["id"] for r in records if r["story_id"] == story]
             comparison = compare_analyses([by_id[i] for i in ids], encoder=encoder)
             figures = score_story(comparison, gold[story], offsets, outlets)
-            split = "tuning" if int(story.split("_")[0]) in TUNING else "held-out"
+            split = _split(story)
             totals[split] = [t + f for t, f in zip(totals[split], figures, strict=True)]
             report(story, figures)
     for split, figures in totals.items():

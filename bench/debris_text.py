@@ -16,7 +16,7 @@ byline, caption, credit, sources line or the title line) counts as removed.
 Also reported: outlet and date found from the text alone, against bench/gold/page_metadata.json.
 
 ``--cv``: 5-fold cross-validation over pages (seeded shuffle) of the two thresholds of the
-outside-article rule (`PROSE_WORDS`, `EDGE_WORDS` in storylens.clean.debris): each fold's
+outside-article rule (`PROSE_WORDS`, `EDGE_WORDS` in storylens.clean.region): each fold's
 pair is the one with the best F0.5 of removal (precision weighted: a removed article line is
 worse than a kept debris line) on the other four folds; the held-out counts are pooled.
 """
@@ -137,7 +137,7 @@ def removal_scores(tally: Counter[str], beta: float = 1.0) -> tuple[float, float
 
 def cross_validate(scrapes: list[tuple[str, list[str], list[bool]]]) -> dict[str, object]:
     """Thresholds chosen on four folds of pages, scored on the fifth; pooled held-out counts."""
-    import storylens.clean.debris as debris
+    import storylens.clean.region as debris
 
     grid = [(p, e) for p in PROSE_GRID for e in EDGE_GRID]
     by_pair = {}
@@ -172,7 +172,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--context", type=int, default=12)
     parser.add_argument("--sample", type=int, default=20, help="removed/kept lines to print")
-    parser.add_argument("--no-runs", action="store_true", help="line rules only (no run rules)")
+    parser.add_argument(
+        "--no-runs", action="store_true", help="no rules over neighbouring lines (runs, lists)"
+    )
     parser.add_argument("--cv", action="store_true", help="cross-validate the region thresholds")
     args = parser.parse_args()
     if args.cv:
@@ -188,7 +190,8 @@ def main() -> None:
     if args.no_runs:
         import storylens.clean.article as cleaning
 
-        cleaning.run_debris = lambda lines, **_: {}
+        for name in ("run_debris", "related_lists", "teaser_lists"):
+            setattr(cleaning, name, lambda lines, **_: {})
     truth = json.loads((SET / "ground-truth.json").read_text(encoding="utf-8"))
     meta = json.loads(GOLD.read_text(encoding="utf-8"))["pages"]
     table = builtin_table()

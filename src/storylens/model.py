@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 JSONValue = Any
 """A user's own input fields, carried through untouched (the one free-form mapping)."""
@@ -245,13 +245,20 @@ class Mention:
 
 @dataclass(**_FROZEN)
 class Entity:
-    """A person, organisation or place: a canonical name and every mention of it."""
+    """A person, organisation or place: a canonical name and every mention of it.
+
+    ``key`` is equal for one person or organisation across articles: for a person the first
+    and last name without titles, initials or suffixes ("Donald J. Trump", "Mr. Donald Trump"
+    → "donald trump"), else the normalised canonical name; empty in analyses made before it
+    existed.
+    """
 
     id: str
     name: str
     label: EntityLabel
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    key: str = ""
 
 
 class QuoteKind(StrEnum):

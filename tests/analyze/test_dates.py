@@ -70,12 +70,17 @@ TENSES = "\n\n".join(
 )
 
 
-@pytest.fixture(scope="module")
-def tense_dates(tmp_path_factory):
-    path = tmp_path_factory.mktemp("dates") / "harbour.txt"
-    path.write_text(TENSES, "utf-8")
+def _dates_of(folder, text):
+    """(expression, resolved date) of a text published on Sunday 23 December 2018."""
+    path = folder / "story.txt"
+    path.write_text(text, "utf-8")
     (analysis,) = analyze_paths([str(path)], overrides=Overrides(published=SUNDAY)).analyses
     return [(d.span.text, d.value) for d in analysis.dates]
+
+
+@pytest.fixture(scope="module")
+def tense_dates(tmp_path_factory):
+    return _dates_of(tmp_path_factory.mktemp("dates"), TENSES)
 
 
 def test_future_clause_takes_the_next_occurrence(tense_dates):
@@ -113,3 +118,47 @@ def test_today_in_a_newspaper_name_is_not_a_date():
     found = [m.group() for _, m in find_date_expressions("The mayor told USA Today on Friday.")]
     assert found == ["Friday"]
     assert [m.group() for _, m in find_date_expressions("Today the mayor resigned.")] == ["Today"]
+
+
+WOULD = "\n\n".join(
+    [
+        "Ferry operator changes course",
+        "The operator said on Thursday that it would suspend the night crossing on Friday.",
+        "The ferry company said on Thursday that the terminal would reopen on Wednesday.",
+        "The harbour master said she would inspect the new pier on Tuesday.",
+        "A toll rise would take effect on Jan. 3 if the council agrees.",
+        "The captain would later say on Monday that the fog had been unusually thick.",
+        "The board would have voted on Wednesday had the quorum been met.",
+        "Pilots plan to walk out on Thursday.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def would_dates(tmp_path_factory):
+    return _dates_of(tmp_path_factory.mktemp("would"), WOULD)
+
+
+def test_would_looks_ahead_of_its_dated_report(would_dates):
+    # Published Sunday 23 December 2018. "Said on Thursday (20th) that it would … on Friday":
+    # the Friday after that Thursday, the 21st, not the Friday after publication.
+    assert ("Thursday", dt.date(2018, 12, 20)) in would_dates
+    assert ("Friday", dt.date(2018, 12, 21)) in would_dates
+    # ... and "would reopen on Wednesday" the Wednesday after it, the 26th (not the 19th).
+    assert ("Wednesday", dt.date(2018, 12, 26)) in would_dates
+
+
+def test_would_without_a_dated_report_is_the_next_occurrence(would_dates):
+    assert ("Tuesday", dt.date(2018, 12, 25)) in would_dates
+    assert ("Jan. 3", dt.date(2019, 1, 3)) in would_dates
+
+
+def test_would_later_and_would_have_are_not_futures(would_dates):
+    # The narrator's "would later say" has happened; "would have voted" (a counterfactual)
+    # keeps the untensed reading (the last Wednesday).
+    assert ("Monday", dt.date(2018, 12, 17)) in would_dates
+    assert ("Wednesday", dt.date(2018, 12, 19)) in would_dates
+
+
+def test_a_plan_to_act_is_a_future(would_dates):
+    assert ("Thursday", dt.date(2018, 12, 27)) in would_dates

@@ -35,6 +35,35 @@ BODY = (
         ("(214)", DebrisReason.NAVIGATION),
         ("32M ago", DebrisReason.NAVIGATION),
         ("Follow the Valley Courier on Facebook and Twitter.", DebrisReason.SOCIAL),
+        ("Loading ...", DebrisReason.NAVIGATION),
+        ("Tags:", DebrisReason.NAVIGATION),
+        ("Posted in County news | Permalink | 4 Comments", DebrisReason.NAVIGATION),
+        ("[Related: Ferry fares rise for a second year]", DebrisReason.RECOMMENDATION),
+        ("On ValleyCourier.com: Ferry fares rise again", DebrisReason.RECOMMENDATION),
+        (
+            "Want more from the valley? Sign up for the Valley Courier's free morning newsletter "
+            "and get the day's county news in your inbox.",
+            DebrisReason.MEMBERSHIP,
+        ),
+        (
+            "Please, fill the form below to subscribe to our weekly newsletter",
+            DebrisReason.MEMBERSHIP,
+        ),
+        (
+            "Use of this site constitutes acceptance of our User Agreement and Privacy Policy "
+            "and Cookie Statement.",
+            DebrisReason.BOILERPLATE,
+        ),
+        (
+            "The Courier may earn a small commission when you buy through the links in this story.",
+            DebrisReason.BOILERPLATE,
+        ),
+        (
+            "Dana Ortiz can be reached at dortiz@example.org or on 555-0100.",
+            DebrisReason.BOILERPLATE,
+        ),
+        ("blog comments powered by Disqus", DebrisReason.BOILERPLATE),
+        ("No spam. You can unsubscribe at any time.", DebrisReason.BOILERPLATE),
     ],
 )
 def test_debris_line_is_removed_with_its_reason(line, reason):
@@ -54,6 +83,10 @@ def test_debris_line_is_removed_with_its_reason(line, reason):
         "More than 200 people came.",
         "Two days ago the bridge was still open.",
         "Related: the board's vote came after a long debate.",
+        "Updated figures from the county show 40 trucks a day use the bridge.",
+        "The board said 2,000 residents had signed up for its newsletter on the bridge works.",
+        "Readers can subscribe to the county's newsletter at the library.",
+        "The county said the site would be reproduced in a museum after the repairs.",
         BODY,
     ],
 )
@@ -134,3 +167,152 @@ def test_plain_text_outside_the_article_prose_is_debris_but_a_short_last_sentenc
     assert all(d.reason is DebrisReason.BOILERPLATE for d in plain.debris if d.span.text in outside)
     page = clean_article(RawArticle(id="x", input="a.html", format=InputFormat.HTML, text=text))
     assert any("Terms of use" in p.text for p in page.paragraphs)
+
+
+def _plain(lines):
+    text = "\n".join(lines)
+    return clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+
+
+def test_bare_timestamps_and_byline_names_are_bylines_anywhere_in_the_text():
+    lines = [
+        "County closes the old river bridge to trucks",
+        BODY,
+        "By Dana Ortiz",
+        "By contrast, the ferry will keep its summer timetable and its fares for another year.",
+        "Farmers on the east bank said the detour would add forty minutes to each trip.",
+        "Updated November 20, 2019, 10:54 am",
+        "Engineers will inspect the remaining supports of the bridge before the end of the month.",
+    ]
+    article = _plain(lines)
+    bylines = {d.span.text for d in article.debris if d.reason is DebrisReason.BYLINE}
+    assert bylines == {lines[2], lines[5]}
+    body = "\n".join(p.text for p in article.paragraphs).splitlines()
+    assert body == [lines[1], lines[3], lines[4], lines[6]]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo by Dana Ortiz", "Dana Ortiz"),
+        ("Photograph: AFP via Getty", "AFP via Getty"),
+        ("Dana Ortiz/Getty Images", "Dana Ortiz/Getty Images"),
+        ("Valley County Sheriff's Office via AP", "Valley County Sheriff's Office via AP"),
+        ("Dana Ortiz | Getty Images", "Dana Ortiz | Getty Images"),
+    ],
+)
+def test_a_line_that_is_only_a_photo_credit_is_a_credit_not_body(line, credit):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.span.text for c in article.credits] == [credit]
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+
+
+def test_a_sentence_naming_an_agency_stays_body():
+    line = "The footage of the collapse was obtained via AP."
+    article = _plain(["Bridge closes", BODY, line])
+    assert article.credits == ()
+    assert line in [p.text for p in article.paragraphs]
+
+
+def test_story_links_under_a_related_heading_are_debris_a_list_in_the_article_is_not():
+    related = [
+        "More from the valley",
+        "Ferry fares rise for a second year",
+        "Library opens its new branch downtown",
+        "Why the river floods every spring",
+    ]
+    listed = [
+        "What the board will vote on:",
+        "a weight limit of ten tonnes",
+        "a new bus route for the east bank",
+        "a date for the repairs to begin",
+    ]
+    lines = ["Bridge closes", BODY, *listed, BODY + " Again.", *related]
+    article = _plain(lines)
+    found = {d.span.text for d in article.debris if d.reason is DebrisReason.RECOMMENDATION}
+    assert found == set(related)
+    assert {d.rule for d in article.debris if d.span.text in related[1:]} == {"related-list"}
+    assert all(line in [p.text for p in article.paragraphs] for line in listed)
+
+
+TEASERS = [
+    "Ferry fares rise for a second year",
+    "The ferry company said on Monday that fares for cars and foot passengers would rise by",
+    "Library opens its new branch downtown",
+    "The new branch on Elm Street opened its doors to readers on Saturday after three years of",
+    "Storm closes the harbor for two days",
+    "Fishing boats stayed in port on Tuesday as the storm reached the coast, and the harbor…",
+]
+
+
+def test_other_stories_teasers_are_debris_but_subheadings_with_paragraphs_are_not():
+    sections = [
+        "What the board decided",
+        "The board voted five to two to close the bridge to trucks from the first of June.",
+        "What happens to the buses",
+        "Buses will cross the bridge at walking pace until the engineers finish their work.",
+        "When the work begins",
+        "The county expects the repairs to begin in the autumn and to last for six months.",
+    ]
+    article = _plain(["Bridge closes", BODY, *sections, *TEASERS])
+    assert {d.span.text for d in article.debris if d.rule == "teaser-list"} == set(TEASERS)
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert all(line in body for line in sections)
+
+
+def test_a_comment_section_and_an_author_note_end_the_article():
+    after = [
+        "Dana Ortiz is a staff writer for the Valley Courier covering county government.",
+        "3 thoughts on “Bridge closes to trucks”",
+        "River Fan",
+        "May 14, 2024 at 6:34 am",
+        "It is about time the county did something about that bridge, frankly speaking.",
+    ]
+    ending = "Engineers will inspect the remaining supports of the bridge before the end of May."
+    article = _plain(["Bridge closes", BODY, ending, *after])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert ending in body
+    assert not any(line in body for line in after)
+
+
+def test_a_schedule_the_last_paragraph_announces_stays_in_the_article():
+    schedule = [
+        "The ferry will sail to the islands on these days this summer:",
+        "June 9 – Gull Island @ North Pier, 8:00",
+        "June 16 – Gull Island @ North Pier, 9:30",
+        "July 2 – Harbor Point @ South Pier, 8:00",
+    ]
+    article = _plain(["Bridge closes", BODY, *schedule, "Home", "World", "Sport"])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert all(line in body for line in schedule)
+    assert "Sport" not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FILE PHOTO: Trucks cross the old river bridge in Riverton, May 2, 2023.",
+        "FILE - In this May 2, 2023, file photo, trucks cross the old river bridge in Riverton.",
+        "This 2023 photo provided by the county shows a crack in a bridge support.",
+    ],
+)
+def test_photo_caption_lines_are_captions_not_body(line):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.span.text for c in article.captions] == [line]
+    assert line not in "\n".join(p.text for p in article.paragraphs)
+
+
+def test_a_link_given_twice_in_a_row_is_debris_but_a_repeated_title_is_not():
+    title = "County closes the old river bridge to trucks"
+    links = ["Business", "Ferry fares rise for a second year"] * 2
+    article = _plain([title, title, BODY, *links, BODY + " Again."])
+    assert {d.span.text for d in article.debris if d.rule == "repeated-link"} == set(links)
+    assert article.title == title
+    assert "\n".join(p.text for p in article.paragraphs).splitlines()[-1] == BODY + " Again."
+
+
+def test_a_caption_with_its_credit_run_on_is_a_caption():
+    line = "Trucks wait at the closed bridge on Tuesday.Credit...Dana Ortiz/Valley Courier"
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.credit.text for c in article.captions if c.credit] == ["Dana Ortiz/Valley Courier"]
+    assert line not in "\n".join(p.text for p in article.paragraphs)

@@ -30,14 +30,30 @@ def _raw(lines, *, name="page.txt", **fields):
     ("opening", "outlet", "wire", "evidence"),
     [
         ("WASHINGTON (CNN) — The two governments resumed talks.", "CNN", None, Evidence.DATELINE),
-        ("GENEVA (Reuters) - The two governments resumed talks.", "Reuters", "Reuters",
-         Evidence.DATELINE),
-        ("(CNSNews.com) - The two governments resumed talks.", "CNSNews.com", None,
-         Evidence.DATELINE),
-        ("BEIRUT, Lebanon (AP) — The two governments resumed talks.", "Associated Press",
-         "Associated Press", Evidence.DATELINE),
-        ("PARIS (AFP) - The two governments resumed talks.", "Agence France-Presse",
-         "Agence France-Presse", Evidence.DATELINE),
+        (
+            "GENEVA (Reuters) - The two governments resumed talks.",
+            "Reuters",
+            "Reuters",
+            Evidence.DATELINE,
+        ),
+        (
+            "(CNSNews.com) - The two governments resumed talks.",
+            "CNSNews.com",
+            None,
+            Evidence.DATELINE,
+        ),
+        (
+            "BEIRUT, Lebanon (AP) — The two governments resumed talks.",
+            "Associated Press",
+            "Associated Press",
+            Evidence.DATELINE,
+        ),
+        (
+            "PARIS (AFP) - The two governments resumed talks.",
+            "Agence France-Presse",
+            "Agence France-Presse",
+            Evidence.DATELINE,
+        ),
         ("By The Associated Press", "Associated Press", "Associated Press", Evidence.CREDIT),
     ],
 )
@@ -60,8 +76,10 @@ def test_a_photo_credit_is_never_the_outlet():
 
 def test_wire_copy_on_a_site_keeps_the_site_as_outlet_and_names_the_wire():
     article = clean_article(
-        _raw(["Talks resume", "ANKARA, Turkey (AP) — The two governments resumed talks."],
-             url="https://www.thehill.com/policy/talks")
+        _raw(
+            ["Talks resume", "ANKARA, Turkey (AP) — The two governments resumed talks."],
+            url="https://www.thehill.com/policy/talks",
+        )
     )
     assert (article.outlet, article.outlet_evidence) == ("The Hill", Evidence.URL)
     assert article.wire == "Associated Press"
@@ -100,10 +118,14 @@ def test_bad_outlets_file_is_one_error_naming_it(tmp_path):
     ("byline", "expected"),
     [
         ("Mon Oct 3, 2016 6:13PM", dt.datetime(2016, 10, 3, 18, 13, tzinfo=dt.UTC)),
-        ("By Dana Ortiz | October 4, 2016 | 6:56am EDT",
-         dt.datetime(2016, 10, 4, 6, 56, tzinfo=dt.timezone(dt.timedelta(hours=-4)))),
-        ("Updated 6:13 PM ET, Mon October 3, 2016",
-         dt.datetime(2016, 10, 3, 18, 13, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
+        (
+            "By Dana Ortiz | October 4, 2016 | 6:56am EDT",
+            dt.datetime(2016, 10, 4, 6, 56, tzinfo=dt.timezone(dt.timedelta(hours=-4))),
+        ),
+        (
+            "Updated 6:13 PM ET, Mon October 3, 2016",
+            dt.datetime(2016, 10, 3, 18, 13, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        ),
         ("Published: 2016-10-03", dt.datetime(2016, 10, 3, tzinfo=dt.UTC)),
         ("August 31, 2016", dt.datetime(2016, 8, 31, tzinfo=dt.UTC)),
     ],
@@ -133,8 +155,11 @@ def test_url_date_is_the_fallback_and_metadata_wins():
     )
     stated = dt.datetime(2016, 10, 1, tzinfo=dt.UTC)
     both = clean_article(
-        _raw(["Talks", "Mon Oct 3, 2016 6:13PM"], url="https://p.example/2016/10/02/t",
-             published=stated)
+        _raw(
+            ["Talks", "Mon Oct 3, 2016 6:13PM"],
+            url="https://p.example/2016/10/02/t",
+            published=stated,
+        )
     )
     assert (both.published, both.published_evidence) == (stated, Evidence.METADATA)
 
@@ -144,8 +169,7 @@ def test_relative_dates_resolve_against_each_articles_own_byline_date(tmp_path):
     second = tmp_path / "second.txt"
     body = "The minister said on Monday that the talks would resume today in Geneva."
     first.write_text(f"Talks resume\n\nMon Oct 3, 2016 6:13PM\n\n{body}\n", encoding="utf-8")
-    second.write_text(f"Talks go on\n\nOctober 10, 2016 | 9:00am EDT\n\n{body}\n",
-                      encoding="utf-8")
+    second.write_text(f"Talks go on\n\nOctober 10, 2016 | 9:00am EDT\n\n{body}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["analyze", str(first), str(second), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     analyses = json.loads(result.stdout)["analyses"]
@@ -157,8 +181,11 @@ def test_relative_dates_resolve_against_each_articles_own_byline_date(tmp_path):
 
 def test_a_wire_declared_as_site_name_is_the_wire_not_the_outlet():
     article = clean_article(
-        _raw(["Talks resume"], url="https://www.valleycourier.example/news/talks",
-             site_name="Associated Press")
+        _raw(
+            ["Talks resume"],
+            url="https://www.valleycourier.example/news/talks",
+            site_name="Associated Press",
+        )
     )
     assert article.outlet == "valleycourier.example"
     assert article.wire == "Associated Press"
@@ -176,8 +203,18 @@ def test_site_name_tagline_is_cut_and_an_unrelated_tagline_is_not_the_outlet():
 
 
 def test_byline_below_page_furniture_is_found_but_an_embedded_post_date_is_not():
-    furniture = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion", "Video",
-                 "Podcasts", "Newsletters"]
+    furniture = [
+        "Home",
+        "World",
+        "Politics",
+        "Business",
+        "Sport",
+        "Culture",
+        "Opinion",
+        "Video",
+        "Podcasts",
+        "Newsletters",
+    ]
     article = clean_article(_raw(["Talks resume", *furniture, "By Dana Ortiz | October 4, 2016"]))
     assert (article.published.date(), article.published_evidence) == (
         dt.date(2016, 10, 4),

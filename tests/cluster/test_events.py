@@ -79,3 +79,11 @@ def test_a_story_window_does_not_drift_with_its_members(writer_for):
         ranges = store.connection.execute("SELECT first_day, last_day FROM stories").fetchall()
     assert partition["drought-0"] != partition["drought-8"]
     assert all(last - first <= span for first, last in ranges)
+
+
+def test_an_undated_account_finds_one_that_states_its_day(writer_for):
+    # The first account names the day; the second, undated, names none: it must still meet
+    # the first (a day only the text states does not hide an article from later ones).
+    with writer_for("undated_followup.jsonl") as store:
+        partition = story_partition(store.connection)
+    assert partition["bridge-dated"] == partition["bridge-undated"]

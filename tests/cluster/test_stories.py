@@ -5,7 +5,13 @@ import numpy as np
 import pytest
 
 from storylens.cluster import ClusterSettings, Neighbour, StoryState, assign_story
-from storylens.cluster.features import UNDATED, EventCues, time_bucket, window_buckets
+from storylens.cluster.features import (
+    UNDATED,
+    EventCues,
+    index_bucket,
+    time_bucket,
+    window_buckets,
+)
 from storylens.cluster.stories import fits_window, grow_story, new_story
 
 
@@ -104,6 +110,14 @@ def test_window_buckets_cover_neighbouring_months():
     assert time_bucket(end_of_month + 4) in buckets
     assert buckets[-1] == UNDATED
     assert window_buckets(None, window_days=4) == [UNDATED]
+
+
+def test_only_a_publication_day_places_an_article_in_a_month_index():
+    published = EventCues(day=DAY, earliest=DAY, latest=DAY)
+    stated = EventCues(day=DAY, earliest=DAY, latest=DAY, stated=True)
+    assert index_bucket(published) == time_bucket(DAY)
+    assert index_bucket(stated) == UNDATED
+    assert index_bucket(EventCues()) == UNDATED
 
 
 def lone_then_grown_lookup(lone_vector, lone_day=DAY):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storylens.compare.records import Fact, Link, LinkKind
-from storylens.compare.rows import build_rows
+from storylens.compare.rows import build_rows, sibling_near
 from storylens.model import Span
 
 TEXTS = {
@@ -75,3 +75,26 @@ def test_a_lone_fact_near_another_article_is_not_only_in_its_outlet():
     assert near["c:1"] == ("a",)
     assert near["a:1"] == ("c",)
     assert near["a:2"] == ()
+
+
+def test_a_clause_beside_a_shared_clause_is_not_only_in_its_outlet():
+    """d:0 and d:1 are two clauses of one sentence; e states the first, nobody the second."""
+    text = "The ferry left the pier at noon, and it turned back an hour later."
+    first, second = text.index("The"), text.index("it turned")
+    clauses = [
+        Fact(id="d:0", article_id="d", sentence=0, span=Span(start=first, end=31, text=text[:31])),
+        Fact(
+            id="d:1",
+            article_id="d",
+            sentence=0,
+            span=Span(start=second, end=len(text), text=text[second:]),
+        ),
+        Fact(id="e:0", article_id="e", sentence=0, span=Span(start=0, end=31, text=text[:31])),
+        Fact(id="e:1", article_id="e", sentence=1, span=Span(start=0, end=9, text="Sunny day")),
+    ]
+    rows = build_rows(clauses, [_link("d:0", "e:0", 0.95)], {}, ["d", "e"])
+    alone = {row.facts[0].id: row for row in rows if len(row.facts) == 1}
+    assert alone["d:1"].near == ()
+    widened = {row.facts[0].id: row for row in sibling_near(rows) if len(row.facts) == 1}
+    assert widened["d:1"].near == ("e",)
+    assert widened["e:1"].near == ()

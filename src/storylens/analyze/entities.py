@@ -18,7 +18,15 @@ from storylens.analyze.names import (
     strip_possessive,
 )
 from storylens.analyze.nlp import TITLE, ParsedParagraph
-from storylens.analyze.people import dominant, group_label, join_acronyms, join_named_people
+from storylens.analyze.people import (
+    dominant,
+    group_label,
+    join_acronyms,
+    join_named_people,
+    person_key,
+)
+from storylens.analyze.places import government_of, is_facility, join_compass
+from storylens.analyze.repairs import before_party, before_possessive, is_agreement, repaired
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
 
 LABELS = {
@@ -92,7 +100,7 @@ class EntityIndex:
 def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> EntityIndex:
     """Find entity mentions in parsed paragraphs and group them into entities."""
     found = [
-        f for p in paragraphs for ent in _repaired(p.doc.ents) for f in _found_all(ent, p.offset)
+        f for p in paragraphs for ent in repaired(p.doc.ents) for f in _found_all(ent, p.offset)
     ]
     found.sort(key=lambda f: f.span.start)
     title = [(p.offset, p.offset + len(p.doc.text)) for p in paragraphs if p.index == TITLE]
@@ -106,52 +114,6 @@ def extract_entities(text: str, paragraphs: Sequence[ParsedParagraph]) -> Entity
         roles[entity_id] = frozenset(r for m in members for r in m.roles)
         by_start.update({m.span.start: entity_id for m in members})
     return EntityIndex(entities=tuple(entities), by_start=by_start, roles=roles)
-
-
-def _repaired(ents: Sequence[Any]) -> list[Any]:
-    """The entity spans of the parse, with two common small-model cuts mended.
-
-    A well-known name cut short is extended ("Islamic" + "State" → "Islamic State", from the
-    alias table), and two countries run together are split ("U.S. Russia" → "U.S.",
-    "Russia"). An entity swallowed by an extension is dropped.
-    """
-    mended: list[Any] = []
-    for ent in ents:
-        if mended and ent.start < mended[-1].end:
-            continue
-        mended.extend(_extended(ent) or _split_countries(ent) or [ent])
-    return mended
-
-
-def _extended(ent: Any) -> list[Any]:
-    from spacy.tokens import Span as DocSpan
-
-    doc = ent.doc
-    for extra in (2, 1):
-        end = ent.end + extra
-        if end > len(doc) or not all(t.tag_.startswith("NNP") for t in doc[ent.end : end]):
-            continue
-        longer = doc[ent.start : end]
-        alias = canonical_alias(longer.text)
-        if alias is not None and canonical_alias(ent.text) != alias:
-            label = "GPE" if country_named(alias) else "ORG"
-            return [DocSpan(doc, ent.start, end, label=label)]
-    return []
-
-
-def _split_countries(ent: Any) -> list[Any]:
-    from spacy.tokens import Span as DocSpan
-
-    if ent.label_ not in ("GPE", "ORG", "NORP") or country_named(ent.text):
-        return []
-    for cut in range(ent.start + 1, ent.end):
-        left, right = ent.doc[ent.start : cut], ent.doc[cut : ent.end]
-        if country_named(left.text) and country_named(strip_possessive(right.text)):
-            return [
-                DocSpan(ent.doc, ent.start, cut, label="GPE"),
-                DocSpan(ent.doc, cut, ent.end, label="GPE"),
-            ]
-    return []
 
 
 def _found_all(ent: Any, offset: int) -> list[_Found]:
@@ -190,7 +152,8 @@ def _hyphenated_countries(ent: Any, offset: int) -> list[_Found]:
 
 def _found(ent: Any, offset: int) -> _Found | None:
     label = LABELS.get(ent.label_)
-    surface = strip_possessive(ent.text)
+    ent = before_possessive(ent)
+    surface = strip_possessive(ent.text).rstrip(" -–—")
     if (
         label is None
         or not surface
@@ -201,6 +164,15 @@ def _found(ent: Any, offset: int) -> _Found | None:
     lead = 4 if surface.lower().startswith("the ") and label is not EntityLabel.PERSON else 0
     start = offset + ent.start_char + lead
     span = Span(start=start, end=start + len(surface) - lead, text=surface[lead:])
+    if label is EntityLabel.GROUP and before_party(ent):
+        # "his local Republican party": the mention is "Republican party", the organisation.
+        word = ent.doc[ent.end]
+        end = offset + word.idx + len(word.text)
+        span = Span(
+            start=span.start, end=end, text=ent.doc.text[span.start - offset : end - offset]
+        )
+        party = canonical_alias(span.text) or span.text
+        return _Found(span=span, label=EntityLabel.ORGANISATION, key="name:" + name_key(party))
     if label is EntityLabel.GROUP and canonical_alias(span.text) is not None:
         label = EntityLabel.ORGANISATION  # "Democrats", "Republicans": the party, by the table
     if label is EntityLabel.GROUP:
@@ -210,6 +182,8 @@ def _found(ent: Any, offset: int) -> _Found | None:
         if is_city(span.text):  # spaCy sm labels some cities NORP ("Aleppo's hospitals")
             return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(span.text))
         return _Found(span=span, label=label, key="name:" + name_key(span.text))
+    if label is EntityLabel.PERSON and _named_facility(ent):
+        return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(span.text))
     if label is EntityLabel.PERSON:
         title = _title_before(ent)
         roles = _roles(title) if title else _conjunct_roles(ent)
@@ -218,16 +192,36 @@ def _found(ent: Any, offset: int) -> _Found | None:
     if alias is not None:
         # The alias table names countries and organisations: its entry decides the kind.
         label = EntityLabel.PLACE if country_named(alias) else EntityLabel.ORGANISATION
+    elif label is EntityLabel.ORGANISATION and is_facility(span.text, after=_next_word(ent)):
+        label = EntityLabel.PLACE  # "Bethesda Naval Hospital", "George Washington Bridge"
+    elif label is EntityLabel.PLACE:
+        alias = government_of(span.text, ent.root.dep_)
     return _Found(span=span, label=label, key="name:" + name_key(alias or span.text))
+
+
+def _next_word(ent: Any) -> str:
+    return str(ent.doc[ent.end].text) if ent.end < len(ent.doc) else ""
+
+
+def _named_facility(ent: Any) -> bool:
+    """A name between "the" and a facility noun names the facility ("the Kestrel mine")."""
+    return (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ == "the"
+        and is_facility(ent.text, after=_next_word(ent))
+    )
 
 
 def _spurious(ent: Any, label: EntityLabel) -> bool:
     """Names spaCy's small model finds that are not names.
 
-    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry" or the
-    "Defense" of "Defense Secretary Jim Mattis".
+    No proper noun at all ("Blaming"), an agreement or a law ("the Cessation of Hostilities",
+    "the Minsk Accord"), or the "State" of "Secretary of State John Kerry" or the "Defense" of
+    "Defense Secretary Jim Mattis".
     """
     if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
+        return True
+    if is_agreement(ent):
         return True
     doc = ent.doc
     if (
@@ -289,6 +283,7 @@ def _group(found: list[_Found]) -> dict[str, list[_Found]]:
     _merge_short_names(groups)
     join_named_people(groups)
     join_acronyms(groups)
+    join_compass(groups)
     return groups
 
 
@@ -347,12 +342,24 @@ def _entity(entity_id: str, members: list[_Found]) -> Entity:
     surfaces = [m.span.text for m in members]
     titles = [m.title for m in members if m.title]
     aliases = tuple(dict.fromkeys([*surfaces, *titles]))
+    name = _canonical(label, surfaces)
     return Entity(
         id=entity_id,
-        name=_canonical(label, surfaces),
+        name=name,
         label=label,
         aliases=aliases,
         mentions=tuple(Mention(span=m.span, kind=MentionKind.NAME) for m in members),
+        key=_story_key(label, name, members),
+    )
+
+
+def _story_key(label: EntityLabel, name: str, members: list[_Found]) -> str:
+    """`Entity.key`: the person's first and last name, else the group's most common name key."""
+    if label is EntityLabel.PERSON:
+        return person_key(name)
+    keys = Counter(m.key.removeprefix("name:") for m in members if m.key.startswith("name:"))
+    return (
+        max(keys, key=lambda k: (keys[k], k)) if keys else name_key(canonical_alias(name) or name)
     )
 
 

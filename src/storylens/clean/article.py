@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import OUTSIDE_ARTICLE, match_debris, outside_article, run_debris
+from storylens.clean.debris import match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
@@ -13,9 +13,13 @@ from storylens.clean.published import (
     LABELLED_LINES,
     edge_lines,
     find_published,
+    is_bare_timestamp,
+    is_by_name,
     is_byline,
     is_labelled_timestamp,
 )
+from storylens.clean.region import OUTSIDE_ARTICLE, outside_article
+from storylens.clean.runs import related_lists, repeated_links, run_debris, teaser_lists
 from storylens.model import (
     Article,
     Caption,
@@ -108,8 +112,11 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue
-        if (id(line) in edges and is_byline(line.text)) or (
-            number < LABELLED_LINES and is_labelled_timestamp(line.text)
+        if (
+            (id(line) in edges and is_byline(line.text))
+            or (number < LABELLED_LINES and is_labelled_timestamp(line.text))
+            or is_bare_timestamp(line.text)
+            or is_by_name(line.text)
         ):
             out.debris.append(Debris(span=line, reason=DebrisReason.BYLINE, rule="byline"))
             continue
@@ -133,7 +140,13 @@ def _move_runs(out: _Sorted) -> None:
         key=lambda item: item[0].start,
     )
     known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
-    in_runs = run_debris([span.text for span, _ in sequence], furniture=known)
+    texts = [span.text for span, _ in sequence]
+    in_runs = {
+        **repeated_links(texts, furniture=known),
+        **teaser_lists(texts, furniture=known),
+        **related_lists(texts, furniture=known),
+        **run_debris(texts, furniture=known),
+    }
     if not in_runs:
         return
     moved = {sequence[i][0].start: rule for i, rule in in_runs.items()}

@@ -19,6 +19,26 @@ _CREDIT_LINE = re.compile(
     r"|^(?:photo|image|picture)\s*:\s*(?P<credit2>.+)$",
     re.IGNORECASE,
 )
+_AGENCIES = r"(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Shutterstock|Alamy|iStock(?:photo)?)"
+_BARE_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+(?P<by>\S.{1,58})$"
+    r"|^photograph\s*:\s*(?P<colon>\S.{1,58})$"
+    rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*[/|]\s*){_AGENCIES}|Getty Images|Shutterstock)$",
+    re.IGNORECASE,
+)
+"""A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP")."""
+MAX_CREDIT_WORDS = 10
+_CAPTION_LINE = re.compile(
+    r"^(?:FILE(?: PHOTO)?\s*[:–—-]\s"
+    r"|(?:in )?this (?:[\w.,’'-]+ ){0,8}(?:file photo|photo|image|picture|illustration"
+    r"|photograph)s?,? (?:shows|provided|released|taken|made available)\b)",
+    re.IGNORECASE,
+)
+"""A caption line: "FILE PHOTO: …", "FILE - In this …", "This 2017 file photo provided by …"."""
+_RUN_ON_CREDIT = re.compile(
+    r"(?<=[.!?”\"])\s?Credits?\s*(?:\.{2,3}|…|:)?\s*(?P<credit>[^.]{2,80})$"
+)
+"""A caption whose credit the scraper ran on ("… at the Capitol.Credit...Ann Lee/Reuters")."""
 _SOURCES_LINE = re.compile(r"^sources?\s*:\s*", re.IGNORECASE)
 _COUNT = re.compile(r"\s*\((?P<count>\d+)\)\s*$")
 
@@ -47,7 +67,13 @@ def read_line_metadata(line: Span) -> LineMetadata | None:
         return LineMetadata(
             credits=(Credit(span=_sub(line, credit.start(group), credit.end(group))),)
         )
-    trailing = _TRAILING_CREDIT.search(line.text)
+    if _CAPTION_LINE.match(line.text):
+        return LineMetadata(caption=Caption(span=line))
+    bare = _BARE_CREDIT.match(line.text)
+    if bare and len(line.text.split()) <= MAX_CREDIT_WORDS:
+        group = next(g for g in ("by", "colon", "agency") if bare.group(g))
+        return LineMetadata(credits=(Credit(span=_sub(line, bare.start(group), bare.end(group))),))
+    trailing = _TRAILING_CREDIT.search(line.text) or _RUN_ON_CREDIT.search(line.text)
     if trailing:
         credit_span = _sub(line, trailing.start("credit"), trailing.end("credit"))
         return LineMetadata(caption=Caption(span=line, credit=credit_span))

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from storylens.model import DebrisReason
 
 MAX_DEBRIS_WORDS = 14
-"""Lines longer than this are never treated as debris: body text is never dropped."""
+"""Lines longer than this are never treated as debris (but for `NOTICES`): body text is never
+dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,13 @@ RULES: tuple[DebrisRule, ...] = (
         R.NAVIGATION,
         r"(?:main )?menu|search|home|back to top|close|next (?:article|story|page)",
         r"previous (?:article|story|page)|log ?in|sign ?in|log ?out|page \d+ of \d+",
+        r"updated|by|tags?|loading|no thanks|author|publish(?:ed)? date|in this article",
+        r"image|advert|permalink|polls?",
+    ),
+    _rule(
+        "meta-line",
+        R.NAVIGATION,
+        r"(?=.*\b(?:permalink|comments?|posted in|share|tags?)\b)(?:[^|]{1,40}\|){2,}[^|]{0,40}",
     ),
     _rule(
         "recommended",
@@ -58,8 +66,8 @@ RULES: tuple[DebrisRule, ...] = (
         r"you (?:may|might) also like.*|more from .+|more stories|editor'?s picks",
         r"what to read next|around the web|from our partners|up next",
         r"(?:top|latest|more) (?:stories|news|videos)|watch(?: the)? video",
-        r"(?:related|see also|also read|read also|read more|more|read next|recommended)\s*:\s*"
-        r"(?!.*[.!?][\"”’]?$).+",
+        r"\[?(?:related|see also|also read|read also|read more|more|read next|recommended|also"
+        r"|on [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk))\s*:\s*(?!.*[.!?][\"”’]?$).+",
         r"(?:most read|more|trending|latest|top stories) in .{1,30}",
     ),
     _rule(
@@ -67,7 +75,8 @@ RULES: tuple[DebrisRule, ...] = (
         R.NAVIGATION,
         r"\(?\d{1,5}\)?",
         r"(?:image|photo|picture|slide)s? \d+ (?:of|/) \d+",
-        r"\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago",
+        r"(?:updated |posted )?\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)"
+        r"\s+ago",
         r"true|false|null|undefined|nan",
     ),
     _rule(
@@ -121,6 +130,42 @@ RULES: tuple[DebrisRule, ...] = (
     ),
     _rule("copyright", R.BOILERPLATE, r"(?:copyright|©) .+|all rights reserved.*"),
 )
+MAX_NOTICE_WORDS = 40
+"""Newsletter calls, site notices and contact lines are longer than other debris lines."""
+NOTICES: tuple[DebrisRule, ...] = (
+    DebrisRule(
+        "newsletter-call",
+        R.MEMBERSHIP,
+        re.compile(
+            r"^(?=.*\bnewsletters?\b)(?:.{0,80}?[.!?:]\s+)?(?:please,? )?"
+            r"(?:fill (?:in |out )?the form (?:below )?to |click here to )?(?:sign up|subscribe)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    DebrisRule(
+        "site-notice",
+        R.BOILERPLATE,
+        re.compile(
+            r"^.*\bthis (?:site|website)\b.*\b(?:reproduced|user agreement|terms of (?:use|service)"
+            r"|privacy policy|cookies?)\b|^.*\bcommunity (?:rules|guidelines|standards) apply\b"
+            r"|^.*\b(?:comments powered by|submission guidelines|unsubscribe at any time"
+            r"|activation link|successfully subscribed|requires javascript|enable javascript)\b"
+            r"|^.*\bearns? (?:an? )?(?:small )?(?:affiliate )?commissions?\b.*"
+            r"\b(?:links?|purchases?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    DebrisRule(
+        "contact",
+        R.BOILERPLATE,
+        re.compile(
+            r"^.*\b(?:may|can) be reached at \S+@\S+"
+            r"|^e-?mail (?:[A-Z][\w.'’-]+ ){1,4}at \S+@\S+",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""Whole sentences that are page furniture wherever they stand (checked up to 40 words)."""
 _RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
 """A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
 MIN_RUN_TOGETHER = 2
@@ -134,7 +179,12 @@ def match_debris(line: str) -> DebrisRule | None:
     >>> match_debris("Kerry said the talks would end.") is None
     True
     """
-    if len(line.split()) > MAX_DEBRIS_WORDS:
+    words = len(line.split())
+    if words <= MAX_NOTICE_WORDS:
+        for rule in NOTICES:
+            if rule.pattern.match(line.strip()):
+                return rule
+    if words > MAX_DEBRIS_WORDS:
         return None
     for rule in RULES:
         if rule.pattern.match(line.strip()):
@@ -145,109 +195,3 @@ def match_debris(line: str) -> DebrisRule | None:
 
 
 RUN_TOGETHER = DebrisRule("run-together-links", R.NAVIGATION, _RUN_TOGETHER)
-
-
-MENU_RUN = DebrisRule("menu-run", R.NAVIGATION, re.compile(r"^.{1,40}$"))
-"""Three or more stub lines in a row (menu items, section names, tags): page navigation."""
-HEADLINE_RUN = DebrisRule("headline-list", R.RECOMMENDATION, re.compile(r"^.{1,160}$"))
-"""Three or more headline-style lines in a row: a list of links to other stories."""
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)。！？」]$")
-
-
-def _stub(line: str) -> bool:
-    return len(line.split()) <= 4 and not _SENTENCE_END.search(line)
-
-
-def _headline(line: str) -> bool:
-    words = line.split()
-    if not 4 <= len(words) <= 16 or _SENTENCE_END.search(line):
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return capitalised / len(words) >= 0.6
-
-
-def run_debris(
-    lines: list[str], *, furniture: frozenset[int] = frozenset(), min_run: int = 3
-) -> dict[int, DebrisRule]:
-    """Lines that are debris because of their neighbours: runs of menu stubs or headlines.
-
-    A single short line (a subheading) or one headline-like line stays; it takes three in a
-    row, none ending like a sentence, to be page furniture. Lines in ``furniture`` (already
-    known debris) count as members of any run.
-
-    >>> sorted(run_debris(["Home", "World", "Sport", "Kerry said the talks would end."]))
-    [0, 1, 2]
-    """
-    found: dict[int, DebrisRule] = {}
-    for test, rule in ((_stub, MENU_RUN), (_headline, HEADLINE_RUN)):
-        start = 0
-        while start < len(lines):
-            end = start
-            while end < len(lines) and (end in furniture or test(lines[end])):
-                end += 1
-            if end - start >= min_run:
-                found.update(
-                    {i: rule for i in range(start, end) if i not in found and i not in furniture}
-                )
-            start = end + 1 if end == start else end
-    return found
-
-
-OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$"))
-"""A plain-text line before the article's first paragraph of prose or after its last."""
-_PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
-PROSE_WORDS = 10
-"""A line of prose has this many words (or CJK-width characters / 6) and ends a sentence."""
-EDGE_WORDS = 6
-"""A sentence of this many words next to the prose still belongs to it (a short last line)."""
-
-
-def _words(line: str) -> int:
-    count = len(line.split())
-    return count if line.isascii() else max(count, len(line) // 6)
-
-
-def _prose(lines: list[str], number: int) -> bool:
-    """A long line that ends a sentence, or runs on into the next line (hard-wrapped text)."""
-    line = lines[number]
-    if _words(line) < PROSE_WORDS:
-        return False
-    return bool(_PROSE_END.search(line)) or _runs_on(lines, number)
-
-
-def _runs_on(lines: list[str], number: int) -> bool:
-    """Whether line ``number`` is cut mid-sentence and the next line carries the sentence on."""
-    if number + 1 >= len(lines) or _PROSE_END.search(lines[number]):
-        return False
-    after = lines[number + 1]
-    return after[:1].islower() or (
-        _words(after) >= PROSE_WORDS and bool(_PROSE_END.search(after))
-    )
-
-
-def outside_article(lines: list[str]) -> set[int]:
-    """Lines of a plain-text scrape outside its article (menus, teasers, footers sit there).
-
-    Outside: before the first line of prose or after the last, less the sentences right next
-    to them and the end of a hard-wrapped last paragraph.
-
-    Thresholds (`PROSE_WORDS`, `EDGE_WORDS`) were chosen by 5-fold cross-validation over pages
-    (bench/debris_text.py --cv).
-
-    >>> sorted(outside_article(["Home", "World", "Kerry said on Monday that the talks with "
-    ...     "Russia would end this week.", "He left the room on Monday.", "Most read"]))
-    [0, 1, 4]
-    """
-    prose = [n for n in range(len(lines)) if _prose(lines, n)]
-    if not prose:
-        return set()
-    start, end = prose[0], prose[-1]
-    while start > 0 and _edge_sentence(lines[start - 1]):
-        start -= 1
-    while end + 1 < len(lines) and (_edge_sentence(lines[end + 1]) or _runs_on(lines, end)):
-        end += 1
-    return set(range(start)) | set(range(end + 1, len(lines)))
-
-
-def _edge_sentence(line: str) -> bool:
-    return EDGE_WORDS > 0 and _words(line) >= EDGE_WORDS and bool(_PROSE_END.search(line))

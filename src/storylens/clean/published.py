@@ -59,6 +59,44 @@ LABELLED_LINES = 40
 _LABEL = re.compile(r"^\s*(?:published|updated|posted|last updated|first published)\b", re.I)
 
 
+_BARE_LABEL = re.compile(
+    r"^\s*(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?\s*:?\s*)?", re.I
+)
+_BY_NAME = re.compile(
+    r"^by\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+\d{1,4})?$", re.IGNORECASE
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def is_bare_timestamp(text: str) -> bool:
+    """A line that is only a timestamp, perhaps labelled ("November 20, 2019, 10:54 am").
+
+    Such a line is page furniture wherever it stands (an article's or a comment's time), but
+    only the head and foot of a page are read for the publication date.
+
+    >>> is_bare_timestamp("First published on November 20, 2019 / 1:07 AM")
+    True
+    >>> is_bare_timestamp("June 19 – Charlotte, NC")
+    False
+    """
+    rest = text[_BARE_LABEL.match(text).end() :]  # type: ignore[union-attr]
+    rest = re.sub(r"\s*/\s*(?=\d)", " ", rest).strip(" ,|•·-")
+    return bool(rest) and _STAMP.fullmatch(rest) is not None
+
+
+def is_by_name(text: str) -> bool:
+    """A line that is only a byline name: "By" and one to four capitalised words.
+
+    >>> is_by_name("By Ann Lee"), is_by_name("By contrast"), is_by_name("By noon, it rained.")
+    (True, False, False)
+    """
+    if _BY_NAME.match(text.strip()) is None:
+        return False
+    words = text.split()[1:]
+    names = [w for w in words if not w.isdigit()]
+    return bool(names) and all(_NAME_WORD.match(w) for w in names)
+
+
 def is_labelled_timestamp(text: str) -> bool:
     """A byline line that says what it is ("Published: Nov. 19, 2019, 6:18 p.m.")."""
     return bool(_LABEL.match(text)) and is_byline(text)

@@ -187,6 +187,15 @@ def time_bucket(day: int | None) -> int:
     return date.year * 12 + date.month - 1
 
 
+def index_bucket(cues: EventCues) -> int:
+    """Where an article's vector is indexed: the month it was published, else `UNDATED`.
+
+    A day only its text states may be the day of an earlier event it recalls, so an undated
+    article stays where every later article looks, whatever day it names.
+    """
+    return UNDATED if cues.stated else time_bucket(cues.day)
+
+
 def window_buckets(day: int | None, *, window_days: int) -> list[int]:
     """Buckets of every day within ``window_days`` of ``day``, and the undated bucket."""
     if day is None:

@@ -13,7 +13,10 @@ A story is one real-world event, so an article joins a story only when
   stays, two earthquakes or two shootings apart.
 
 Candidates are the stories of the article's nearest stored neighbours (ANN over story
-vectors, in the months around its day), so the cost per article does not grow with the store.
+vectors, in the months around its day and among articles with no publication date), so the
+cost per article does not grow with the store. An article is indexed by its publication
+month; one without a publication date is indexed with the undated ones whatever day its text
+states, since that day may be an earlier event's and would hide it from its own event.
 
 A lone article is judged against a story as that story was when it arrived, so when a story
 grows, each candidate story of one account is offered to it again by the same rule; it joins

@@ -11,6 +11,11 @@ near another point. These checks turn such a pair down as support:
   name after a locative preposition, not a country acting as a party, "talks with Russia"),
   and neither fact names any of the other's.
 
+- *pages*: both facts open their articles (a headline, or the lede: up to the end of the first
+  sentence after the page's top stamps, `datelines`) and the pages are dated (the article's
+  publication date, else its top stamp's day) more than `PAGE_DAYS` apart: a headline reports
+  the news of its page's day, and two headlines six weeks apart report two happenings.
+
 A fact that states no day, or no such place, is not contradicted by these rules. The same
 checks keep such facts out of one row (`apart`): an embedding link between them is dropped, so
 two groundings a week apart are two rows, not one row with a "date conflict". Quote links (the
@@ -19,11 +24,13 @@ same quoted words) are kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storylens.analyze.names import name_key
+from storylens.compare.datelines import datelines, page_day
 from storylens.compare.records import Fact, Link, LinkKind
 from storylens.compare.spans import starts_inside
 from storylens.model import Analysis, EntityLabel, Granularity
@@ -34,6 +41,10 @@ _LOCATIVE = re.compile(
 )
 _BEFORE = 16
 """Characters before a place name searched for its preposition."""
+_TOP_SENTENCES = 8
+"""A fact past this sentence never opens its article (spares reading the page's top)."""
+PAGE_DAYS = 7
+"""Headlines and ledes of pages dated further apart than this report different happenings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,8 @@ class _Setting:
     days: frozenset[object]
     where: frozenset[str]
     named: frozenset[str]
+    page: dt.date | None = None
+    """The page's date when the fact opens its article (headline or lede), else None."""
 
     @classmethod
     def of(cls, fact: Fact, analysis: Analysis) -> _Setting:
@@ -50,9 +63,12 @@ class _Setting:
             days=frozenset(_days(fact, analysis)),
             where=frozenset(_where(fact, analysis)),
             named=frozenset(_named(fact, analysis)),
+            page=_page(fact, analysis),
         )
 
     def same_days(self, other: _Setting) -> bool:
+        if self.page and other.page and abs((self.page - other.page).days) > PAGE_DAYS:
+            return False
         return not self.days or not other.days or bool(self.days & other.days)
 
     def same_place(self, other: _Setting) -> bool:
@@ -105,6 +121,18 @@ def _days(fact: Fact, analysis: Analysis) -> set[object]:
         and d.granularity is Granularity.DAY
         and starts_inside(d.span, fact.span)
     }
+
+
+def _page(fact: Fact, analysis: Analysis) -> dt.date | None:
+    """The page's date if ``fact`` opens the article (see the module docstring), else None."""
+    if fact.sentence > _TOP_SENTENCES:
+        return None
+    stamps = datelines(analysis)
+    top = stamps[-1].end if stamps else 0
+    lede = next((s.span.end for s in analysis.sentences if s.span.end > top), top)
+    if fact.span.start >= lede:
+        return None
+    return page_day(analysis)
 
 
 def _where(fact: Fact, analysis: Analysis) -> set[str]:

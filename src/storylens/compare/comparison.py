@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storylens.compare.agreement import apart
 from storylens.compare.align import AlignmentSettings, link_facts
 from storylens.compare.copies import accounts, copy_roots, with_accounts
 from storylens.compare.coverage import entity_coverage, source_coverage, speaker_coverage
+from storylens.compare.disputes import value_conflicts
 from storylens.compare.entities import MergedEntities, merge_entities
 from storylens.compare.evidence import short_label, story_title, with_evidence
 from storylens.compare.facts import split_facts
@@ -19,7 +20,6 @@ from storylens.compare.features import (
     lexical_candidates,
 )
 from storylens.compare.near import loose_near
-from storylens.compare.numbers import value_conflicts
 from storylens.compare.quote_groups import quote_groups, speaker_conflicts
 from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs
 from storylens.compare.records import (
@@ -32,10 +32,12 @@ from storylens.compare.records import (
     LinkKind,
     Omission,
     QuoteGroup,
+    QuoteRef,
 )
-from storylens.compare.rows import build_rows, lexical_near
+from storylens.compare.rows import build_rows, lexical_near, sibling_near
 from storylens.compare.summary import summarize_rows
 from storylens.compare.timeline import build_timeline
+from storylens.compare.utterances import same_utterances
 from storylens.embedding import Vectors, WordEncoder, default_encoder
 from storylens.errors import ConfigError
 from storylens.framing import frame_article
@@ -127,8 +129,10 @@ def compare_analyses(
         cosine=settings.near_cosine,
         cover=settings.near_cover,
     )
+    rows = sibling_near(rows)
     groups = quote_groups(hits, order)
-    conflicts = speaker_conflicts(groups, _sentence_spans(analyses))
+    same = same_utterances(hits, _sentence_score(facts, scores))
+    conflicts = speaker_conflicts(groups, _sentence_spans(analyses), same=same)
     conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
     conflicts, groups = with_accounts(conflicts, groups, roots)
     disputed = {c.quote_group for c in conflicts}
@@ -277,6 +281,22 @@ def _fact_at(facts: Sequence[Fact], article_id: str, offset: int) -> Fact | None
         if fact.article_id == article_id and fact.span.start <= offset < fact.span.end:
             return fact
     return None
+
+
+def _sentence_score(
+    facts: Sequence[Fact], scores: dict[tuple[int, int], float]
+) -> Callable[[QuoteRef, QuoteRef], float]:
+    """The pair probability of the facts where two quotes start (0 when not compared)."""
+    index = {fact.id: n for n, fact in enumerate(facts)}
+
+    def score(first: QuoteRef, second: QuoteRef) -> float:
+        ends = [_fact_at(facts, q.article_id, q.content.start) for q in (first, second)]
+        if ends[0] is None or ends[1] is None:
+            return 0.0
+        i, j = sorted((index[ends[0].id], index[ends[1].id]))
+        return scores.get((i, j), 0.0)
+
+    return score
 
 
 def _sentence_spans(analyses: Sequence[Analysis]) -> dict[str, Span]:

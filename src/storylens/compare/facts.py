@@ -1,5 +1,9 @@
 """Split analysed articles into facts: sentences, and clauses of sentences that join several.
 
+A sentence holding a dateline or page timestamp at the top of the article (`datelines`: the
+splitter glued headline, stamp and lede) is first cut there: the stamp is a timestamp fact,
+the text above the article's last top stamp a headline, and what follows is split as prose.
+
 A sentence holds several propositions when it joins clauses with ";" or with ", and" / ", but"
 followed by a clause with its own subject and verb: a pronoun subject ("we", "there's"), or a
 finite verb or contraction near its start. Quoted words split the same way (a long quote often
@@ -14,7 +18,8 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from storylens.compare.kinds import fact_kind
+from storylens.compare.datelines import datelines
+from storylens.compare.kinds import HEADLINE, TIMESTAMP, fact_kind, sentence_end, title_case
 from storylens.compare.records import Fact
 from storylens.model import Analysis, Span
 
@@ -56,6 +61,7 @@ _FINITE = frozenset(
 _SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there", "you", "that", "this"])
 _CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:s|m|re|ve|ll|d)$|n['’]t$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SEPARATORS = "|-–—:,"
 _MIN_WORDS = 5
 _SUBJECT_WINDOW = 5
 
@@ -72,29 +78,73 @@ def split_facts(analysis: Analysis) -> tuple[Fact, ...]:
         >>> [f.span.text for f in split_facts(Analysis(article=article, sentences=(sentence,)))]
         ['Talks with Russia were suspended', 'the military channel still remains open.']
     """
-    text = analysis.article.text
+    stamps = datelines(analysis)
+    top = stamps[-1].start if stamps else 0
     facts: list[Fact] = []
     for index, sentence in enumerate(analysis.sentences):
-        for start, end in _clauses(sentence.span.text):
-            span = Span(
-                start=sentence.span.start + start,
-                end=sentence.span.start + end,
-                text=text[sentence.span.start + start : sentence.span.start + end],
-            )
-            quote_ids = tuple(
-                q.id
-                for q in analysis.quotes
-                if q.content.start < span.end and span.start < q.content.end
-            )
-            fact = Fact(
-                id=f"{analysis.article.id}:{len(facts)}",
-                article_id=analysis.article.id,
-                sentence=index,
-                span=span,
-                quote_ids=quote_ids,
-            )
-            facts.append(dataclasses.replace(fact, kind=fact_kind(fact, analysis)))
+        for piece, stamp in _pieces(sentence.span, stamps, analysis.article.text):
+            if stamp:
+                facts.append(_fact(analysis, facts, index, piece, kind=TIMESTAMP))
+                continue
+            for start, end in _clauses(piece.text):
+                span = _sub(analysis.article.text, piece.start + start, piece.start + end)
+                fact = _fact(analysis, facts, index, span)
+                kind = HEADLINE if span.end <= top and _heading(span) else None
+                kind = kind or fact_kind(fact, analysis, unit=piece)
+                facts.append(dataclasses.replace(fact, kind=kind))
     return tuple(facts)
+
+
+def _sub(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _fact(
+    analysis: Analysis, facts: list[Fact], sentence: int, span: Span, *, kind: str = "statement"
+) -> Fact:
+    """The next fact of the article: ``span`` with the quotes it holds."""
+    quote_ids = tuple(
+        q.id for q in analysis.quotes if q.content.start < span.end and span.start < q.content.end
+    )
+    return Fact(
+        id=f"{analysis.article.id}:{len(facts)}",
+        article_id=analysis.article.id,
+        sentence=sentence,
+        span=span,
+        quote_ids=quote_ids,
+        kind=kind,
+    )
+
+
+def _pieces(sentence: Span, stamps: tuple[Span, ...], text: str) -> Iterator[tuple[Span, bool]]:
+    """The sentence cut at the stamps in it: (piece, is a stamp), empty pieces left out.
+
+    A stamp the splitter broke over two sentences ("12:52 p.m. EDT" | "May 2, 2013 She …")
+    is cut at the sentence end: each part is a stamp.
+    """
+    cursor = sentence.start
+    for stamp in stamps:
+        start, end = max(stamp.start, sentence.start), min(stamp.end, sentence.end)
+        if text[start:end].strip():
+            yield from _trimmed(text, cursor, start)
+            yield _sub(text, start, end), True
+            cursor = end
+    yield from _trimmed(text, cursor, sentence.end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[Span, bool]]:
+    """The text between two cuts without the separators around it ("|", "-", spaces)."""
+    while start < end and (text[start].isspace() or text[start] in _SEPARATORS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SEPARATORS):
+        end -= 1
+    if _WORD.search(text, start, end):
+        yield _sub(text, start, end), False
+
+
+def _heading(span: Span) -> bool:
+    """Text above a top stamp is a headline unless it reads as a sentence (a lede)."""
+    return not sentence_end(span.text) or title_case(span.text)
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, int]]:

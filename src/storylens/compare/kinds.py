@@ -81,8 +81,11 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
-def fact_kind(fact: Fact, analysis: Analysis) -> str:
+def fact_kind(fact: Fact, analysis: Analysis, *, unit: Span | None = None) -> str:
     """The kind of one fact of ``analysis`` (see the module docstring).
+
+    ``unit`` is the text the fact was cut from (default: its sentence); a fact that is all of
+    it may be a headline or a fragment.
 
     >>> from storylens.model import Article, Evidence, InputFormat
     >>> text = "Comments are closed for this story."
@@ -112,6 +115,7 @@ def fact_kind(fact: Fact, analysis: Analysis) -> str:
             return TIMESTAMP
     sentences = analysis.sentences
     sentence = sentences[fact.sentence].span if fact.sentence < len(sentences) else None
+    sentence = unit or sentence
     whole = sentence is not None and _whole(fact.span, sentence)
     if whole and _fragment(text):
         return FRAGMENT
@@ -131,10 +135,18 @@ def _fragment(text: str) -> bool:
 
 def _headline_like(text: str) -> bool:
     """Title case with no sentence end: most words of four letters or more capitalised."""
-    if _END.search(text):
-        return False
+    return not _END.search(text) and title_case(text)
+
+
+def title_case(text: str) -> bool:
+    """Most words of four letters or more capitalised (three such words at least)."""
     words = _LONG_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def sentence_end(text: str) -> bool:
+    """The text ends as a sentence does (a stop, perhaps inside closing quotes)."""
+    return _END.search(text) is not None
 
 
 def _whole(fact: Span, sentence: Span) -> bool:

@@ -1,16 +1,18 @@
-"""Numbers and dates that disagree within one row: one conflict per disputed item.
+"""Numbers and dates that disagree within one row (the conflicts: `compare.disputes`).
 
 A row's members state one proposition, so two of its articles disagree on a number when they
 count the same thing in the same role (the counted noun, and the casualty or tally word that
 goes with it: "killed", "injured", "votes"; a count with no such word, or a score like
 "88-72", is not compared) with values that cannot both be true. "At least 40" and "49" agree;
 "about 50" and "49" agree; "five" and "three" do not. An article that gives two values for
-one role in the row is left out of it (which is which is unclear). Dates disagree only when
-each article's member carries exactly one date of that precision, written as a date (not
+one role in the row is left out of it (which is which is unclear). A share ("88 percent of
+voters") and a count ("2.5 million voters") are two slots. Dates disagree only when each
+article's member carries exactly one date to the day (a month or a year, "restored in
+October 2011" beside "in November 2011", "first hosted in 2007" beside "to host in 2014",
+dates two happenings more often than it disputes one), written as a date (not
 "Monday", which was placed against each article's own publication date), going with the same
 word ("convicted in June 1998" and "returned to prison in June 1999" are two events), not a
 page timestamp ("Published November 30, 2009", "May 3, 2013 at 7:31 AM"), and the days differ.
-Each conflict lists its positions (value × articles), most articles first.
 """
 
 from __future__ import annotations
@@ -18,21 +20,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storylens.compare.features import counted_head, stem
-from storylens.compare.records import (
-    AlignedFact,
-    Conflict,
-    ConflictKind,
-    ConflictSide,
-    Fact,
-    Position,
-)
+from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.spans import starts_inside
-from storylens.model import Analysis, Span
+from storylens.compare.values import SlotValue
+from storylens.model import Analysis, Granularity, NumberMention, Span
 
-_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _ROLES = re.compile(
     r"\b(kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacuat|rescu|"
     r"vote|voting|ballot|seat|cost|fine|paid|pay|rais|spent|sentenc|charg|displac|"
@@ -60,89 +54,88 @@ _SCORE = re.compile(rf"\d+\s*[-–]\s*\d+|\b{_NUMERAL}[-\s]in[-\s]{_NUMERAL}\b",
 """A score or ratio ("88-72", "one-in-three", "1 in 3"): not a count."""
 
 
-@dataclass(**_FROZEN)
-class _Value:
-    article_id: str
-    fact: Fact
-    span: Span
-    low: float
-    high: float
-    label: str
-
-
-def value_conflicts(
-    rows: Sequence[AlignedFact], analyses: Sequence[Analysis], *, first_id: int = 1
-) -> list[Conflict]:
-    """One number or date conflict per disputed item in the rows two or more articles share."""
-    by_id = {a.article.id: a for a in analyses}
-    conflicts: list[Conflict] = []
-    for row in rows:
-        if len(row.facts) < 2:
-            continue
-        members = tuple(f for f in (*row.facts, *row.restated) if f.statement)
-        items = _number_items(members, by_id) + _date_items(members, by_id)
-        strong = {(k.source, k.target) for k in row.links if k.score >= SURE_LINK}
-        for kind, subject, values in items:
-            conflict = _conflict(kind, subject, values, row.id, f"C{first_id + len(conflicts)}")
-            if conflict is not None and _sure(conflict, values, strong):
-                conflicts.append(conflict)
-    return conflicts
-
-
-SURE_LINK = 0.5
-"""A number or date conflict needs two facts that disagree to be linked at least this surely
-(a pair the model doubts may be two facts, not one told two ways: no conflict is listed)."""
-
-
-def _sure(conflict: Conflict, values: Sequence[_Value], strong: set[tuple[str, str]]) -> bool:
-    """Some fact of the majority and some fact of another position are surely one fact."""
-    fact_of = {v.article_id: v.fact.id for v in values}
-    first, *rest = conflict.positions
-    return any(
-        (fact_of[a], fact_of[b]) in strong or (fact_of[b], fact_of[a]) in strong
-        for a in first.article_ids
-        for p in rest
-        for b in p.article_ids
-    )
-
-
-def _number_items(
+def number_items(
     members: Sequence[Fact], by_id: dict[str, Analysis]
-) -> list[tuple[ConflictKind, str, list[_Value]]]:
-    by_role: dict[str, list[_Value]] = {}
+) -> list[tuple[ConflictKind, str, list[SlotValue]]]:
+    """The row's counts by slot (counted noun and role), each a list of article values."""
+    by_role: dict[str, list[SlotValue]] = {}
     for fact in members:
         analysis = by_id[fact.article_id]
         for number in analysis.numbers:
-            if (
-                number.counted is None
-                or number.value is None
-                or not starts_inside(number.span, fact.span)
-            ):
-                continue
-            text = analysis.article.text
-            role = _role(text, number.span, fact.span)
-            around = text[max(fact.span.start, number.span.start - 8) : number.counted.end]
-            if not role or _SCORE.search(around):
-                continue
-            key = f"{counted_head(number.counted.text)} {role}"
-            low, high = bounds(text, number.span, number.value)
-            start = max(fact.span.start, _qualifier_start(text, number.span))
-            end = max(number.span.end, number.counted.end)
-            value = _Value(
-                article_id=fact.article_id,
-                fact=fact,
-                span=number.span,
-                low=low,
-                high=high,
-                label=" ".join(text[start:end].split()),
-            )
-            by_role.setdefault(key, []).append(value)
+            found = _number_value(analysis, fact, number)
+            if found is not None:
+                by_role.setdefault(found[0], []).append(found[1])
     return [(ConflictKind.NUMBER, _subject(key), v) for key, v in by_role.items()]
+
+
+def _number_value(
+    analysis: Analysis, fact: Fact, number: NumberMention
+) -> tuple[str, SlotValue] | None:
+    """The slot key ("worker kill") and value of a count in the fact; None when not a count."""
+    if number.counted is None or number.value is None or not starts_inside(number.span, fact.span):
+        return None
+    text = analysis.article.text
+    role = _role(text, number.span, fact.span)
+    around = text[max(fact.span.start, number.span.start - 8) : number.counted.end]
+    if not role or _SCORE.search(around):
+        return None
+    head = counted_head(number.counted.text) + _complement(text, number.counted, fact.span)
+    if _PERCENT.search(text, number.span.start, min(number.span.end + 10, fact.span.end)):
+        head = f"%{head}"
+    low, high = bounds(text, number.span, number.value)
+    start = max(fact.span.start, _qualifier_start(text, number.span))
+    end = max(number.span.end, number.counted.end)
+    value = SlotValue(
+        article_id=fact.article_id,
+        fact=fact,
+        span=number.span,
+        low=low,
+        high=high,
+        label=" ".join(text[start:end].split()),
+        mentioned=_mentioned(analysis, fact),
+    )
+    return f"{head} {role}", value
+
+
+_OF = re.compile(
+    r"\s+of\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?=\s*(?:[,;:.()]|$|\b(?:and|or|in|at|on|for|against|to|by|from|after|with|while|when|"
+    r"that|which|who)\b))"
+)
+"""What a counted noun is of ("three counts of burglary", "two years of probation")."""
+
+
+def _complement(text: str, counted: Span, fact: Span) -> str:
+    """The "-of-<noun>" of a counted noun followed by "of" and a noun ("" when none).
+
+    "three counts of burglary" and "one count of arson" count different things.
+    """
+    found = _OF.match(text, counted.end, fact.end)
+    if not found:
+        return ""
+    word = found.group(1).split()[-1].lower()
+    return "" if word in _NOT_ROLES else f"-of-{word.removesuffix('s')}"
+
+
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.IGNORECASE)
+"""A share ("88 percent of voters") is another slot than a count ("2.5 million voters")."""
+_MASS = frozenset(["people", "police", "staff", "personnel", "crew", "livestock"])
+
+
+def _mentioned(analysis: Analysis, fact: Fact) -> frozenset[float]:
+    return frozenset(
+        n.value
+        for n in analysis.numbers
+        if n.value is not None and starts_inside(n.span, fact.span)
+    )
 
 
 def _subject(key: str) -> str:
     head, _, role = key.partition(" ")
-    return f"number of {head}s ({role}…)"
+    noun, _, of = head.removeprefix("%").partition("-of-")
+    plural = noun if noun in _MASS else f"{noun}s"
+    what = "share" if head.startswith("%") else "number"
+    return f"{what} of {plural}{f' of {of}' if of else ''} ({role}…)"
 
 
 def _qualifier(text: str, span: Span) -> tuple[str, int]:
@@ -151,8 +144,12 @@ def _qualifier(text: str, span: Span) -> tuple[str, int]:
     ``("", span.start)`` when there is none.
     """
     lead = text[max(0, span.start - 24) : span.end]
+    digit = re.search(r"\d", lead[len(lead) - len(span.text) :])
     numeral = re.search(r"\S+$", lead)
-    head = lead[: numeral.start()] if numeral else lead
+    if digit:
+        head = lead[: len(lead) - len(span.text) + digit.start()]
+    else:
+        head = lead[: numeral.start()] if numeral else lead
     for kind, pattern in (("min", _AT_LEAST), ("max", _AT_MOST), ("about", _ABOUT)):
         found = pattern.search(head)
         if found:
@@ -193,10 +190,11 @@ def bounds(text: str, span: Span, value: float) -> tuple[float, float]:
     return value, value
 
 
-def _date_items(
+def date_items(
     members: Sequence[Fact], by_id: dict[str, Analysis]
-) -> list[tuple[ConflictKind, str, list[_Value]]]:
-    by_precision: dict[str, list[_Value]] = {}
+) -> list[tuple[ConflictKind, str, list[SlotValue]]]:
+    """The row's written dates by slot (precision and the word they go with)."""
+    by_precision: dict[str, list[SlotValue]] = {}
     for fact in members:
         dates = [
             d
@@ -204,7 +202,7 @@ def _date_items(
             if d.value is not None and starts_inside(d.span, fact.span)
         ]
         text = by_id[fact.article_id].article.text
-        for precision in {d.granularity.value for d in dates}:
+        for precision in {d.granularity.value for d in dates} & {Granularity.DAY.value}:
             same = [d for d in dates if d.granularity.value == precision]
             if len(same) != 1 or same[0].relative or same[0].value is None:
                 continue
@@ -212,7 +210,7 @@ def _date_items(
             if not role:
                 continue
             day = float(same[0].value.toordinal())
-            value = _Value(
+            value = SlotValue(
                 article_id=fact.article_id,
                 fact=fact,
                 span=same[0].span,
@@ -239,35 +237,3 @@ def _date_role(text: str, date: Span, fact: Span) -> str:
         return ""
     words = [w for w in _WORDS.findall(before) if w.lower() not in _NOT_ROLES]
     return stem(words[-1]) if words else ""
-
-
-def _conflict(
-    kind: ConflictKind, subject: str, values: list[_Value], row: str, conflict_id: str
-) -> Conflict | None:
-    """A conflict when two articles' values cannot both hold; articles with two values drop out."""
-    per_article: dict[str, list[_Value]] = {}
-    for value in values:
-        per_article.setdefault(value.article_id, []).append(value)
-    single = [v[0] for v in per_article.values() if len({(x.low, x.high) for x in v}) == 1]
-    if len(single) < 2 or all(_compatible(a, b) for a in single for b in single):
-        return None
-    groups: dict[tuple[float, float], list[_Value]] = {}
-    for value in single:
-        groups.setdefault((value.low, value.high), []).append(value)
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].low))
-    positions = tuple(
-        Position(value=g[0].label, article_ids=tuple(v.article_id for v in g), count=len(g))
-        for g in ordered
-    )
-    sides = tuple(
-        ConflictSide(article_id=v.article_id, value=v.label, span=v.span, sentence=v.fact.span)
-        for g in ordered
-        for v in g
-    )
-    return Conflict(
-        id=conflict_id, kind=kind, subject=subject, sides=sides, positions=positions, row=row
-    )
-
-
-def _compatible(a: _Value, b: _Value) -> bool:
-    return a.low <= b.high and b.low <= a.high

@@ -4,7 +4,8 @@ Matched quotes are joined into groups (a quote matched by another is in its grou
 group lists the speakers the articles give, as positions (speaker × articles), most articles
 first. Two speakers are one person when they share a merged entity, or when their names agree
 once titles are dropped: the same surname, and first names that do not disagree ("Mattis" =
-"Jim Mattis" = "Defense Secretary Jim Mattis"). A group in which articles *name* two or more
+"Jim Mattis" = "Defense Secretary Jim Mattis"), or one full name misspelt ("Andrew Wetzler",
+"Andrew Welzler"). A group in which articles *name* two or more
 different people at the quote (`QuoteRef.named`: a cue, "according to" or signature naming a
 person; "he said", carried attributions and organisations take no side) is ONE conflict, its
 positions majority first.
@@ -13,11 +14,12 @@ positions majority first.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from difflib import SequenceMatcher
 
-from storylens.analyze.names import name_key
+from storylens.analyze.names import TITLE_WORDS, name_key
 from storylens.compare.entities import names_agree
-from storylens.compare.quotes import QuoteHit
+from storylens.compare.quotes import QuoteHit, has_name
 from storylens.compare.records import (
     Conflict,
     ConflictKind,
@@ -111,21 +113,49 @@ def same_person(first: QuoteRef, second: QuoteRef) -> bool:
     keys = (first.speaker_key or "", second.speaker_key or "")
     if all(keys) and set(keys[0].split("+")) & set(keys[1].split("+")):
         return True
-    return names_agree(first.speaker, second.speaker)
+    return names_agree(first.speaker, second.speaker) or misspelt(first.speaker, second.speaker)
+
+
+def misspelt(first: str, second: str) -> bool:
+    """One full name written two ways: the same first name, surnames a letter or so apart.
+
+    >>> misspelt("Andrew Wetzler", "Andrew Welzler"), misspelt("John Kerry", "John Kirby")
+    (True, False)
+    """
+    a = [w for w in name_key(first).split() if w not in TITLE_WORDS]
+    b = [w for w in name_key(second).split() if w not in TITLE_WORDS]
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or min(len(a[-1]), len(b[-1])) < _SURNAME:
+        return False
+    return SequenceMatcher(None, a[-1], b[-1]).ratio() >= _SPELLING
+
+
+_SURNAME = 5
+_SPELLING = 0.85
+"""Surnames of at least five letters this alike (one letter of seven changed) are one name."""
 
 
 def speaker_conflicts(
-    groups: Sequence[QuoteGroup], sentences: dict[str, Span], *, first_id: int = 1
+    groups: Sequence[QuoteGroup],
+    sentences: dict[str, Span],
+    *,
+    same: Collection[frozenset[tuple[str, str]]] | None = None,
+    first_id: int = 1,
 ) -> list[Conflict]:
     """One conflict per quote group whose articles give the words to different people.
 
-    ``sentences`` maps ``"<article_id>:<sentence index>"`` to the sentence span.
+    ``sentences`` maps ``"<article_id>:<sentence index>"`` to the sentence span. ``same``
+    holds the pairs of (article id, quote id) that are surely one utterance
+    (`storylens.compare.utterances`): a person is a side only when one of its quotes is
+    surely the utterance a quote of the majority's person is (None: every matched pair is).
     """
     conflicts: list[Conflict] = []
     for group in groups:
         if max(len(q.content.text.split()) for q in group.quotes) < _MIN_WORDS:
             continue
-        people = _disputed(_people([q for q in group.quotes if q.named]), sentences)
+        named = [q for q in group.quotes if q.named and has_name(q.speaker)]
+        people = _disputed(_people(named), sentences)
+        if same is not None:
+            people = _shown(people, same)
         if len(people) < 2:
             continue
         sides = tuple(
@@ -157,6 +187,19 @@ def speaker_conflicts(
             )
         )
     return conflicts
+
+
+def _shown(
+    people: list[list[QuoteRef]], same: Collection[frozenset[tuple[str, str]]]
+) -> list[list[QuoteRef]]:
+    """The majority's person, and the others with a quote surely the majority's utterance."""
+    first, *rest = people or [[]]
+    mine = {(r.article_id, r.quote_id) for r in first}
+    return [first] + [
+        refs
+        for refs in rest
+        if any(frozenset({key, (r.article_id, r.quote_id)}) in same for r in refs for key in mine)
+    ]
 
 
 def _disputed(people: list[list[QuoteRef]], sentences: dict[str, Span]) -> list[list[QuoteRef]]:

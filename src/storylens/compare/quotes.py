@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storylens.analyze.names import TITLE_WORDS, name_key
 from storylens.compare.entities import MergedEntities
 from storylens.compare.features import STOPWORDS, stem
 from storylens.compare.records import MatchKind, QuoteMatch, QuoteRef
@@ -66,12 +67,64 @@ def _named(analysis: Analysis, quote: Quote, merged: MergedEntities, key: str | 
     if speaker is None or key is None or quote.attribution not in _NAMED:
         return False
     mention = speaker.mention.text if speaker.mention is not None else speaker.name
-    if not any(w[:1].isupper() for w in mention.split()) or mention.lower() in _PRONOUNS:
+    if not has_name(mention) or mention.lower() in _PRONOUNS:
         return False
     return all(merged.labels.get(k) is EntityLabel.PERSON for k in key.split("+"))
 
 
 _PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it"])
+
+
+_RANKS = frozenset(
+    (
+        "sgt",
+        "sergeant",
+        "capt",
+        "captain",
+        "lt",
+        "lieutenant",
+        "cpl",
+        "corporal",
+        "pvt",
+        "private",
+        "maj",
+        "major",
+        "colonel",
+        "det",
+        "detective",
+        "insp",
+        "inspector",
+        "supt",
+        "superintendent",
+        "cmdr",
+        "commander",
+        "trooper",
+        "constable",
+        "pc",
+        "agent",
+        "sr",
+        "jr",
+        "cllr",
+        "mp",
+    )
+)
+"""Ranks and abbreviations that are not a name ("said Sgt." split before the surname)."""
+
+
+def has_name(speaker: str) -> bool:
+    """True when the speaker as given holds a capitalised word that is not a title or rank.
+
+    A title alone ("Sgt", "state police Sgt") or a description ("The judge", capitalised at
+    the start of a sentence) names nobody: it takes no side in a conflict.
+
+    >>> has_name("Sgt"), has_name("The judge"), has_name("Sgt. Dana Whitlock")
+    (False, False, True)
+    """
+    return any(
+        word[:1].isupper() and not {key} & (TITLE_WORDS | _RANKS | STOPWORDS)
+        for word in speaker.split()
+        if (key := name_key(word))
+    )
 
 
 def _tokens(span: Span) -> list[tuple[str, int]]:

@@ -7,11 +7,15 @@ may then hold several members of one row (it states the proposition twice), and 
 links to every member of another row joins that row too (a sentence stating two
 propositions). Articles outside a row with a fact that scores at least the "near" floor
 against one of its members are recorded as ``near``: the row is not "only in" its outlet, and
-not an omission of those articles.
+not an omission of those articles. So are the articles of another row that holds a clause of
+the same sentence (`sibling_near`): the clauses of one sentence tell one happening ("checked
+in at noon, and left two minutes later"), and an outlet that states one of them is not
+known to leave the other out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -211,3 +215,26 @@ def lexical_near(
     totals = np.array([sum(f.words.values()) + sum(f.entities.values()) for f in features])
     keep = weights >= share * totals[rows] - 1e-9
     return {_key(int(i), int(j)) for i, j in zip(rows[keep], cols[keep], strict=True)}
+
+
+def sibling_near(rows: Sequence[AlignedFact]) -> list[AlignedFact]:
+    """The rows with ``near`` widened by other rows' articles (see the module docstring).
+
+    Those are the articles of every row that holds a clause of a member's sentence.
+    """
+    by_sentence: dict[tuple[str, int], set[str]] = {}
+    for row in rows:
+        for fact in (*row.facts, *row.restated):
+            by_sentence.setdefault((fact.article_id, fact.sentence), set()).update(row.article_ids)
+    order = list(dict.fromkeys(a for row in rows for a in row.article_ids))
+    out = []
+    for row in rows:
+        found = set(row.near).union(
+            *(by_sentence[(f.article_id, f.sentence)] for f in (*row.facts, *row.restated))
+        ) - set(row.article_ids)
+        if found == set(row.near):
+            out.append(row)
+            continue
+        near = tuple(a for a in order if a in found)
+        out.append(dataclasses.replace(row, near=near))
+    return out

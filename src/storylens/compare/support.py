@@ -9,7 +9,8 @@ on the losing side of a conflict about the row never support it. A fact fit to b
 sentence is prose: a statement, a whole sentence of at least six words ending in sentence
 punctuation (not an ellipsis), not a headline (title case, or the opening of an article with
 no title), caption, dateline or page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31
-AM").
+AM"), nor the opening of an untitled article (perhaps its headline run into the lede), which
+supports no summary sentence either.
 """
 
 from __future__ import annotations
@@ -48,12 +49,21 @@ def prose(fact: Fact, analysis: Analysis) -> bool:
         return False
     article = analysis.article
     title = article.title_span
-    if not (article.title or "").strip() and not article.text[: fact.span.start].strip():
-        return False  # an untitled article's opening may be its headline run into the lede
+    if untitled_opening(fact, analysis):
+        return False
     spans = [c.span for c in article.captions] + ([title] if title is not None else [])
     if any(overlaps(fact.span, s) for s in spans):
         return False
     return " ".join(article.title.split()) != text.rstrip(".")
+
+
+def untitled_opening(fact: Fact, analysis: Analysis) -> bool:
+    """The fact opens an article with no title: perhaps its headline run into the lede.
+
+    Such a fact is neither a summary sentence nor an outlet's support for one.
+    """
+    article = analysis.article
+    return not (article.title or "").strip() and not article.text[: fact.span.start].strip()
 
 
 def _title_case(text: str) -> bool:
@@ -73,6 +83,8 @@ def supporters(
     found: dict[str, Fact] = {source.article_id: source}
     for fact in (*row.facts, *row.restated):
         if fact.article_id in found or fact.article_id in losers or not fact.statement:
+            continue
+        if untitled_opening(fact, by_id[fact.article_id]):
             continue
         if (fact.id, source.id) not in linked:
             continue

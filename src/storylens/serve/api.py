@@ -76,6 +76,7 @@ def article(request: Request) -> JSONResponse:
             "analysis": io.to_json(stored.analysis) if stored.analysis else None,
             "story_id": stored.story_id,
             "copy_of": stored.copy_of,
+            "partial_copy": stored.partial_copy,
         }
     )
 

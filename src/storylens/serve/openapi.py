@@ -27,6 +27,28 @@ _ERROR = {
 }
 
 
+_ARTICLE = {
+    "type": "object",
+    "required": ["schema", "schema_version", "article", "analysis", "story_id", "copy_of"],
+    "properties": {
+        "schema": {"const": "storylens.analysis"},
+        "schema_version": {"type": "string"},
+        "article": {"type": "object"},
+        "analysis": {"type": ["object", "null"]},
+        "story_id": {"type": ["integer", "null"]},
+        "copy_of": {
+            "type": ["string", "null"],
+            "description": "the id of the article this one is a syndicated copy of",
+        },
+        "partial_copy": {
+            "type": ["boolean", "null"],
+            "description": "null for an article that is no copy, else whether the copy is"
+            " partial (cut short or an excerpt of its original)",
+        },
+    },
+}
+
+
 def _errors(*statuses: int) -> dict[str, Any]:
     return {
         str(s): {
@@ -106,7 +128,7 @@ def openapi_document() -> dict[str, Any]:
                             "schema": {"type": "string"},
                         }
                     ],
-                    "responses": {**_ok("the article", {"type": "object"}), **_errors(400, 404)},
+                    "responses": {**_ok("the article", _ARTICLE), **_errors(400, 404)},
                 }
             },
             "/api/compare": {

@@ -77,6 +77,7 @@ def article_page(stored: StoredArticle) -> str:
             "date": date_text(article.published),
             "story_id": stored.story_id,
             "copy_of": stored.copy_of,
+            "partial_copy": stored.partial_copy,
             "paragraphs": article_html.paragraphs(article, stored.analysis),
             "debris": article_html.debris(article),
         },

@@ -31,10 +31,9 @@ from storylens.cluster import (
     find_original,
     sign_article,
     story_text,
-    time_bucket,
     window_buckets,
 )
-from storylens.cluster.features import EventCues, event_cues
+from storylens.cluster.features import EventCues, event_cues, index_bucket
 from storylens.embedding import Encoder, Vectors, default_encoder
 from storylens.errors import isolated
 from storylens.ingest import read_inputs
@@ -224,7 +223,7 @@ class CorpusWriter:
                 self._link_copy(row, original.row, original.similarity, original.partial)
                 return IngestEvent(outcome=Outcome.COPY, input=article.input)
             assignment = self._cluster(row, article, vector, cues)
-        self.index.add(row, vector, bucket=time_bucket(cues.day))
+        self.index.add(row, vector, bucket=index_bucket(cues))
         self._seen_row = max(self._seen_row, row)
         return IngestEvent(
             outcome=Outcome.INGESTED,
@@ -258,7 +257,7 @@ class CorpusWriter:
             shared=assignment.shared,
         )
         self.store.add_member(row, story_id=story_id, similarity=assignment.similarity, why=why)
-        self.store.insert_embedding(row, bucket=time_bucket(cues.day), vector=vector)
+        self.store.insert_embedding(row, bucket=index_bucket(cues), vector=vector)
         self.store.insert_cues(row, cues)
         return assignment
 

@@ -70,12 +70,17 @@ class StoryPage:
 
 @dataclass(**_FROZEN)
 class StoredArticle:
-    """One stored article, its analysis if stored, its story and its original if a copy."""
+    """One stored article, its analysis if stored, its story and its original if a copy.
+
+    ``partial_copy`` is None for an article that is no copy, else whether the copy is partial
+    (cut short or an excerpt of its original; store migration 8).
+    """
 
     article: Article
     analysis: Analysis | None
     story_id: int | None
     copy_of: str | None
+    partial_copy: bool | None = None
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
@@ -180,7 +185,7 @@ def load_article(connection: sqlite3.Connection, article_id: str) -> StoredArtic
     """One stored article by its id; raises `KeyError` when there is none."""
     with snapshot(connection):
         row = connection.execute(
-            "SELECT a.article_json, n.analysis_json, m.story_id, o.article_id"
+            "SELECT a.article_json, n.analysis_json, m.story_id, o.article_id, y.partial"
             " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
             " LEFT JOIN story_members m ON m.article_id = a.id"
             " LEFT JOIN syndication y ON y.copy_id = a.id"
@@ -194,4 +199,5 @@ def load_article(connection: sqlite3.Connection, article_id: str) -> StoredArtic
         analysis=io.from_json(Analysis, json.loads(row[1])) if row[1] else None,
         story_id=int(row[2]) if row[2] is not None else None,
         copy_of=str(row[3]) if row[3] is not None else None,
+        partial_copy=bool(row[4]) if row[3] is not None else None,
     )

@@ -1,0 +1,107 @@
+"""The article's region in a plain-text scrape: lines before its prose or after it are debris."""
+
+from __future__ import annotations
+
+import re
+
+from storylens.clean.debris import DebrisRule
+from storylens.clean.runs import DATED
+from storylens.model import DebrisReason
+
+R = DebrisReason
+
+
+OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$"))
+"""A plain-text line before the article's first paragraph of prose or after its last."""
+_PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
+PROSE_WORDS = 10
+"""A line of prose has this many words (or CJK-width characters / 6) and ends a sentence."""
+EDGE_WORDS = 6
+"""A sentence of this many words next to the prose still belongs to it (a short last line)."""
+
+
+_COMMENTS = re.compile(
+    r"^(?:\d+ (?:thoughts?|responses?|comments?|replies|reactions?) (?:on|to) .+"
+    r"|(?:leave|post|add) a (?:reply|comment)|comments are closed\.?)$",
+    re.IGNORECASE,
+)
+"""The heading of a page's comment section: it and all below it are outside the article."""
+
+
+_NAME = r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+"
+_SIGN_OFF = re.compile(
+    rf"^{_NAME},? (?:is|was|has been) (?:a|an|the)\b[^.]{{0,100}}?\b(?:writer|reporter|editor"
+    r"|correspondent|columnist|contributor|journalist|author|producer|critic|photographer)s?\b"
+    r"|\b(?:can|may) be reached at\b|^(?:e-?mail|contact|reach) (?:[A-Z][\w'’.-]+ ?){1,4}at \S+@"
+)
+"""An author's note ending a page ("Ann Lee is a staff writer at …", "… may be reached at …")."""
+
+
+_LIST_ITEM = re.compile(rf"^(?:{DATED.pattern}|\d{{1,2}}[.)]\s)(?!(?:\S+\s+){{20}})")
+"""A dated or numbered item of a list (under 20 words after its opening): a list the last
+paragraph announces with a colon ("The tour dates:") is the article's."""
+
+
+def _words(line: str) -> int:
+    count = len(line.split())
+    return count if line.isascii() else max(count, len(line) // 6)
+
+
+def _prose(lines: list[str], number: int) -> bool:
+    """A long line that ends a sentence, or runs on into the next line (hard-wrapped text)."""
+    line = lines[number]
+    if _words(line) < PROSE_WORDS:
+        return False
+    return bool(_PROSE_END.search(line)) or _runs_on(lines, number)
+
+
+def _runs_on(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` is cut mid-sentence and the next line carries the sentence on."""
+    if number + 1 >= len(lines) or _PROSE_END.search(lines[number]):
+        return False
+    after = lines[number + 1]
+    return after[:1].islower() or (_words(after) >= PROSE_WORDS and bool(_PROSE_END.search(after)))
+
+
+def outside_article(lines: list[str]) -> set[int]:
+    """Lines of a plain-text scrape outside its article (menus, teasers, footers sit there).
+
+    Outside: before the first line of prose or after the last, less the sentences right next
+    to them and the end of a hard-wrapped last paragraph, and less the author's notes that
+    end the prose; and a comment section (from its
+    heading, "12 thoughts on “…”", "Leave a reply", down).
+
+    Thresholds (`PROSE_WORDS`, `EDGE_WORDS`) were chosen by 5-fold cross-validation over pages
+    (bench/debris_text.py --cv).
+
+    >>> sorted(outside_article(["Home", "World", "Kerry said on Monday that the talks with "
+    ...     "Russia would end this week.", "He left the room on Monday.", "Most read"]))
+    [0, 1, 4]
+    """
+    prose = [n for n in range(len(lines)) if _prose(lines, n)]
+    if not prose:
+        return set()
+    cut = next(
+        (n for n in range(prose[0] + 1, len(lines)) if _COMMENTS.match(lines[n].strip())),
+        len(lines),
+    )
+    kept = [n for n in prose if n < cut]
+    while len(kept) > 1 and _SIGN_OFF.search(lines[kept[-1]]):
+        kept.pop()
+    start, end = kept[0], kept[-1]
+    while start > 0 and _edge_sentence(lines[start - 1]):
+        start -= 1
+    while (
+        end + 1 < cut
+        and not _SIGN_OFF.search(lines[end + 1])
+        and (_edge_sentence(lines[end + 1]) or _runs_on(lines, end))
+    ):
+        end += 1
+    if lines[end].rstrip().endswith(":"):
+        while end + 1 < cut and _LIST_ITEM.match(lines[end + 1]):
+            end += 1
+    return set(range(start)) | set(range(end + 1, len(lines)))
+
+
+def _edge_sentence(line: str) -> bool:
+    return EDGE_WORDS > 0 and _words(line) >= EDGE_WORDS and bool(_PROSE_END.search(line))

@@ -1,0 +1,131 @@
+"""Conflict rules, each pinned on fixtures written for these tests (tests/compare/fixtures).
+
+- ``attack_toll.jsonl``: four outlets report one market bombing; two say 49 killed, one "at
+  least 40" (which agrees with 49), one 31.
+- ``charge_counts.jsonl``: three outlets report one man charged after break-ins: three
+  counts of burglary, one count of arson, four counts of burglary.
+- ``title_speaker.jsonl``: three outlets quote one police sergeant; two give the words to
+  "Sgt." (the name cut off by the sentence split), one to "Dana Whitlock".
+- ``clock_times.jsonl``: four outlets report one gas explosion; two say 8.40pm, one 8.49pm,
+  one "about 8.45pm" (which agrees with both).
+- ``fight_records.jsonl``: three outlets report one title fight; two give the champion's
+  record as 21-2, one as 22-2; the challenger's record (17-4) and a council vote (7-2) agree
+  or are not records.
+- ``turnout.jsonl``: two outlets on one election; one gives the turnout as a share of the
+  eligible voters ("about 71 percent"), the other the number of eligible voters (2.7 million).
+- ``phrase_quotes.jsonl``: a mayor's long quote and a trader's three words that it contains,
+  in sentences about different things.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storylens.compare import Comparison, ConflictKind, compare_analyses
+from storylens.compare.quotes import has_name
+from storylens.pipeline import analyze_paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _compare(name: str) -> Comparison:
+    outcome = analyze_paths([str(FIXTURES / name)])
+    assert not outcome.issues
+    return compare_analyses(outcome.analyses)
+
+
+def _ids(comparison: Comparison, *outlets: str) -> set[str]:
+    return {ref.id for ref in comparison.articles if ref.outlet in outlets}
+
+
+@pytest.fixture(scope="module")
+def toll() -> Comparison:
+    return _compare("attack_toll.jsonl")
+
+
+def test_two_death_tolls_of_one_attack_are_one_conflict_with_counted_sides(toll):
+    (conflict,) = [c for c in toll.conflicts if c.kind is ConflictKind.NUMBER]
+    majority, minority = conflict.positions
+    assert set(majority.article_ids) == _ids(toll, "Gulf Report", "City Wire", "Eastern Herald")
+    assert majority.count == 3
+    assert set(minority.article_ids) == _ids(toll, "Daily Monitor")
+    assert minority.count == 1
+    assert "people" in conflict.subject
+
+
+def test_an_approximate_toll_joins_the_exact_figure_it_agrees_with_in_its_own_words(toll):
+    (conflict,) = [c for c in toll.conflicts if c.kind is ConflictKind.NUMBER]
+    herald = _ids(toll, "Eastern Herald")
+    (side,) = [s for s in conflict.sides if s.article_id in herald]
+    assert side.value.lower() == "at least 40 people"
+    assert "at least 40" in conflict.positions[0].value.lower()
+
+
+def test_counts_of_different_charges_are_not_a_conflict():
+    comparison = _compare("charge_counts.jsonl")
+    (conflict,) = [c for c in comparison.conflicts if c.kind is ConflictKind.NUMBER]
+    assert "burglary" in conflict.subject
+    sides = {s.article_id for s in conflict.sides}
+    assert sides == _ids(comparison, "Ridgefield Ledger", "Ridgefield Patch")
+
+
+def test_a_speaker_given_only_as_a_title_takes_no_side():
+    comparison = _compare("title_speaker.jsonl")
+    assert [c for c in comparison.conflicts if c.kind is ConflictKind.SPEAKER] == []
+
+
+@pytest.mark.parametrize(
+    ("speaker", "named"),
+    [
+        ("Sgt", False),
+        ("state police Sgt", False),
+        ("Det. Insp.", False),
+        ("The judge", False),
+        ("Sgt. Dana Whitlock", True),
+        ("Whitlock", True),
+        ("John Major", True),
+    ],
+)
+def test_has_name(speaker, named):
+    assert has_name(speaker) is named
+
+
+def test_two_peoples_words_sharing_a_phrase_are_not_a_speaker_conflict():
+    """``phrase_quotes.jsonl``: the mayor's quote holds the words a trader's fragment gives."""
+    comparison = _compare("phrase_quotes.jsonl")
+    assert comparison.quote_groups or comparison.quote_matches
+    assert [c for c in comparison.conflicts if c.kind is ConflictKind.SPEAKER] == []
+
+
+def test_two_times_of_one_explosion_are_one_conflict_and_about_takes_no_side():
+    comparison = _compare("clock_times.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.kind is ConflictKind.DATE
+    majority, minority = conflict.positions
+    assert (majority.value, set(majority.article_ids)) == (
+        "8.40pm",
+        _ids(comparison, "Northgate Gazette", "Mill Road Post"),
+    )
+    assert (minority.value, set(minority.article_ids)) == (
+        "8.49pm",
+        _ids(comparison, "Evening Courier"),
+    )
+    assert not {s.article_id for s in conflict.sides} & _ids(comparison, "Northgate Today")
+
+
+def test_two_records_of_one_fighter_are_one_conflict():
+    comparison = _compare("fight_records.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.subject == "record of Okonjo"
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("21-2, 14 KOs", 2),
+        ("22-2, 15 KOs", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Fight Post")
+
+
+def test_a_share_and_a_count_of_voters_are_not_a_conflict():
+    comparison = _compare("turnout.jsonl")
+    assert comparison.conflicts == ()
