@@ -151,7 +151,7 @@ def _hyphenated_countries(ent: Any, offset: int) -> list[_Found]:
 
 
 def _found(ent: Any, offset: int) -> _Found | None:
-    label = LABELS.get(ent.label_)
+    label = EntityLabel.OTHER if is_agreement(ent) else LABELS.get(ent.label_)
     ent = before_possessive(ent)
     surface = strip_possessive(ent.text).rstrip(" -–—")
     if (
@@ -215,13 +215,11 @@ def _named_facility(ent: Any) -> bool:
 def _spurious(ent: Any, label: EntityLabel) -> bool:
     """Names spaCy's small model finds that are not names.
 
-    No proper noun at all ("Blaming"), an agreement or a law ("the Cessation of Hostilities",
-    "the Minsk Accord"), or the "State" of "Secretary of State John Kerry" or the "Defense" of
-    "Defense Secretary Jim Mattis".
+    No proper noun at all ("Blaming"), or the "State" of "Secretary of State John Kerry" or the
+    "Defense" of "Defense Secretary Jim Mattis". (An agreement or a law spaCy calls an
+    organisation, "the Cessation of Hostilities", is kept as a name of kind other.)
     """
     if label is not EntityLabel.GROUP and not any(t.tag_.startswith("NNP") for t in ent):
-        return True
-    if is_agreement(ent):
         return True
     doc = ent.doc
     if (

@@ -62,7 +62,8 @@ def loose_near(
     order = list(dict.fromkeys(f.article_id for f in facts))
     code = {a: n for n, a in enumerate(dict.fromkeys(roots.get(a, a) for a in order))}
     accounts = np.array([code[roots.get(f.article_id, f.article_id)] for f in facts])
-    articles = np.array([f.article_id for f in facts])
+    number = {a: n for n, a in enumerate(order)}
+    articles = np.array([number[f.article_id] for f in facts], dtype=np.int64)
     cosines = vectors @ vectors.T
     packed = _Packed.of(words)
     out = []
@@ -72,20 +73,23 @@ def loose_near(
         inside[[code[roots.get(a, a)] for a in row.article_ids]] = True
         outside = ~inside[accounts]
         close = cosines[members]
-        found = set(articles[outside & (close >= cosine).any(axis=0)].tolist())
+        known = np.zeros(len(order), dtype=bool)
+        known[articles[outside & (close >= cosine).any(axis=0)]] = True
+        known[[number[a] for a in row.near if a in number]] = True
         if int(inside.sum()) == 1:
-            found |= packed.covering(members, outside & (close >= _COVER_FLOOR), articles, cover)
-        near = set(row.near) | (found - set(row.article_ids))
+            packed.cover_into(known, members, outside & (close >= _COVER_FLOOR), articles, cover)
+        near = set(row.near) | {order[n] for n in np.flatnonzero(known)}
+        near -= set(row.article_ids)
         out.append(dataclasses.replace(row, near=tuple(a for a in order if a in near)))
     return out
 
 
 @dataclasses.dataclass(frozen=True)
 class _Packed:
-    """Every fact's content-word states in one matrix, with where each fact's rows start."""
+    """Every fact's content-word states in one matrix, and the fact each row belongs to."""
 
     states: npt.NDArray[np.float32]
-    starts: npt.NDArray[np.int64]
+    owner: npt.NDArray[np.int64]
     sizes: npt.NDArray[np.int64]
     words: Sequence[ContentWords]
 
@@ -93,41 +97,36 @@ class _Packed:
     def of(cls, words: Sequence[ContentWords]) -> _Packed:
         """Pack the facts' words."""
         sizes = np.array([len(w.weights) for w in words], dtype=np.int64)
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+        owner = np.repeat(np.arange(len(words), dtype=np.int64), sizes)
         states = np.concatenate([w.vectors for w in words]) if len(words) else np.zeros((0, 0))
-        return cls(states.astype(np.float32), starts, sizes, words)
+        return cls(states.astype(np.float32), owner, sizes, words)
 
-    def covering(
+    def cover_into(
         self,
+        known: npt.NDArray[np.bool_],
         members: Sequence[int],
         candidates: npt.NDArray[np.bool_],
-        articles: npt.NDArray[np.str_],
+        articles: npt.NDArray[np.int64],
         bar: float,
-    ) -> set[str]:
-        """Articles of candidate facts that cover a member's words (see `cover`).
+    ) -> None:
+        """Mark in ``known`` the articles with a candidate fact covering a member (`cover`).
 
-        ``candidates`` is, per member, a mask over the facts worth scoring.
+        ``candidates`` is, per member, a mask over the facts worth scoring; facts of
+        articles already ``known`` are not scored.
         """
-        found: set[str] = set()
         for m, member in enumerate(members):
             first = self.words[member]
-            chosen = np.flatnonzero(candidates[m] & (self.sizes > 0))
-            if not len(first.weights) or not len(chosen):
+            chosen = candidates[m] & (self.sizes > 0) & ~known[articles]
+            if not len(first.weights) or not chosen.any():
                 continue
-            rows = np.concatenate(
-                [
-                    np.arange(s, s + n)
-                    for s, n in zip(self.starts[chosen], self.sizes[chosen], strict=True)
-                ]
-            )
+            picked = np.flatnonzero(chosen)
             best = np.maximum.reduceat(
-                first.vectors @ self.states[rows].T,
-                np.concatenate(([0], np.cumsum(self.sizes[chosen])[:-1])),
+                first.vectors @ self.states[chosen[self.owner]].T,
+                np.concatenate(([0], np.cumsum(self.sizes[picked])[:-1])),
                 axis=1,
             )
             covers = (first.weights @ best) / max(float(first.weights.sum()), 1e-9)
-            found.update(articles[chosen[covers >= bar]].tolist())
-        return found
+            known[articles[picked[covers >= bar]]] = True
 
 
 def cover(first: ContentWords, second: ContentWords) -> float:
