@@ -11,7 +11,6 @@ the held-out ones, and shipped as ``resources/alignment/pair_model.json``.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -82,15 +81,12 @@ class PairModel:
         >>> round(model.probability([0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 3)
         0.731
         """
-        z = self.bias
-        for name, value in zip(PAIR_FEATURES, features, strict=True):
-            weight = self.coef.get(name, 0.0)
-            if weight:
-                z += weight * (value - self.mean.get(name, 0.0)) / self.scale.get(name, 1.0)
-        return 1.0 / (1.0 + math.exp(-z))
+        return float(self.probabilities(np.array([features], dtype=np.float64))[0])
 
     def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """`probability` of every row of a pairs × `PAIR_FEATURES` matrix, at once.
+
+        Raises ``IndexError`` when a row does not hold one value per feature.
 
         >>> model = PairModel(bias=0.0, coef={"cosine": 2.0}, mean={}, scale={},
         ...     link=0.5, mutual=0.5, restate=0.9)
