@@ -39,9 +39,9 @@ from pathlib import Path
 
 from storylens.compare import AlignmentSettings, Comparison, compare_analyses
 from storylens.compare.facts import split_facts
-from storylens.compare.records import Link, LinkKind
 from storylens.compare.rows import build_rows
 from storylens.model import Analysis
+from storylens.model.comparison import Link, LinkKind
 from storylens.pipeline import analyze_articles, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -31,3 +31,16 @@ def default_db_path() -> Path:
 
 
 __all__ = ["DB_ENVIRONMENT", "DEFAULT_DB", "SQLITE_HEADER", "default_db_path", "is_sqlite_file"]
+
+
+EXPERIMENTAL_TONE = "STORYLENS_EXPERIMENTAL_TONE"
+"""The environment switch that ``storylens --experimental-tone`` sets.
+
+Tone per actor is computed and shown only when it is on: it does not beat a constant baseline
+(bench/framing_quality.py).
+"""
+
+
+def tone_enabled() -> bool:
+    """Whether tone per actor is computed and shown (the experimental switch is on)."""
+    return os.environ.get(EXPERIMENTAL_TONE, "") not in ("", "0")

@@ -113,7 +113,21 @@ def analyze_paths(
 
 
 def _analyze_one(article: Article, parsed: list[ParsedParagraph]) -> Analysis:
-    analysis = analyze_parsed(article, parsed)
+    return with_framing(analyze_parsed(article, parsed))
+
+
+def with_framing(analysis: Analysis) -> Analysis:
+    """The analysis with its framing profile: its own if it has one, else framed now.
+
+    `compare_analyses` needs one on every analysis; analyses stored without one (or made by
+    calling the analyze stage directly) get it here.
+
+    >>> outcome = analyze_paths(["examples/000_2752f3965346f474.txt"])
+    >>> with_framing(outcome.analyses[0]) is outcome.analyses[0]
+    True
+    """
+    if analysis.framing is not None:
+        return analysis
     return replace(analysis, framing=frame_article(analysis))
 
 
@@ -126,4 +140,5 @@ __all__ = [
     "analyze_paths",
     "clean_one",
     "read_articles",
+    "with_framing",
 ]

@@ -50,7 +50,7 @@ def analysis_schema() -> dict[str, Any]:
 
 def comparison_schema() -> dict[str, Any]:
     """The schema of ``storylens compare --format json``."""
-    from storylens.compare.records import COMPARISON_SCHEMA_VERSION, Comparison
+    from storylens.model.comparison import COMPARISON_SCHEMA_VERSION, Comparison
 
     schema = schema_of(
         Comparison,

@@ -13,8 +13,8 @@ import pytest
 
 from storylens.compare import Comparison, compare_analyses
 from storylens.compare.agreement import days_agree, places_agree
-from storylens.compare.records import Fact
 from storylens.model import Analysis
+from storylens.model.comparison import Fact
 from storylens.pipeline import analyze_paths
 
 FIXTURE = Path(__file__).parent / "fixtures" / "two_groundings.jsonl"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storylens.compare.quotes import match_quotes
-from storylens.compare.records import MatchKind, QuoteRef
 from storylens.model import Span
+from storylens.model.comparison import MatchKind, QuoteRef
 
 
 def _ref(article: str, text: str) -> QuoteRef:

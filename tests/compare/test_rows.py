@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from storylens.compare.records import Fact, Link, LinkKind
 from storylens.compare.rows import build_rows, sibling_near
 from storylens.model import Span
+from storylens.model.comparison import Fact, Link, LinkKind
 
 TEXTS = {
     "a:0": "Talks with Russia were suspended on Monday.",

@@ -11,9 +11,9 @@ import pytest
 
 from storylens.compare import Comparison, compare_analyses
 from storylens.compare.evidence import short_label
-from storylens.compare.records import ArticleRef
 from storylens.compare.summary import summarize
 from storylens.io import from_json, to_json
+from storylens.model.comparison import ArticleRef
 from storylens.pipeline import analyze_paths
 from storylens.report.compare_html import render_comparison_html
 from storylens.report.compare_json import comparison_document

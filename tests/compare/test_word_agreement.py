@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storylens.compare.features import embed_facts, word_agreement
-from storylens.compare.records import Fact
 from storylens.embedding import default_encoder
 from storylens.model import Span
+from storylens.model.comparison import Fact
 
 
 def _facts(*texts: str) -> list[Fact]:

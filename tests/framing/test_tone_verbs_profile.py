@@ -130,7 +130,7 @@ def test_frame_article_profile(pj_media):
 
 
 def test_tone_is_off_unless_the_experimental_switch_is_on(pj_media, monkeypatch):
-    from storylens.framing.tone import EXPERIMENTAL_TONE
+    from storylens.config import EXPERIMENTAL_TONE
     from storylens.report import framing_view
 
     analysis = _analysis(pj_media)
@@ -147,7 +147,7 @@ def test_cli_flag_switches_tone_on(monkeypatch):
     from click.testing import CliRunner
 
     from storylens.cli import main
-    from storylens.framing.tone import EXPERIMENTAL_TONE, tone_enabled
+    from storylens.config import EXPERIMENTAL_TONE, tone_enabled
 
     monkeypatch.setenv(EXPERIMENTAL_TONE, "0")  # recorded, so the flag's setting is undone
     assert not tone_enabled()

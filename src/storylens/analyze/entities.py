@@ -8,15 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.analyze.names import (
-    TITLE_WORDS,
-    canonical_alias,
-    country_named,
-    country_of_demonym,
-    is_city,
-    name_key,
-    strip_possessive,
-)
 from storylens.analyze.nlp import TITLE, ParsedParagraph
 from storylens.analyze.people import (
     dominant,
@@ -28,6 +19,15 @@ from storylens.analyze.people import (
 from storylens.analyze.places import government_of, is_facility, join_compass
 from storylens.analyze.repairs import before_party, before_possessive, is_agreement, repaired
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
+from storylens.names import (
+    TITLE_WORDS,
+    canonical_alias,
+    country_named,
+    country_of_demonym,
+    is_city,
+    name_key,
+    strip_possessive,
+)
 
 LABELS = {
     "PERSON": EntityLabel.PERSON,

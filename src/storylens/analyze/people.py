@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
-from storylens.analyze.names import TITLE_WORDS, country_named, is_city, name_key
 from storylens.model import EntityLabel, Span
+from storylens.names import TITLE_WORDS, country_named, is_city, name_key
 
 M = TypeVar("M", bound="Member")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from storylens.analyze.names import country_of_capital, name_key
 from storylens.model import EntityLabel, Span
+from storylens.names import country_of_capital, name_key
 
 FACILITY_WORDS = frozenset(
     {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storylens.analyze.names import canonical_alias, country_named, strip_possessive
+from storylens.names import canonical_alias, country_named, strip_possessive
 
 
 def repaired(ents: Sequence[Any]) -> list[Any]:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from storylens.analyze.entities import EntityIndex
-from storylens.analyze.names import canonical_alias, name_key
 from storylens.analyze.nlp import ParsedParagraph
 from storylens.model import CitedSource, EntityLabel, ListedSource, Quote, SourceKind, Span
+from storylens.names import canonical_alias, name_key
 
 MEDIA_NAMES = frozenset(
     name_key(n)

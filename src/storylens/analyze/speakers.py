@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze.entities import ROLE_FORMS, EntityIndex
-from storylens.analyze.names import TITLE_WORDS, canonical_alias, country_of_capital, name_key
 from storylens.model import EntityLabel, Span, Speaker
+from storylens.names import TITLE_WORDS, canonical_alias, country_of_capital, name_key
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})

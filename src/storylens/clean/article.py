@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import match_debris
+from storylens.clean.debris import DebrisRule, match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
@@ -133,6 +133,23 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     return out
 
 
+def _runs_until_stable(texts: list[str], known: frozenset[int]) -> dict[int, DebrisRule]:
+    """Lines in runs; then repeated link texts again, each round's finds known, until none is new.
+
+    Taking a line out can put two copies of a link text next to each other (one on either side
+    of it): a second cleaning would find them, so the first keeps looking (idempotent cleaning).
+    """
+    found = {
+        **repeated_links(texts, furniture=known),
+        **teaser_lists(texts, furniture=known),
+        **related_lists(texts, furniture=known),
+        **run_debris(texts, furniture=known),
+    }
+    while new := repeated_links(texts, furniture=known | frozenset(found)):
+        found.update(new)
+    return found
+
+
 def _move_runs(out: _Sorted) -> None:
     """Body lines in runs of menu stubs or headlines (known debris lines count in a run)."""
     sequence = sorted(
@@ -141,12 +158,7 @@ def _move_runs(out: _Sorted) -> None:
     )
     known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
     texts = [span.text for span, _ in sequence]
-    in_runs = {
-        **repeated_links(texts, furniture=known),
-        **teaser_lists(texts, furniture=known),
-        **related_lists(texts, furniture=known),
-        **run_debris(texts, furniture=known),
-    }
+    in_runs = _runs_until_stable(texts, known)
     if not in_runs:
         return
     moved = {sequence[i][0].start: rule for i, rule in in_runs.items()}

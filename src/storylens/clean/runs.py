@@ -194,18 +194,20 @@ def repeated_links(
     """Short lines that recur within `REPEAT_DISTANCE` lines: link texts, not article prose.
 
     An article does not say the same line twice in a row; a page links one story twice. The
-    first line (the title, often given again as the headline) is never one of them.
+    first line (the title, often given again as the headline) is never one of them. Distance
+    is counted over the lines that are not ``furniture`` (known debris), so a link given twice
+    around an advertisement is found, and cleaning a cleaned body finds nothing new.
 
     >>> sorted(repeated_links(["Talks end", "Business", "Ferry fares rise again", "Business",
     ...     "Ferry fares rise again", "Kerry said the talks would end."]))
     [1, 2, 3, 4]
     """
     found: dict[int, DebrisRule] = {}
-    title = next((i for i in range(len(lines)) if i not in furniture), 0)
-    for number, line in enumerate(lines):
-        if number in furniture or number == title or len(line.split()) > MAX_LINK_WORDS:
+    body = [i for i in range(len(lines)) if i not in furniture]
+    for place, number in enumerate(body[1:], 1):
+        if len(lines[number].split()) > MAX_LINK_WORDS:
             continue
-        for other in range(number + 1, min(len(lines), number + REPEAT_DISTANCE + 1)):
-            if lines[other] == line:
+        for other in body[place + 1 : place + REPEAT_DISTANCE + 1]:
+            if lines[other] == lines[number]:
                 found.update(dict.fromkeys([number, other], REPEATED_LINK))
-    return {i: rule for i, rule in found.items() if i not in furniture}
+    return found

@@ -24,6 +24,8 @@ from typing import Any, NoReturn
 
 import click
 
+from storylens.config import EXPERIMENTAL_TONE
+
 EXIT_STORE = 1
 """Exit status when the store cannot be used (a data problem, as a bad input is)."""
 
@@ -137,7 +139,7 @@ def _fail(message: str, status: int) -> NoReturn:
 def main(experimental_tone: bool) -> None:
     """See how different news outlets cover the same story."""
     if experimental_tone:
-        os.environ["STORYLENS_EXPERIMENTAL_TONE"] = "1"
+        os.environ[EXPERIMENTAL_TONE] = "1"
 
 
 __all__ = ["COMMANDS", "SUMMARIES", "main"]

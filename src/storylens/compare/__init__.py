@@ -1,7 +1,7 @@
 """Compare one story across outlets: facts × outlets, quotes, conflicts, summary, timeline.
 
 ``compare_analyses(analyses) -> Comparison`` is the entry point; the records it returns are in
-`storylens.compare.records`.
+`storylens.model.comparison`.
 """
 
 from storylens.compare.align import AlignmentSettings
@@ -11,7 +11,7 @@ from storylens.compare.comparison import (
     compare_analyses,
     distinct_ids,
 )
-from storylens.compare.records import (
+from storylens.model.comparison import (
     AlignedFact,
     ArticleRef,
     Comparison,

@@ -29,11 +29,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.analyze.names import name_key
 from storylens.compare.datelines import datelines, page_day
-from storylens.compare.records import Fact, Link, LinkKind
 from storylens.compare.spans import starts_inside
 from storylens.model import Analysis, EntityLabel, Granularity
+from storylens.model.comparison import Fact, Link, LinkKind
+from storylens.names import name_key
 
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|off|outside|inside|into|onto|across|around|towards?)\s+(?:the\s+)?$",

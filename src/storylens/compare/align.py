@@ -22,8 +22,8 @@ import numpy as np
 from storylens.compare.features import ContentWords, FactFeatures, word_agreement
 from storylens.compare.near import NEAR_COSINE, NEAR_COVER
 from storylens.compare.pair_model import PAIR_FEATURES, PairModel, load_pair_model
-from storylens.compare.records import Fact, Link, LinkKind
 from storylens.embedding import Vectors
+from storylens.model.comparison import Fact, Link, LinkKind
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 

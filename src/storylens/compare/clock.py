@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 
 from storylens.compare.features import STOPWORDS, stem
-from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.values import SlotValue
 from storylens.model import Analysis, Span
+from storylens.model.comparison import ConflictKind, Fact
 
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|E[SD]?T|P[SD]?T|C[SD]T|M[SD]T)\b"
 _TIME = re.compile(

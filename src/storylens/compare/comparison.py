@@ -22,7 +22,14 @@ from storylens.compare.features import (
 from storylens.compare.near import loose_near
 from storylens.compare.quote_groups import quote_groups, speaker_conflicts
 from storylens.compare.quotes import QuoteHit, match_quotes, quote_refs
-from storylens.compare.records import (
+from storylens.compare.rows import build_rows, lexical_near, sibling_near
+from storylens.compare.summary import summarize_rows
+from storylens.compare.timeline import build_timeline
+from storylens.compare.utterances import same_utterances
+from storylens.embedding import Vectors, WordEncoder, default_encoder
+from storylens.errors import ConfigError
+from storylens.model import Analysis, FramingProfile, Issue, IssueCode, Span
+from storylens.model.comparison import (
     AlignedFact,
     ArticleRef,
     Comparison,
@@ -34,14 +41,6 @@ from storylens.compare.records import (
     QuoteGroup,
     QuoteRef,
 )
-from storylens.compare.rows import build_rows, lexical_near, sibling_near
-from storylens.compare.summary import summarize_rows
-from storylens.compare.timeline import build_timeline
-from storylens.compare.utterances import same_utterances
-from storylens.embedding import Vectors, WordEncoder, default_encoder
-from storylens.errors import ConfigError
-from storylens.framing import frame_article
-from storylens.model import Analysis, FramingProfile, Issue, IssueCode, Span
 
 QUOTE_SCORE = 0.9
 """Score of a quote link (0.9 to 1.0 with the share of words matched): above most paraphrase
@@ -50,6 +49,10 @@ links' probabilities, below the surest."""
 
 class TooFewArticles(ConfigError):
     """A comparison needs two or more articles."""
+
+
+class UnframedAnalysis(ConfigError):
+    """An analysis without its framing profile (made outside `storylens.pipeline`)."""
 
 
 class DuplicateArticleIds(ConfigError):
@@ -175,8 +178,13 @@ def _quoted(
 
 
 def _profile(analysis: Analysis) -> FramingProfile:
-    """The analysis's own framing profile (the pipeline adds it), else one framed now."""
-    return analysis.framing if analysis.framing is not None else frame_article(analysis)
+    """The analysis's own framing profile (`storylens.pipeline` adds it to every analysis)."""
+    if analysis.framing is None:
+        raise UnframedAnalysis(
+            f"{analysis.article.id}: the analysis has no framing profile; analyse it with "
+            "storylens.pipeline (analyze_paths, analyze_articles) or add it with with_framing"
+        )
+    return analysis.framing
 
 
 def _fact_links(

@@ -12,8 +12,8 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from storylens.compare.records import Conflict, Fact, Position, QuoteGroup
 from storylens.compare.unionfind import DisjointSets
+from storylens.model.comparison import Conflict, Fact, Position, QuoteGroup
 
 _SHARE = 0.6
 _MIN_SHARED = 3

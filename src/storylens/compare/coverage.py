@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from storylens.analyze.names import name_key
 from storylens.compare.entities import MergedEntities
-from storylens.compare.records import CoverageCell, CoverageRow, QuoteRef
 from storylens.model import Analysis, Span
+from storylens.model.comparison import CoverageCell, CoverageRow, QuoteRef
+from storylens.names import name_key
 
 Entry = tuple[str, str, str, str, Span]
 """(key, name, kind, article_id, span) of one occurrence."""

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 
 from storylens.compare.clock import clock_items
 from storylens.compare.numbers import date_items, number_items
-from storylens.compare.records import AlignedFact, Conflict, ConflictKind
 from storylens.compare.standings import record_items
 from storylens.compare.unionfind import DisjointSets
 from storylens.compare.values import SlotValue, slot_conflict
 from storylens.model import Analysis
+from storylens.model.comparison import AlignedFact, Conflict, ConflictKind
 
 SURE_LINK = 0.5
 """A number or date conflict needs two facts that disagree to be linked at least this surely

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.analyze.names import TITLE_WORDS, canonical_alias, name_key
 from storylens.compare.unionfind import DisjointSets
 from storylens.model import Analysis, Entity, EntityLabel
+from storylens.names import TITLE_WORDS, canonical_alias, name_key
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 

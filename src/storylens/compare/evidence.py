@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from storylens.compare.entities import MergedEntities
 from storylens.compare.features import FactFeatures, content_words, stem
-from storylens.compare.records import Fact, Link
 from storylens.model import Analysis
+from storylens.model.comparison import Fact, Link
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _SHOWN = 6

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 from storylens.compare.datelines import datelines
 from storylens.compare.kinds import HEADLINE, TIMESTAMP, fact_kind, sentence_end, title_case
-from storylens.compare.records import Fact
 from storylens.model import Analysis, Span
+from storylens.model.comparison import Fact
 
 _JOINT = re.compile(r";\s+|,\s+(?:and|but|while)\s+")
 _FINITE = frozenset(

@@ -18,9 +18,9 @@ import numpy.typing as npt
 from scipy import sparse
 
 from storylens.compare.entities import MergedEntities
-from storylens.compare.records import Fact
 from storylens.embedding import DIMENSIONS, Vectors, WordEncoder, WordStates
 from storylens.model import Analysis
+from storylens.model.comparison import Fact
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from storylens.compare.records import Fact
 from storylens.compare.spans import overlaps
 from storylens.model import Analysis, DebrisReason, Span
+from storylens.model.comparison import Fact
 
 STATEMENT = "statement"
 HEADLINE = "headline"

@@ -24,8 +24,8 @@ import numpy as np
 import numpy.typing as npt
 
 from storylens.compare.features import ContentWords
-from storylens.compare.records import AlignedFact, Fact
 from storylens.embedding import Vectors
+from storylens.model.comparison import AlignedFact, Fact
 
 NEAR_COSINE = 0.65
 """Cosine from which another article's fact keeps a row from being "only in" one account."""

@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 
 from storylens.compare.features import counted_head, stem
-from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.spans import starts_inside
 from storylens.compare.values import SlotValue
 from storylens.model import Analysis, Granularity, NumberMention, Span
+from storylens.model.comparison import ConflictKind, Fact
 
 _ROLES = re.compile(
     r"\b(kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacuat|rescu|"

@@ -17,10 +17,11 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
 
-from storylens.analyze.names import TITLE_WORDS, name_key
 from storylens.compare.entities import names_agree
 from storylens.compare.quotes import QuoteHit, has_name
-from storylens.compare.records import (
+from storylens.compare.unionfind import DisjointSets
+from storylens.model import Span
+from storylens.model.comparison import (
     Conflict,
     ConflictKind,
     ConflictSide,
@@ -28,8 +29,7 @@ from storylens.compare.records import (
     QuoteGroup,
     QuoteRef,
 )
-from storylens.compare.unionfind import DisjointSets
-from storylens.model import Span
+from storylens.names import TITLE_WORDS, name_key
 
 _MIN_WORDS = 4
 """A quote group's longest quote needs this many words (bracketed insertions count) to take

@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.analyze.names import TITLE_WORDS, name_key
 from storylens.compare.entities import MergedEntities
 from storylens.compare.features import STOPWORDS, stem
-from storylens.compare.records import MatchKind, QuoteMatch, QuoteRef
 from storylens.model import Analysis, Attribution, EntityLabel, Quote, Span
+from storylens.model.comparison import MatchKind, QuoteMatch, QuoteRef
+from storylens.names import TITLE_WORDS, name_key
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")

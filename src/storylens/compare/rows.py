@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from storylens.compare.features import FactFeatures, term_matrices
-from storylens.compare.records import AlignedFact, Fact, Link
+from storylens.model.comparison import AlignedFact, Fact, Link
 
 Pair = tuple[int, int]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storylens.analyze.names import name_key
-from storylens.compare.records import ConflictKind, Fact
 from storylens.compare.values import SlotValue
 from storylens.model import Analysis, Span
+from storylens.model.comparison import ConflictKind, Fact
+from storylens.names import name_key
 
 _RECORD = re.compile(
     r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,3})"

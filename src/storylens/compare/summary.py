@@ -18,7 +18,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from storylens.compare.copies import accounts
-from storylens.compare.records import (
+from storylens.compare.support import losing_sides, prose, supporters
+from storylens.embedding import Encoder
+from storylens.model import Analysis, Span, Voice
+from storylens.model.comparison import (
     AlignedFact,
     Comparison,
     Conflict,
@@ -28,9 +31,6 @@ from storylens.compare.records import (
     SummarySentence,
     Support,
 )
-from storylens.compare.support import losing_sides, prose, supporters
-from storylens.embedding import Encoder
-from storylens.model import Analysis, Span, Voice
 
 __all__ = [
     "Summary",

@@ -22,9 +22,9 @@ from storylens.compare.agreement import days_agree, places_agree
 from storylens.compare.entities import names_agree
 from storylens.compare.features import counted_head
 from storylens.compare.numbers import bounds
-from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
 from storylens.compare.spans import overlaps, starts_inside
 from storylens.model import Analysis, Span
+from storylens.model.comparison import AlignedFact, Conflict, ConflictKind, Fact
 
 _END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
 _STAMP = re.compile(

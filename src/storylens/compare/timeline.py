@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storylens.calendar import resolve_expression
-from storylens.compare.records import Lane, Timeline, TimelineEntry, TimelineSentence
 from storylens.model import Analysis, DateMention, Granularity
+from storylens.model.comparison import Lane, Timeline, TimelineEntry, TimelineSentence
 
 __all__ = [
     "Lane",

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from storylens.compare.features import STOPWORDS, stem
 from storylens.compare.quotes import QuoteHit
-from storylens.compare.records import QuoteRef
+from storylens.model.comparison import QuoteRef
 
 MIN_SHARED = 4
 MIN_SHARE = 0.6

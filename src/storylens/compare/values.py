@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.compare.records import Conflict, ConflictKind, ConflictSide, Fact, Position
 from storylens.model import Span
+from storylens.model.comparison import Conflict, ConflictKind, ConflictSide, Fact, Position
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +49,7 @@ def slot_conflict(
     An article that gives the slot two different values takes no side (which is which is
     unclear).
 
-    >>> from storylens.compare.records import Fact
+    >>> from storylens.model.comparison import Fact
     >>> def value(article, low, high, label):
     ...     span = Span(start=0, end=1, text="x")
     ...     fact = Fact(id=f"{article}:0", article_id=article, span=span, sentence=0)

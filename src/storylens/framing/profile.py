@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storylens.config import tone_enabled
 from storylens.framing.emphasis import (
     headline_framing,
     opinion_markers,
     quote_shares,
 )
 from storylens.framing.loaded import find_loaded_language
-from storylens.framing.tone import tone_enabled, tone_toward_actors
+from storylens.framing.tone import tone_toward_actors
 from storylens.framing.verbs import attribution_verbs, count_verbs
 from storylens.model import Analysis, FramingProfile, Voice
 

@@ -10,7 +10,6 @@ toward Russia. Negation within three words before flips and halves a word's weig
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections.abc import Sequence
 
@@ -18,7 +17,6 @@ from storylens.framing.cues import lookup_valence
 from storylens.framing.lexicon import load_lexicon
 from storylens.model import ActorTone, Analysis, Entity, LoadedPhrase, Span, ToneEvidence, Voice
 
-EXPERIMENTAL_TONE = "STORYLENS_EXPERIMENTAL_TONE"
 """Environment switch ("1") for tone per actor; ``storylens --experimental-tone`` sets it.
 
 Off by default: on basil-dev (bench/framing_quality.py) the tone's sign agrees with BASIL's
@@ -33,10 +31,6 @@ _NEUTRAL_BAND = 0.1
 
 _SUBJECTIVE = 0.5  # an adjective rated less subjective than this carries no tone ("new", "top")
 
-
-def tone_enabled() -> bool:
-    """Whether tone per actor is computed and shown (the experimental switch is on)."""
-    return os.environ.get(EXPERIMENTAL_TONE, "") not in ("", "0")
 
 
 def _word_polarity(word: str) -> float:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storylens.compare.records import Comparison
 from storylens.model import Analysis
+from storylens.model.comparison import Comparison
 from storylens.report.templating import comparison_context, render
 
 

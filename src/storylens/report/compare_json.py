@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storylens.compare.records import COMPARISON_SCHEMA_VERSION, Comparison
 from storylens.io import json_text, to_json
+from storylens.model.comparison import COMPARISON_SCHEMA_VERSION, Comparison
 
 SCHEMA_NAME = "storylens.comparison"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from storylens.compare.records import Comparison, CoverageRow, Position
+from storylens.model.comparison import Comparison, CoverageRow, Position
 from storylens.report.escape import markdown_code
 from storylens.report.story_markdown import (
     escape,

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from storylens.compare.records import AlignedFact, Comparison, CoverageRow, Position
+from storylens.model.comparison import AlignedFact, Comparison, CoverageRow, Position
 from storylens.report.console import shorten
 from storylens.report.escape import terminal_safe
 from storylens.report.words import counted, independent

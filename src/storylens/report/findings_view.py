@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storylens.compare.records import (
+from storylens.model.comparison import (
     AlignedFact,
     Comparison,
     Conflict,

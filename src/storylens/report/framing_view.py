@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from storylens.compare.records import Comparison
-from storylens.framing.tone import tone_enabled
+from storylens.config import tone_enabled
 from storylens.model import ActorTone, FramingProfile, LoadedPhrase, Place, Span, Voice
+from storylens.model.comparison import Comparison
 
 _REASON_WORDS = {
     "subjective_lexicon": "subjective word",

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from storylens.compare.records import AlignedFact, Comparison, Fact, Link
 from storylens.model import Analysis, LoadedPhrase, Span
+from storylens.model.comparison import AlignedFact, Comparison, Fact, Link
 from storylens.report import framing_view as view
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}

@@ -15,8 +15,8 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from storylens.compare.records import Comparison, CoverageRow
 from storylens.model import Analysis
+from storylens.model.comparison import Comparison, CoverageRow
 from storylens.report import findings_view, html_view, story_html
 from storylens.report.escape import strip_bidi
 

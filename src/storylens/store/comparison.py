@@ -9,6 +9,7 @@ from storylens.compare import Comparison, compare_analyses
 from storylens.embedding import WordEncoder
 from storylens.errors import ConfigError
 from storylens.model import Analysis, Issue
+from storylens.pipeline import with_framing
 from storylens.store.ingest import Analyzer
 from storylens.store.records import Account, StoredStory
 
@@ -33,7 +34,9 @@ def compare_story(
         ...     story = load_story(store.connection, 1)
         ...     comparison, _ = compare_story(story, encoder=CachedEncoder(encoder, store))
     """
-    analyses = story_analyses(story.accounts, analyzer=analyzer, issues=issues)
+    analyses = [
+        with_framing(a) for a in story_analyses(story.accounts, analyzer=analyzer, issues=issues)
+    ]
     comparison = compare_analyses(analyses, encoder=encoder)
     return with_carriers(comparison, story.accounts), analyses
 
