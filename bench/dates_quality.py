@@ -32,8 +32,8 @@ from storylens.pipeline import analyze_articles, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-GOLD = ROOT / "bench" / "gold" / "dates_judged.json"
-FUTURE_GOLD = ROOT / "bench" / "gold" / "dates_future_judged.json"
+GOLD = ROOT / "bench" / "gold" / "dates_judged_adjudicated.json"
+FUTURE_GOLD = ROOT / "bench" / "gold" / "dates_future_judged_adjudicated.json"
 OUT = ROOT / "bench" / "out" / "dates_quality.json"
 POLNEAR_ARTICLES = 40
 

@@ -45,8 +45,8 @@ from storylens.pipeline import analyze_articles, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-GOLD = ROOT / "bench" / "gold" / "entities_judged.json"
-MORE = ROOT / "bench" / "gold" / "entities_judged_more.json"
+GOLD = ROOT / "bench" / "gold" / "entities_judged_adjudicated.json"
+MORE = ROOT / "bench" / "gold" / "entities_judged_more_adjudicated.json"
 OUT = ROOT / "bench" / "out" / "entities_quality.json"
 PER_ARTICLE = 8
 SEED = 15

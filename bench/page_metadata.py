@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import DATA  # noqa: E402
 
 SET = DATA / "article-extraction-dev"
-GOLD = ROOT / "bench" / "gold" / "page_metadata.json"
+GOLD = ROOT / "bench" / "gold" / "page_metadata_adjudicated.json"
 
 
 def main() -> None:
