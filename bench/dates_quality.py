@@ -14,7 +14,8 @@ single period (a habitual "on Tuesdays", a span, a date in a hypothetical).
 Gold: ``bench/gold/dates_judged.json`` (article ids, offsets and judged dates; no text), and
 ``bench/gold/dates_future_judged.json``: 45 more expressions, drawn only from sentences with a
 word that may look ahead (``FUTURE_MARKERS``), where the tense rules matter (``--future-sample``).
-Both have one judgement.
+Both now have a second blind judgement and an adjudication (``*_adjudicated.json``, which the
+score reads; ``bench/gold/entity_date_page_guides.md``).
 """
 
 from __future__ import annotations

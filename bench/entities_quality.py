@@ -26,7 +26,9 @@ table reports both and all. The 2026-11 session had seen errors of the whole sam
 *Held-out 2* (``bench/gold/entities_judged_more.json``, ``--sample --more``): 144 mentions of
 the next 12 PolNeAR and 6 BASIL articles of the same shuffles, judged blind on 2026-12-02 after
 that session's rules were written; no rule was chosen on it.
-Gold: ``bench/gold/entities_judged.json`` (article ids, offsets, keys and kinds; no text).
+Gold: ``bench/gold/entities_judged_adjudicated.json`` and ``entities_judged_more_adjudicated.json``
+(article ids, offsets, keys and kinds; no text): two blind judgements, adjudicated
+(``bench/gold/entity_date_page_guides.md``).
 """
 
 from __future__ import annotations

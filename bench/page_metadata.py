@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python bench/page_metadata.py [--errors]
 
-Gold: bench/gold/page_metadata.json (one judgement; see its "about"). Each page is read as
+Gold: bench/gold/page_metadata_adjudicated.json (two blind judgements, adjudicated; see its
+"about" and bench/gold/entity_date_page_guides.md). Each page is read as
 storylens reads an .html file (`read_html` then `clean_article`), with no other metadata given.
 - outlet, strict: storylens's outlet is the judged publication name (compared by
   `storylens.outlets.name_key`, after the alias table);
