@@ -377,10 +377,27 @@ class Comparison:
     def accounts(self, row: AlignedFact) -> int:
         """Independent accounts stating the row (copies of one text count once).
 
-        Page text (a furniture line two copies share: `Fact.kind`) states nothing.
+        Page text (a headline, a furniture line two copies share: `Fact.kind`) states nothing;
+        an article whose row member is its headline states the row when it restates it in its
+        body (``row.restated``).
         """
         roots = self._roots
-        return len({roots[f.article_id] for f in row.facts if f.statement})
+        return len({roots[f.article_id] for f in (*row.facts, *row.restated) if f.statement})
+
+    def tally(self, row: AlignedFact) -> tuple[int, int, int]:
+        """The row's outlets, their independent accounts, and the outlets with page text only.
+
+        Outlets are the row's articles; accounts count copies of one text once (whatever the
+        kind of their fact); the last figure counts articles that give the row only as page text
+        (a headline, a caption), not as a body statement.
+        """
+        stating = {f.article_id for f in (*row.facts, *row.restated) if f.statement}
+        articles = row.article_ids
+        return (
+            len(articles),
+            len({self._roots[a] for a in articles}),
+            sum(a not in stating for a in articles),
+        )
 
     def shared(self) -> tuple[AlignedFact, ...]:
         """Rows stated by two or more independent accounts (copies of one text count once)."""

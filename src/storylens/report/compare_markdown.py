@@ -77,7 +77,7 @@ def _header(comparison: Comparison) -> str:
 def _shared(comparison: Comparison) -> str:
     lines = ["## Shared facts"]
     for row in comparison.shared():
-        count = independent(len(row.facts), comparison.accounts(row))
+        count = independent(*comparison.tally(row))
         lines.append(f"\n**{row.id}** — {count}\n")
         for fact in row.facts:
             label = _label(comparison, fact.article_id)

@@ -117,7 +117,7 @@ def _shared(comparison: Comparison, console: Console, *, evidence: bool) -> None
         console.print("  none")
     section = Text()
     for row in comparison.shared():
-        count = independent(len(row.facts), comparison.accounts(row))
+        count = independent(*comparison.tally(row))
         section.append(f"{row.id} · {count}\n", style="bold green")
         section.append_text(_fact_lines(comparison, row, evidence=evidence))
     if section:
