@@ -1,12 +1,16 @@
 """Number, date, time and record conflicts: one per disputed item, across the rows.
 
 Each row's members state one proposition; the slots of that proposition (a count and its
-role, `compare.numbers`; a date, a time of day, `compare.clock`; a competitor's record,
-`compare.standings`) are compared across its articles (`compare.values`). A disagreement is
+role, `compare.numbers`; a date, a time of day, `compare.clock`; a time into a round or half,
+`compare.periods`) are compared across its articles (`compare.values`). A disagreement is
 listed only when some fact of the majority and some fact of another position are surely one
-fact (linked at least at `SURE_LINK`). A sentence may be in two rows, and one disputed item
-can show in several rows: conflicts on one slot that share a side (an article's value in the
-same place) are one conflict, with the values of all of them.
+fact (linked at least at `SURE_LINK`). A competitor's win-loss record (`compare.standings`)
+is what the story's articles say of that person, whatever the sentence: the records every
+article gives are compared across the whole story (an article giving the person two records,
+"improved to 52-3 from 51-3", takes no side), so "Bowe (45-1)" in one article's aside
+disputes "Bowe, 43-1," in another's account of the bout. A sentence may be in two rows, and
+one disputed item can show in several rows: conflicts on one slot that share a side (an
+article's value in the same place) are one conflict, with the values of all of them.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from collections.abc import Sequence
 
 from storylens.compare.clock import clock_items
 from storylens.compare.numbers import date_items, number_items
-from storylens.compare.records import AlignedFact, Conflict, ConflictKind
+from storylens.compare.periods import period_items
+from storylens.compare.records import AlignedFact, Conflict, ConflictKind, Fact
 from storylens.compare.standings import record_items
 from storylens.compare.unionfind import DisjointSets
 from storylens.compare.values import SlotValue, slot_conflict
@@ -40,12 +45,13 @@ def value_conflicts(
             continue
         members = tuple(f for f in (*row.facts, *row.restated) if f.statement)
         items = number_items(members, by_id) + date_items(members, by_id)
-        items += clock_items(members, by_id) + record_items(members, by_id)
+        items += clock_items(members, by_id) + period_items(members, by_id)
         strong = {(k.source, k.target) for k in row.links if k.score >= SURE_LINK}
         for kind, subject, values in items:
             conflict = slot_conflict(kind, subject, values, row=row.id, conflict_id="")
             if conflict is not None and _sure(conflict, values, strong):
                 found.append((kind, subject, values, row.id))
+    found += _story_records(rows, by_id)
     conflicts: list[Conflict] = []
     for kind, subject, values, row_id in _merged(found):
         conflict = slot_conflict(
@@ -54,6 +60,28 @@ def value_conflicts(
         if conflict is not None:
             conflicts.append(conflict)
     return conflicts
+
+
+def _story_records(rows: Sequence[AlignedFact], by_id: dict[str, Analysis]) -> list[_Found]:
+    """The records the story's statements give each competitor, as one slot per person.
+
+    The conflict is placed in the row of its first majority fact.
+    """
+    members: dict[str, Fact] = {}
+    row_of: dict[str, str] = {}
+    for row in rows:
+        for fact in (*row.facts, *row.restated):
+            if fact.statement:
+                members.setdefault(fact.id, fact)
+                row_of.setdefault(fact.id, row.id)
+    found: list[_Found] = []
+    for kind, subject, values in record_items(list(members.values()), by_id):
+        conflict = slot_conflict(kind, subject, values, row="", conflict_id="")
+        if conflict is not None:
+            first = conflict.positions[0].article_ids[0]
+            fact = next(v.fact for v in values if v.article_id == first)
+            found.append((kind, subject, values, row_of[fact.id]))
+    return found
 
 
 def _merged(found: Sequence[_Found]) -> list[_Found]:
