@@ -15,6 +15,8 @@
   fighter's record (30-2) in their account of his bout, one (32-2) where it says how he trained.
 - ``stoppage_time.jsonl``: three outlets on one fight; two say it was stopped 50 seconds
   into the fourth round, one at the 1:40 mark of the fourth.
+- ``record_before_after.jsonl``: two outlets on one fight; one gives the winner's record
+  after it (31-2), the other, where it says how he trained before it, the record he took in (30-2).
 - ``turnout.jsonl``: two outlets on one election; one gives the turnout as a share of the
   eligible voters ("about 71 percent"), the other the number of eligible voters (2.7 million).
 - ``phrase_quotes.jsonl``: a mayor's long quote and a trader's three words that it contains,
@@ -161,3 +163,10 @@ def test_two_times_into_one_round_are_one_conflict():
         ("the 1:40 mark", 1),
     ]
     assert set(conflict.positions[1].article_ids) == _ids(comparison, "Standing Eight")
+
+
+def test_unlinked_records_one_bout_apart_are_not_a_conflict():
+    """``record_before_after.jsonl``: one outlet gives the winner's record after the fight
+    (31-2), the other, in a sentence about his training before it, the record he took in (30-2)."""
+    comparison = _compare("record_before_after.jsonl")
+    assert [c for c in comparison.conflicts if c.subject.startswith("record")] == []
