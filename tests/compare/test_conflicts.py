@@ -11,6 +11,12 @@
 - ``fight_records.jsonl``: three outlets report one title fight; two give the champion's
   record as 21-2, one as 22-2; the challenger's record (17-4) and a council vote (7-2) agree
   or are not records.
+- ``undercard_records.jsonl``: three outlets on one title fight; two give a support
+  fighter's record (30-2) in their account of his bout, one (32-2) where it says how he trained.
+- ``stoppage_time.jsonl``: three outlets on one fight; two say it was stopped 50 seconds
+  into the fourth round, one at the 1:40 mark of the fourth.
+- ``record_before_after.jsonl``: two outlets on one fight; one gives the winner's record
+  after it (31-2), the other, where it says how he trained before it, the record he took in (30-2).
 - ``turnout.jsonl``: two outlets on one election; one gives the turnout as a share of the
   eligible voters ("about 71 percent"), the other the number of eligible voters (2.7 million).
 - ``phrase_quotes.jsonl``: a mayor's long quote and a trader's three words that it contains,
@@ -129,3 +135,38 @@ def test_two_records_of_one_fighter_are_one_conflict():
 def test_a_share_and_a_count_of_voters_are_not_a_conflict():
     comparison = _compare("turnout.jsonl")
     assert comparison.conflicts == ()
+
+
+def test_records_of_one_fighter_in_sentences_of_two_propositions_are_one_conflict():
+    """``undercard_records.jsonl``: two outlets give a support fighter's record in their account
+    of his bout, the third in a sentence about his training: the record is still disputed."""
+    comparison = _compare("undercard_records.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.subject == "record of Brandt"
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("30-2, 19 KOs", 2),
+        ("32-2, 19 KOs", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Glove Beat")
+    assert conflict.row is not None
+
+
+def test_two_times_into_one_round_are_one_conflict():
+    """``stoppage_time.jsonl``: two outlets stop the fight 50 seconds into the fourth, one at
+    the 1:40 mark of it; the other ordinals (third, ninth) are other slots or none."""
+    comparison = _compare("stoppage_time.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.kind is ConflictKind.NUMBER
+    assert conflict.subject == "time into the fourth"
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("50 seconds into the fourth", 2),
+        ("the 1:40 mark", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Standing Eight")
+
+
+def test_unlinked_records_one_bout_apart_are_not_a_conflict():
+    """``record_before_after.jsonl``: one outlet gives the winner's record after the fight
+    (31-2), the other, in a sentence about his training before it, the record he took in (30-2)."""
+    comparison = _compare("record_before_after.jsonl")
+    assert [c for c in comparison.conflicts if c.subject.startswith("record")] == []

@@ -42,6 +42,25 @@ def record_items(
     ]
 
 
+def bouts_apart(first: float, second: float) -> int:
+    """How many bouts separate two records (as `record_items` encodes them), at the least.
+
+    Records that cannot follow one another (more wins but fewer losses) count one more.
+
+    >>> bouts_apart(52_003_000, 53_003_000), bouts_apart(43_001_000, 45_001_000)
+    (1, 2)
+    """
+    steps = [y - x for x, y in zip(_parts(first), _parts(second), strict=True)]
+    one_way = all(d >= 0 for d in steps) or all(d <= 0 for d in steps)
+    return sum(abs(d) for d in steps) + (0 if one_way else 1)
+
+
+def _parts(value: float) -> tuple[int, int, int]:
+    """(wins, losses, draws) of an encoded record."""
+    whole = int(value)
+    return whole // 1_000_000, whole // 1_000 % 1_000, whole % 1_000
+
+
 def _record(fact: Fact, found: re.Match[str]) -> SlotValue:
     """The record as one exact value (wins, losses and draws in one number)."""
     parts = [int(p) for p in found.group("record").split("-")]
