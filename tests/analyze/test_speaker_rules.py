@@ -400,3 +400,18 @@ def test_a_who_clause_describes_the_person_its_apposition_describes(fares, start
     assert speaker is not None
     assert speaker.name == name
     assert speaker.mention.text.startswith(name)
+
+
+def test_answered_is_a_cue(tmp_path):
+    text = "\n\n".join(
+        [
+            "Mayor quizzed on budget",
+            "Reporters asked Mayor Lena Ostrow on Monday whether the budget would pass.",
+            "She answered, “I have no doubt the council will back it this week.”",
+        ]
+    )
+    quote = _quote(_analyse(tmp_path, text), "I have no doubt")
+    assert quote.cue is not None
+    assert quote.cue.text == "answered"
+    assert quote.speaker is not None
+    assert quote.speaker.mention.text == "She"
