@@ -372,3 +372,46 @@ def test_the_articles_own_outlet_is_never_the_speaker(tmp_path):
     cited = _quote(analysis, "The pumps were").speaker  # another outlet reporting is a source
     assert cited is not None
     assert cited.name == "Coastal Times"
+
+
+FARES = [
+    "Ferry fares rise",
+    "The riders were backed by Tomas Bell, 44, a former deckhand for the Northern Line in "
+    "Portsmouth who said the rise was “plain robbery.”",
+    "The fares were set by Dana Roe, the head of the ferry company's board, who called them "
+    "“fair to every rider.”",
+    "The fare rise drew a sharp reply from Jonah Pike, who said the boats were “half empty "
+    "already.”",
+]
+
+
+@pytest.fixture(scope="module")
+def fares(tmp_path_factory):
+    return _analyse(tmp_path_factory.mktemp("fares"), "\n\n".join(FARES))
+
+
+@pytest.mark.parametrize(
+    ("start", "name"),
+    [("plain robbery", "Tomas Bell"), ("fair to every", "Dana Roe"), ("half empty", "Jonah Pike")],
+)
+def test_a_who_clause_describes_the_person_its_apposition_describes(fares, start, name):
+    # spaCy hangs "who" on the last noun of the description ("Portsmouth", "board").
+    speaker = _quote(fares, start).speaker
+    assert speaker is not None
+    assert speaker.name == name
+    assert speaker.mention.text.startswith(name)
+
+
+def test_answered_is_a_cue(tmp_path):
+    text = "\n\n".join(
+        [
+            "Mayor quizzed on budget",
+            "Reporters asked Mayor Lena Ostrow on Monday whether the budget would pass.",
+            "She answered, “I have no doubt the council will back it this week.”",
+        ]
+    )
+    quote = _quote(_analyse(tmp_path, text), "I have no doubt")
+    assert quote.cue is not None
+    assert quote.cue.text == "answered"
+    assert quote.speaker is not None
+    assert quote.speaker.mention.text == "She"

@@ -147,6 +147,7 @@ _REGULAR = [
     "summarise",
     "advise",
     "acknowledge",
+    "answer",
 ]
 _IRREGULAR = {
     "say": ("said", "says", "saying", "say"),

@@ -52,7 +52,34 @@ def antecedent(subject: Any) -> Any:
     if subject is None or subject.lower_ not in ("who", "that", "which"):
         return subject
     verb = subject.head
-    return verb.head if verb.dep_ == "relcl" else None
+    if verb.dep_ != "relcl":
+        return None
+    return _described(verb.head) if subject.lower_ == "who" else verb.head
+
+
+_LINKS = frozenset({"pobj", "prep", "poss", "conj", "compound"})
+
+
+def _described(noun: Any) -> Any:
+    """The person a "who" clause describes, past the nouns of the description it hangs on.
+
+    In "Jane Roe, the director of the Ledger, who said" the parser attaches "who" to
+    "Ledger"; the clause describes the person the apposition describes. The climb runs up
+    through prepositions, possessives and conjuncts to an apposition and stops at a person's
+    name ("a response from Jim Poe, who said" is Poe's).
+    """
+    current = noun
+    for _ in range(8):
+        if current.ent_type_ == "PERSON" or current.tag_.startswith("PRP"):
+            return current
+        if current.dep_ == "appos":
+            while current.dep_ == "appos" and current.head is not current:
+                current = current.head  # "Jane Roe, 32, a member of …": past the age too
+            return current
+        if current.dep_ not in _LINKS or current.head is current:
+            return noun
+        current = current.head
+    return noun
 
 
 def subject_after(outside: list[Any], closed: int, offset: int) -> Any:
