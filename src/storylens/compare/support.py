@@ -6,11 +6,12 @@ statement (not page text: `Fact.kind`), gives every count ``S`` gives with a val
 not rule out, states no other day and names no other place than ``S`` does (`agreement`), names
 every venue ``S`` gives and, when ``S`` gives one, no other venue (`venues`), and, when ``S``
 quotes someone, gives those words to the same person. Outlets on the losing side of a conflict
-about the row, or holding a minority side of a conflict stated in any member, never support it. A fact fit to be a summary sentence is prose: a statement, a whole sentence
-of at least six words ending in sentence punctuation (not an ellipsis), not a headline (title
-case, or the opening of an article with no title), caption, dateline or page timestamp
-("Updated 4:08 p.m.", "May 3, 2013 at 7:31 AM"), nor the opening of an untitled article
-(perhaps its headline run into the lede), which supports no summary sentence either.
+about the row, or holding a minority side of a conflict stated in any member, never support it.
+A fact fit to be a summary sentence is prose: a statement, a whole sentence of at least six
+words ending in sentence punctuation (not an ellipsis), not a headline (title case, or the
+opening of an article with no title), caption, dateline or page timestamp ("Updated 4:08 p.m.",
+"May 3, 2013 at 7:31 AM"), nor the opening of an untitled article (perhaps its headline run
+into the lede), which supports no summary sentence either.
 """
 
 from __future__ import annotations
