@@ -27,9 +27,7 @@ def _span(start: int, end: int, text: str) -> Span:
 
 def _fact(fact_id: str, article_id: str, text: str, *, at: int = 0) -> Fact:
     """A fact at offset ``at`` of its article (each article's lede starts at 0)."""
-    return Fact(
-        id=fact_id, article_id=article_id, sentence=0, span=_span(at, at + len(text), text)
-    )
+    return Fact(id=fact_id, article_id=article_id, sentence=0, span=_span(at, at + len(text), text))
 
 
 def _side(article_id: str, value: str, text: str) -> ConflictSide:
