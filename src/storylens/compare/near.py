@@ -77,8 +77,7 @@ def loose_near(
 
     Every article outside the row's accounts (copies count as one: ``roots``) with a fact
     within ``cosine`` of a member is added; for a row of one account, also every article with
-    a fact covering a member's words (``cover``, lowered with the story's accounts:
-    `cover_bar`).
+    a fact covering a member's words (`cover_bar`: ``cover`` less ``per_account``).
     """
     index = {fact.id: n for n, fact in enumerate(facts)}
     order = list(dict.fromkeys(f.article_id for f in facts))
@@ -86,10 +85,8 @@ def loose_near(
     accounts = np.array([code[roots.get(f.article_id, f.article_id)] for f in facts])
     number = {a: n for n, a in enumerate(order)}
     articles = np.array([number[f.article_id] for f in facts], dtype=np.int64)
-    cosines = vectors @ vectors.T
-    packed = _Packed.of(words)
+    cosines, packed, out = vectors @ vectors.T, _Packed.of(words), []
     bar = cover_bar(cover, len(code) - 1, per_account=per_account)
-    out = []
     for row in rows:
         members = [index[f.id] for f in (*row.facts, *row.restated)]
         inside = np.zeros(len(code), dtype=bool)
