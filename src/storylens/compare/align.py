@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.compare.features import ContentWords, FactFeatures, word_agreement
-from storylens.compare.near import NEAR_COSINE, NEAR_COVER
+from storylens.compare.near import NEAR_COSINE, NEAR_COVER, NEAR_PER_ACCOUNT
 from storylens.compare.pair_model import PAIR_FEATURES, PairModel, load_pair_model
 from storylens.embedding import Vectors
 from storylens.model.comparison import Fact, Link, LinkKind
@@ -43,6 +43,8 @@ class AlignmentSettings:
             called "only in" one outlet (see `storylens.compare.rows`).
         near_cosine: the cosine from which it does (`storylens.compare.near`).
         near_cover: the share of a member's words it must hold to (`near.cover`).
+        near_per_account: how much that share drops per doubling of the story's other
+            accounts (`near.cover_bar`).
     """
 
     floor: float = 0.45
@@ -52,6 +54,7 @@ class AlignmentSettings:
     near: float = 0.35
     near_cosine: float = NEAR_COSINE
     near_cover: float = NEAR_COVER
+    near_per_account: float = NEAR_PER_ACCOUNT
 
     @property
     def pair_model(self) -> PairModel:

@@ -131,6 +131,7 @@ def compare_analyses(
         roots,
         cosine=settings.near_cosine,
         cover=settings.near_cover,
+        per_account=settings.near_per_account,
     )
     rows = sibling_near(rows)
     groups = quote_groups(hits, order)

@@ -18,6 +18,7 @@ the extra vectors never enter alignment.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -40,6 +41,25 @@ expectation of ``tests/compare/test_seed_comparison.py`` (looser bars reach 0.88
 reported."""
 _COVER_FLOOR = 0.3
 """Cover is computed only for pairs at least this close (cheap prefilter)."""
+NEAR_PER_ACCOUNT = 0.04
+"""How much the cover bar drops per doubling of the other accounts (`cover_bar`)."""
+LOWEST_COVER = 0.3
+"""The cover bar never drops below this."""
+
+
+def cover_bar(cover: float, others: int, *, per_account: float = NEAR_PER_ACCOUNT) -> float:
+    """The cover that keeps a one-account row from "only in" when ``others`` accounts are read.
+
+    A claim of absence is tested against every other account, and each test can miss a
+    paraphrase ("it wasn't competitive" / "one-sided from the start"): the more accounts, the
+    likelier one of them states the fact in words the check does not reach. So the bar drops
+    by ``per_account`` for each doubling of the other accounts, from ``cover`` with one other
+    account (two articles: unchanged), never below `LOWEST_COVER`.
+
+    >>> cover_bar(0.45, 1), round(cover_bar(0.45, 8), 2), cover_bar(0.45, 40)
+    (0.45, 0.33, 0.3)
+    """
+    return max(LOWEST_COVER, cover - per_account * math.log2(max(others, 1)))
 
 
 def loose_near(
@@ -51,12 +71,13 @@ def loose_near(
     *,
     cosine: float = NEAR_COSINE,
     cover: float = NEAR_COVER,
+    per_account: float = NEAR_PER_ACCOUNT,
 ) -> list[AlignedFact]:
     """The rows with ``near`` widened by the looser check.
 
     Every article outside the row's accounts (copies count as one: ``roots``) with a fact
     within ``cosine`` of a member is added; for a row of one account, also every article with
-    a fact covering a member's words (``cover``).
+    a fact covering a member's words (`cover_bar`: ``cover`` less ``per_account``).
     """
     index = {fact.id: n for n, fact in enumerate(facts)}
     order = list(dict.fromkeys(f.article_id for f in facts))
@@ -64,9 +85,8 @@ def loose_near(
     accounts = np.array([code[roots.get(f.article_id, f.article_id)] for f in facts])
     number = {a: n for n, a in enumerate(order)}
     articles = np.array([number[f.article_id] for f in facts], dtype=np.int64)
-    cosines = vectors @ vectors.T
-    packed = _Packed.of(words)
-    out = []
+    cosines, packed, out = vectors @ vectors.T, _Packed.of(words), []
+    bar = cover_bar(cover, len(code) - 1, per_account=per_account)
     for row in rows:
         members = [index[f.id] for f in (*row.facts, *row.restated)]
         inside = np.zeros(len(code), dtype=bool)
@@ -77,7 +97,7 @@ def loose_near(
         known[articles[outside & (close >= cosine).any(axis=0)]] = True
         known[[number[a] for a in row.near if a in number]] = True
         if int(inside.sum()) == 1:
-            packed.cover_into(known, members, outside & (close >= _COVER_FLOOR), articles, cover)
+            packed.cover_into(known, members, outside & (close >= _COVER_FLOOR), articles, bar)
         near = set(row.near) | {order[n] for n in np.flatnonzero(known)}
         near -= set(row.article_ids)
         out.append(dataclasses.replace(row, near=tuple(a for a in order if a in near)))

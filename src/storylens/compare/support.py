@@ -1,16 +1,17 @@
 """Does one outlet's own fact state what a summary sentence says? Checked per outlet.
 
-An outlet supports a summary sentence taken from fact ``S`` when one of its facts in the row
-is ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), is a
-statement (not page text: `Fact.kind`), gives every count ``S`` gives with a value ``S``'s
-does not rule out, states no other day and names no other place than ``S`` does
-(`agreement`), and, when ``S`` quotes someone, gives those words to the same person. Outlets
-on the losing side of a conflict about the row never support it. A fact fit to be a summary
-sentence is prose: a statement, a whole sentence of at least six words ending in sentence
-punctuation (not an ellipsis), not a headline (title case, or the opening of an article with
-no title), caption, dateline or page timestamp ("Updated 4:08 p.m.", "May 3, 2013 at 7:31
-AM"), nor the opening of an untitled article (perhaps its headline run into the lede), which
-supports no summary sentence either.
+An outlet supports a summary sentence taken from fact ``S`` when one of its facts in the row is
+``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), is a
+statement (not page text: `Fact.kind`), gives every count ``S`` gives with a value ``S``'s does
+not rule out, states no other day and names no other place than ``S`` does (`agreement`), names
+every venue ``S`` gives and, when ``S`` gives one, no other venue (`venues`), and, when ``S``
+quotes someone, gives those words to the same person. Outlets on the losing side of a conflict
+about the row, or holding a minority side of a conflict stated in any member, never support it.
+A fact fit to be a summary sentence is prose: a statement, a whole sentence of at least six
+words ending in sentence punctuation (not an ellipsis), not a headline (title case, or the
+opening of an article with no title), caption, dateline or page timestamp ("Updated 4:08 p.m.",
+"May 3, 2013 at 7:31 AM"), nor the opening of an untitled article (perhaps its headline run
+into the lede), which supports no summary sentence either.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from storylens.compare.entities import names_agree
 from storylens.compare.features import counted_head
 from storylens.compare.numbers import bounds
 from storylens.compare.spans import overlaps, starts_inside
+from storylens.compare.venues import venues_agree
 from storylens.model import Analysis, Span
-from storylens.model.comparison import AlignedFact, Conflict, ConflictKind, Fact
+from storylens.model.comparison import AlignedFact, Conflict, Fact
 
 _END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
 _STAMP = re.compile(
@@ -97,6 +99,8 @@ def supporters(
             continue
         if not places_agree(fact, analysis, source, own):
             continue
+        if not venues_agree(fact, analysis, source, own):
+            continue
         found[fact.article_id] = fact
     return tuple(found.values())
 
@@ -131,10 +135,13 @@ def losing_sides(
 
 
 def _touches(conflict: Conflict, row_id: str, members: Sequence[Fact]) -> bool:
+    """The conflict is about the row, or a member holds one of its sides (any kind).
+
+    A conflict is detected in one row, but the value it disputes can be stated in others:
+    every row holding a side is guarded, not only the first.
+    """
     if conflict.row == row_id:
         return True
-    if conflict.kind is not ConflictKind.SPEAKER:
-        return False
     return any(
         side.article_id == f.article_id and overlaps(side.span, f.span)
         for side in conflict.sides
