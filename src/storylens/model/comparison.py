@@ -377,19 +377,20 @@ class Comparison:
     def accounts(self, row: AlignedFact) -> int:
         """Independent accounts stating the row (copies of one text count once).
 
-        Page text (a headline, a furniture line two copies share: `Fact.kind`) states nothing;
-        an article whose row member is its headline states the row when it restates it in its
-        body (``row.restated``).
+        Page text (a headline, a furniture line two copies share: `Fact.kind`) states nothing.
+        An article whose row member is its headline does not count even when it restates the
+        row in its body (``row.restated``): on the judged ECB+ tuning stories counting those
+        showed 163 more aligned pairs, 86 of them wrong (headlines of two happenings).
         """
         roots = self._roots
-        return len({roots[f.article_id] for f in (*row.facts, *row.restated) if f.statement})
+        return len({roots[f.article_id] for f in row.facts if f.statement})
 
     def tally(self, row: AlignedFact) -> tuple[int, int, int]:
-        """The row's outlets, their independent accounts, and the outlets with page text only.
+        """The row's outlets, their independent accounts, and those whose sentences are page text.
 
         Outlets are the row's articles; accounts count copies of one text once (whatever the
-        kind of their fact); the last figure counts articles that give the row only as page text
-        (a headline, a caption), not as a body statement.
+        kind of their fact); the last figure counts articles whose sentences in the row are all
+        page text (a headline, a caption), not body statements.
         """
         stating = {f.article_id for f in (*row.facts, *row.restated) if f.statement}
         articles = row.article_ids
