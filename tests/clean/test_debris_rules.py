@@ -316,3 +316,33 @@ def test_a_caption_with_its_credit_run_on_is_a_caption():
     article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
     assert [c.credit.text for c in article.captions if c.credit] == ["Dana Ortiz/Valley Courier"]
     assert line not in "\n".join(p.text for p in article.paragraphs)
+
+
+def test_story_links_ending_in_a_question_or_a_quote_are_still_links():
+    related = [
+        "Trending now",
+        "Will the ferry run all winter?",
+        "Mayor on the bridge: ‘We had no choice’",
+        "Library opens its doors on Elm Street, and readers queue...",
+    ]
+    sentences = [
+        "Will the ferry run all winter? The company said it would decide in March.",
+        "The mayor told reporters: ‘We had no choice.’",
+    ]
+    article = _plain(["Bridge closes", BODY, *related, *sentences, BODY + " Again."])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert not any(line in body.splitlines() for line in related)
+    assert all(line in body for line in sentences)
+
+
+def test_a_dated_list_under_a_heading_without_a_colon_stays_in_the_article():
+    tour = [
+        "Tour dates",
+        "June 9 – Riverton, OR @ Harbor Hall",
+        "June 12 – Eastbank, OR @ Mill Theater (formerly the Grange Hall)",
+        "June 14 – Gull Island, WA @ North Pier Stage, with guests from the valley choir",
+        "June 20 – Valley City, WA @ County Fairgrounds",
+    ]
+    article = _plain(["Bridge closes", BODY, *tour, "Home", "World", "Sport"])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert all(line in body for line in tour[1:])

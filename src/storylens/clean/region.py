@@ -97,7 +97,7 @@ def outside_article(lines: list[str]) -> set[int]:
         and (_edge_sentence(lines[end + 1]) or _runs_on(lines, end))
     ):
         end += 1
-    if lines[end].rstrip().endswith(":"):
+    if lines[end].rstrip().endswith(":") or _LIST_ITEM.match(lines[end]):
         while end + 1 < cut and _LIST_ITEM.match(lines[end + 1]):
             end += 1
     return set(range(start)) | set(range(end + 1, len(lines)))

@@ -15,6 +15,14 @@ MENU_RUN = DebrisRule("menu-run", R.NAVIGATION, re.compile(r"^.{1,40}$"))
 HEADLINE_RUN = DebrisRule("headline-list", R.RECOMMENDATION, re.compile(r"^.{1,160}$"))
 """Three or more headline-style lines in a row: a list of links to other stories."""
 SENTENCE_END = re.compile(r"[.!?:;\"”’)。！？」]$")
+_STATEMENT_END = re.compile(r"(?<![.…])[.:;。][\"”’']?$|[.:;]\s*[\"”’']$")
+"""A statement ends in a full stop, colon or semicolon (before any closing quote); a headline
+may end in a question, an exclamation, a quotation or "…" (a link text cut short)."""
+
+
+def _headline_end(line: str) -> bool:
+    """Whether a line ends as a headline may: not as a statement does."""
+    return not _STATEMENT_END.search(line.rstrip())
 
 
 def _stub(line: str) -> bool:
@@ -23,7 +31,7 @@ def _stub(line: str) -> bool:
 
 def _headline(line: str) -> bool:
     words = line.split()
-    if not 4 <= len(words) <= 16 or SENTENCE_END.search(line):
+    if not 4 <= len(words) <= 16 or not _headline_end(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised / len(words) >= 0.6
@@ -81,7 +89,7 @@ MAX_LINK_WORDS = 20
 
 
 def _listed(line: str) -> bool:
-    return 2 <= len(line.split()) <= MAX_LINK_WORDS and not SENTENCE_END.search(line)
+    return 2 <= len(line.split()) <= MAX_LINK_WORDS and _headline_end(line)
 
 
 def related_lists(
