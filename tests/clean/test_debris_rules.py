@@ -346,3 +346,26 @@ def test_a_dated_list_under_a_heading_without_a_colon_stays_in_the_article():
     article = _plain(["Bridge closes", BODY, *tour, "Home", "World", "Sport"])
     body = "\n".join(p.text for p in article.paragraphs)
     assert all(line in body for line in tour[1:])
+
+
+def test_a_standfirst_before_the_byline_and_stories_after_the_copyright_are_not_body():
+    standfirst = "The county says the cracks are older than the bridge's last inspection."
+    after = [
+        "Ferry fares rise for a second year",
+        "The ferry company said on Monday that fares would rise again in the new year.",
+    ]
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    lines = ["Bridge closes", standfirst, "By Dana Ortiz", "May 14, 2024", *story]
+    article = _plain([*lines, "© 2024 Valley Courier. All rights reserved.", *after])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+
+
+def test_prose_before_a_byline_deep_in_the_text_stays_body():
+    story = [
+        BODY,
+        "Farmers on the east bank said the detour would add forty minutes a trip.",
+        "Buses will cross the bridge at walking pace until the engineers finish their work.",
+        "The county expects the repairs to begin in the autumn and to last six months.",
+    ]
+    article = _plain(["Bridge closes", *story[:3], "By Dana Ortiz", story[3]])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story

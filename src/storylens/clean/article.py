@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
@@ -161,7 +163,8 @@ def _move_runs(out: _Sorted) -> None:
 
 def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     """Plain text: body lines outside the article's prose become debris (`outside_article`)."""
-    outside = outside_article([line.text for line in body])
+    header, footer = _marks(body, out.debris)
+    outside = outside_article([line.text for line in body], header=header, footer=footer)
     if not outside:
         return body
     rule = OUTSIDE_ARTICLE
@@ -170,6 +173,26 @@ def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     )
     out.debris.sort(key=lambda d: d.span.start)
     return [line for n, line in enumerate(body) if n not in outside]
+
+
+_HEADER_WORDS = frozenset({"by", "author", "updated", "published", "publish date"})
+_COPYRIGHT_END = re.compile(r"\b(?:19|20)\d\d\b|all rights reserved", re.IGNORECASE)
+
+
+def _marks(body: list[Span], debris: list[Debris]) -> tuple[frozenset[int], frozenset[int]]:
+    """Where bylines (header) and copyright notices (footer) stand among the body lines.
+
+    ``k`` is a mark when the furniture line comes right before body line ``k``.
+    """
+    starts = [line.start for line in body]
+    header, footer = set(), set()
+    for item in debris:
+        text = item.span.text.strip().rstrip(":").lower()
+        if item.reason is DebrisReason.BYLINE or (item.rule == "menu" and text in _HEADER_WORDS):
+            header.add(bisect.bisect_left(starts, item.span.start))
+        elif item.rule == "copyright" and _COPYRIGHT_END.search(item.span.text):
+            footer.add(bisect.bisect_left(starts, item.span.start))
+    return frozenset(header), frozenset(footer)
 
 
 def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:

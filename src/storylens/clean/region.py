@@ -63,13 +63,20 @@ def _runs_on(lines: list[str], number: int) -> bool:
     return after[:1].islower() or (_words(after) >= PROSE_WORDS and bool(_PROSE_END.search(after)))
 
 
-def outside_article(lines: list[str]) -> set[int]:
+def outside_article(
+    lines: list[str], *, header: frozenset[int] = frozenset(), footer: frozenset[int] = frozenset()
+) -> set[int]:
     """Lines of a plain-text scrape outside its article (menus, teasers, footers sit there).
 
     Outside: before the first line of prose or after the last, less the sentences right next
     to them and the end of a hard-wrapped last paragraph, and less the author's notes that
     end the prose; and a comment section (from its
     heading, "12 thoughts on “…”", "Leave a reply", down).
+
+    ``header`` and ``footer`` say where known page furniture stands: ``k`` in ``header`` when a
+    byline or timestamp comes right before line ``k``, in ``footer`` when a copyright notice
+    does. A byline after at most `HEAD_PROSE` lines of prose marks those lines as the page's
+    header (a standfirst, a photo caption); a copyright notice ends the article.
 
     Thresholds (`PROSE_WORDS`, `EDGE_WORDS`) were chosen by 5-fold cross-validation over pages
     (bench/debris_text.py --cv).
@@ -82,14 +89,21 @@ def outside_article(lines: list[str]) -> set[int]:
     if not prose:
         return set()
     cut = next(
-        (n for n in range(prose[0] + 1, len(lines)) if _COMMENTS.match(lines[n].strip())),
+        (
+            n
+            for n in range(prose[0] + 1, len(lines))
+            if _COMMENTS.match(lines[n].strip()) or n in footer
+        ),
         len(lines),
     )
-    kept = [n for n in prose if n < cut]
+    kept = _after_header([n for n in prose if n < cut], header)
+    if not kept:
+        return set()
     while len(kept) > 1 and _SIGN_OFF.search(lines[kept[-1]]):
         kept.pop()
     start, end = kept[0], kept[-1]
-    while start > 0 and _edge_sentence(lines[start - 1]):
+    floor = max((k for k in header if k <= start), default=0)
+    while start > floor and _edge_sentence(lines[start - 1]):
         start -= 1
     while (
         end + 1 < cut
@@ -101,6 +115,21 @@ def outside_article(lines: list[str]) -> set[int]:
         while end + 1 < cut and _LIST_ITEM.match(lines[end + 1]):
             end += 1
     return set(range(start)) | set(range(end + 1, len(lines)))
+
+
+HEAD_PROSE = 2
+"""At most this many lines of prose stand between a page's title and its byline."""
+
+
+def _after_header(prose: list[int], header: frozenset[int]) -> list[int]:
+    """The prose lines less those before a byline that follows the first few of them."""
+    for mark in sorted(header):
+        before = sum(1 for n in prose if n < mark)
+        if before > HEAD_PROSE:
+            break
+        if before and any(n >= mark for n in prose):
+            prose = [n for n in prose if n >= mark]
+    return prose
 
 
 def _edge_sentence(line: str) -> bool:
