@@ -369,3 +369,46 @@ def test_prose_before_a_byline_deep_in_the_text_stays_body():
     ]
     article = _plain(["Bridge closes", *story[:3], "By Dana Ortiz", story[3]])
     assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ('&amp;lt;span class="bookmark" style="width: 0px;"&amp;gt;', "markup"),
+        ('[button link="/tips" size="big"]Send us your tip[/button]', "markup"),
+        ("bridge closure,river bridge,county news,trucks,detours", "markup"),
+        ("Image caption", "menu"),
+        ("View all (12)", "menu"),
+        ("191119052250266", "counter"),
+        ("\u200b", "counter"),
+        ("Like this story? Share it with a friend!", "social"),
+        ("Want the paper at home? Click here to subscribe for £2 a week.", "site-notice"),
+        ("GET THE COURIER APP BY CLICKING HERE", "site-notice"),
+    ],
+)
+def test_page_source_counters_and_link_calls_are_debris(line, rule):
+    found = match_debris(line)
+    assert found is not None
+    assert found.name == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apples, pears, plums, cherries and grapes were on sale at the market.",
+        "The image caption contest drew 40 entries from the valley's schools.",
+        "He told readers to click here and there on the map, which did not work.",
+        "She said the [draft] plan had been shown to the board.",
+        "In 1998 the bridge carried 4,000 trucks a day.",
+    ],
+)
+def test_body_lines_with_commas_brackets_or_numbers_are_kept(line):
+    assert match_debris(line) is None
+
+
+def test_a_comment_signed_with_its_date_and_stories_also_on_a_site_are_not_body():
+    comments = ["River Fan on May 14, 2024 at 6:34 am said:", "About time the county acted."]
+    also = ["Also on courier.example", "Ferry fares rise for the second year in a row"]
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    article = _plain(["Bridge closes", story[0], *also, story[1], *comments])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story

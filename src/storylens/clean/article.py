@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
@@ -164,7 +165,11 @@ def _move_runs(out: _Sorted) -> None:
 def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     """Plain text: body lines outside the article's prose become debris (`outside_article`)."""
     header, footer = _marks(body, out.debris)
-    outside = outside_article([line.text for line in body], header=header, footer=footer)
+    starts = [line.start for line in body]
+    gaps = Counter(bisect.bisect_left(starts, d.span.start) for d in out.debris)
+    outside = outside_article(
+        [line.text for line in body], header=header, footer=footer, gaps=gaps
+    )
     if not outside:
         return body
     rule = OUTSIDE_ARTICLE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from storylens.clean.debris import DebrisRule
 from storylens.clean.runs import DATED
@@ -22,7 +23,8 @@ EDGE_WORDS = 6
 
 _COMMENTS = re.compile(
     r"^(?:\d+ (?:thoughts?|responses?|comments?|replies|reactions?) (?:on|to) .+"
-    r"|(?:leave|post|add) a (?:reply|comment)|comments are closed\.?)$",
+    r"|(?:leave|post|add) a (?:reply|comment)|comments are closed\.?"
+    r"|(?:[\w'’.-]+ ){1,4}on \w[\w ,]{4,30}\d(?: at|,)? \d{1,2}:\d\d ?(?:[ap]\.?m\.?)? said:)$",
     re.IGNORECASE,
 )
 """The heading of a page's comment section: it and all below it are outside the article."""
@@ -64,7 +66,11 @@ def _runs_on(lines: list[str], number: int) -> bool:
 
 
 def outside_article(
-    lines: list[str], *, header: frozenset[int] = frozenset(), footer: frozenset[int] = frozenset()
+    lines: list[str],
+    *,
+    header: frozenset[int] = frozenset(),
+    footer: frozenset[int] = frozenset(),
+    gaps: Mapping[int, int] | None = None,
 ) -> set[int]:
     """Lines of a plain-text scrape outside its article (menus, teasers, footers sit there).
 
@@ -75,8 +81,10 @@ def outside_article(
 
     ``header`` and ``footer`` say where known page furniture stands: ``k`` in ``header`` when a
     byline or timestamp comes right before line ``k``, in ``footer`` when a copyright notice
-    does. A byline after at most `HEAD_PROSE` lines of prose marks those lines as the page's
-    header (a standfirst, a photo caption); a copyright notice ends the article.
+    does; ``gaps[k]`` is how many furniture lines come right before line ``k``. A byline after
+    at most `HEAD_PROSE` lines of prose, in a block of `HEAD_GAP` or more lines that are not
+    prose, marks those lines as the page's header (a standfirst, a photo caption); a dated
+    copyright notice ends the article.
 
     Thresholds (`PROSE_WORDS`, `EDGE_WORDS`) were chosen by 5-fold cross-validation over pages
     (bench/debris_text.py --cv).
@@ -96,7 +104,7 @@ def outside_article(
         ),
         len(lines),
     )
-    kept = _after_header([n for n in prose if n < cut], header)
+    kept = _after_header([n for n in prose if n < cut], header, gaps or {})
     if not kept:
         return set()
     while len(kept) > 1 and _SIGN_OFF.search(lines[kept[-1]]):
@@ -121,15 +129,31 @@ HEAD_PROSE = 2
 """At most this many lines of prose stand between a page's title and its byline."""
 
 
-def _after_header(prose: list[int], header: frozenset[int]) -> list[int]:
-    """The prose lines less those before a byline that follows the first few of them."""
+def _after_header(
+    prose: list[int], header: frozenset[int], gaps: Mapping[int, int]
+) -> list[int]:
+    """The prose lines less those before a byline that follows the first few of them.
+
+    The byline must stand in a header block: at least `HEAD_GAP` lines (furniture or short
+    lines) between the prose before it and the prose after it.
+    """
+    before_all = prose
     for mark in sorted(header):
-        before = sum(1 for n in prose if n < mark)
-        if before > HEAD_PROSE:
+        before = [n for n in before_all if n < mark]
+        after = [n for n in before_all if n >= mark]
+        if len(before) > HEAD_PROSE or not after:
             break
-        if before and any(n >= mark for n in prose):
+        if not before:
+            continue
+        last, first = before[-1], after[0]
+        between = first - last - 1 + sum(gaps.get(k, 0) for k in range(last + 1, first + 1))
+        if between >= HEAD_GAP:
             prose = [n for n in prose if n >= mark]
     return prose
+
+
+HEAD_GAP = 2
+"""A byline, a timestamp, a share bar: a header block is at least two lines."""
 
 
 def _edge_sentence(line: str) -> bool:

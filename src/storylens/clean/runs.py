@@ -81,7 +81,7 @@ RELATED_LIST = DebrisRule("related-list", R.RECOMMENDATION, re.compile(r"^.{1,20
 _RELATED_HEADING = re.compile(
     r"^(?:related|recommended|more|see also|also (?:read|see)|read (?:more|next|also)"
     r"|most (?:read|popular|viewed|shared)|popular|trending|top stories|latest"
-    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next)"
+    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next|also on \S+)"
     r"\b[^.!?;]{0,50}:?$",
     re.IGNORECASE,
 )
