@@ -400,6 +400,7 @@ def test_page_source_counters_and_link_calls_are_debris(line, rule):
         "He told readers to click here and there on the map, which did not work.",
         "She said the [draft] plan had been shown to the board.",
         "In 1998 the bridge carried 4,000 trucks a day.",
+        "Fares rose from $1,000 to $2,000, then $3,000 to $4,500, by the county's count.",
     ],
 )
 def test_body_lines_with_commas_brackets_or_numbers_are_kept(line):
@@ -412,3 +413,38 @@ def test_a_comment_signed_with_its_date_and_stories_also_on_a_site_are_not_body(
     story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
     article = _plain(["Bridge closes", story[0], *also, story[1], *comments])
     assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+
+
+def test_an_about_heading_or_author_note_with_little_after_it_ends_the_article():
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    about = ["About Dana Ortiz", "Dana covers the county board and writes the weekly river column."]
+    note = ["Dana Ortiz is a staff writer for the Valley Courier", "Want more stories like this?",
+            "Every morning we send an email with the day's top stories from the valley."]
+    assert "\n".join(p.text for p in _plain(["Bridge closes", *story, *about]).paragraphs) == (
+        "\n".join(story)
+    )
+    body = "\n".join(p.text for p in _plain(["Bridge closes", *story, *note]).paragraphs)
+    assert body.splitlines() == story
+    kept = ["Bridge closes", BODY, "About the bridge", *story[1:], BODY + " Again.", BODY + " Too."]
+    assert "\n".join(p.text for p in _plain(kept).paragraphs).splitlines() == kept[1:]
+
+
+def test_the_line_after_a_caption_label_is_a_caption_and_name_slash_outlet_a_credit():
+    caption = "Trucks queue at the closed bridge on Tuesday morning"
+    article = _plain(["Bridge closes", BODY, "Image caption", caption, "Dana Ortiz/Courier",
+                      BODY + " Again."])
+    assert [c.span.text for c in article.captions] == [caption]
+    assert [c.span.text for c in article.credits] == ["Dana Ortiz/Courier"]
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+
+
+def test_headlines_each_with_one_sentence_under_a_related_heading_are_teasers():
+    teasers = [
+        "Top stories",
+        "Ferry fares rise for a second year",
+        "The ferry company said on Monday that fares would rise again in the new year.",
+        "Library opens its new branch downtown",
+        "The branch on Elm Street opened on Saturday after three years of work.",
+    ]
+    article = _plain(["Bridge closes", BODY, BODY + " Again.", *teasers])
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]

@@ -115,6 +115,9 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue
+        if number and _CAPTION_LABEL.match(lines[number - 1].text):
+            out.captions.append(Caption(span=line))
+            continue
         if (
             (id(line) in edges and is_byline(line.text))
             or (number < LABELLED_LINES and is_labelled_timestamp(line.text))
@@ -180,6 +183,8 @@ def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     return [line for n, line in enumerate(body) if n not in outside]
 
 
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture)(?: caption)?:?$", re.IGNORECASE)
+"""A label the next line is the caption of ("Image caption", "Image:")."""
 _HEADER_WORDS = frozenset({"by", "author", "updated", "published", "publish date"})
 _COPYRIGHT_END = re.compile(r"\b(?:19|20)\d\d\b|all rights reserved", re.IGNORECASE)
 

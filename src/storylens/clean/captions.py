@@ -23,7 +23,8 @@ _AGENCIES = r"(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Shutterstock|Alamy|iStock(
 _BARE_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+(?P<by>\S.{1,58})$"
     r"|^photograph\s*:\s*(?P<colon>\S.{1,58})$"
-    rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*[/|]\s*){_AGENCIES}|Getty Images|Shutterstock)$",
+    rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*[/|]\s*){_AGENCIES}|Getty Images|Shutterstock"
+    r"|(?-i:(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+/[A-Z][\w.&-]+))$",
     re.IGNORECASE,
 )
 """A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP")."""

@@ -107,6 +107,8 @@ def outside_article(
     kept = _after_header([n for n in prose if n < cut], header, gaps or {})
     if not kept:
         return set()
+    cut = _sign_off(lines, kept, cut)
+    kept = [n for n in kept if n < cut]
     while len(kept) > 1 and _SIGN_OFF.search(lines[kept[-1]]):
         kept.pop()
     start, end = kept[0], kept[-1]
@@ -123,6 +125,23 @@ def outside_article(
         while end + 1 < cut and _LIST_ITEM.match(lines[end + 1]):
             end += 1
     return set(range(start)) | set(range(end + 1, len(lines)))
+
+
+_ABOUT = re.compile(
+    r"^(?i:about|sobre|über|à propos de|acerca de)\s+"
+    r"(?:the author|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})$"
+)
+"""The heading of an author's or a company's profile ("About Ann Lee", "Sobre Ana Lima")."""
+TAIL_PROSE = 2
+
+
+def _sign_off(lines: list[str], kept: list[int], cut: int) -> int:
+    """Where an author's note or an "About …" heading followed by little prose ends the text."""
+    for n in range(kept[0] + 1, cut):
+        signed = _SIGN_OFF.search(lines[n]) or _ABOUT.match(lines[n].strip())
+        if signed and sum(1 for k in kept if k > n) <= TAIL_PROSE:
+            return n
+    return cut
 
 
 HEAD_PROSE = 2

@@ -92,6 +92,28 @@ def _listed(line: str) -> bool:
     return 2 <= len(line.split()) <= MAX_LINK_WORDS and _headline_end(line)
 
 
+MAX_LEDE_WORDS = 40
+
+
+def _paired(lines: list[str], start: int, furniture: frozenset[int]) -> list[int]:
+    """Link texts each followed by one sentence (a teaser's lede), from ``start``: two or more."""
+    found: list[int] = []
+    at = start
+    while True:
+        while at in furniture:
+            at += 1
+        lede = at + 1
+        while lede in furniture:
+            lede += 1
+        if lede >= len(lines) or not _listed(lines[at]) or _listed(lines[lede]):
+            break
+        if len(lines[lede].split()) > MAX_LEDE_WORDS:
+            break
+        found += [at, lede]
+        at = lede + 1
+    return found if len(found) >= 4 else []
+
+
 def related_lists(
     lines: list[str], *, furniture: frozenset[int] = frozenset()
 ) -> dict[int, DebrisRule]:
@@ -113,6 +135,8 @@ def related_lists(
             if end not in furniture:
                 listed.append(end)
             end += 1
+        paired = _paired(lines, number + 1, furniture)
+        listed = paired if len(paired) > len(listed) else listed
         if listed:
             found.update({i: RELATED_LIST for i in [number, *listed] if i not in furniture})
     return found
@@ -217,3 +241,4 @@ def repeated_links(
             if lines[other] == line:
                 found.update(dict.fromkeys([number, other], REPEATED_LINK))
     return {i: rule for i, rule in found.items() if i not in furniture}
+
