@@ -448,3 +448,39 @@ def test_headlines_each_with_one_sentence_under_a_related_heading_are_teasers():
     ]
     article = _plain(["Bridge closes", BODY, BODY + " Again.", *teasers])
     assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+
+
+def test_a_sign_up_box_blurb_between_its_notices_is_debris():
+    box = ["Sign up for our morning newsletter", "The valley's news in your inbox before seven.",
+           "No spam. You can unsubscribe at any time."]
+    between = [BODY, "No spam. You can unsubscribe at any time.", BODY + " Again.",
+               "No spam. You can unsubscribe at any time."]
+    article = _plain(["Bridge closes", BODY, *box, BODY + " Too."])
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Too."]
+    kept = _plain(["Bridge closes", *between, BODY + " Too."])
+    assert BODY + " Again." in "\n".join(p.text for p in kept.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Trucks wait at the closed river bridgeCredit: Dana Ortiz", "Dana Ortiz"),
+        ("The old bridge seen from the east bank on Tuesday.Reuters", "Reuters"),
+    ],
+)
+def test_a_credit_glued_to_its_caption_makes_the_line_a_caption(line, credit):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.credit.text for c in article.captions if c.credit] == [credit]
+    assert _plain(["Bridge closes", BODY, "He gave her the Credit: fair.", BODY]).captions == ()
+
+
+def test_kicker_and_headline_links_and_counted_links_are_debris():
+    kickers = ["Most read", "Ferry fares rise for a second year", "WARNING",
+               "Library opens its new branch downtown", "STORM", "Harbor shut for two days"]
+    counted = ["Vikings beat the Rovers again (145)", "Council votes on a new bus route (98)",
+               "Week 12 power rankings (77)"]
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    article = _plain(["Bridge closes", *counted, story[0], *kickers, story[1]])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+    listed = ["Bridge closes", *story, "Ferry times (2)", "Bus times (1)", BODY + " Again."]
+    assert "\n".join(p.text for p in _plain(listed).paragraphs).splitlines() == listed[1:]

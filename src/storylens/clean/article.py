@@ -22,7 +22,13 @@ from storylens.clean.published import (
     is_labelled_timestamp,
 )
 from storylens.clean.region import OUTSIDE_ARTICLE, outside_article
-from storylens.clean.runs import related_lists, repeated_links, run_debris, teaser_lists
+from storylens.clean.runs import (
+    related_lists,
+    repeated_links,
+    run_debris,
+    sign_up_boxes,
+    teaser_lists,
+)
 from storylens.model import (
     Article,
     Caption,
@@ -147,7 +153,11 @@ def _move_runs(out: _Sorted) -> None:
     )
     known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
     texts = [span.text for span, _ in sequence]
+    reasons = dict(zip(sorted(known), (d.reason for d in out.debris), strict=True))
+    membership = frozenset(i for i, r in reasons.items() if r is DebrisReason.MEMBERSHIP)
+    notices = frozenset(i for i, r in reasons.items() if r in _NOTICE_REASONS)
     in_runs = {
+        **sign_up_boxes(texts, membership=membership, notices=notices),
         **repeated_links(texts, furniture=known),
         **teaser_lists(texts, furniture=known),
         **related_lists(texts, furniture=known),
@@ -183,6 +193,9 @@ def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     return [line for n, line in enumerate(body) if n not in outside]
 
 
+_NOTICE_REASONS = frozenset(
+    {DebrisReason.MEMBERSHIP, DebrisReason.CALL_TO_ACTION, DebrisReason.BOILERPLATE}
+)
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture)(?: caption)?:?$", re.IGNORECASE)
 """A label the next line is the caption of ("Image caption", "Image:")."""
 _HEADER_WORDS = frozenset({"by", "author", "updated", "published", "publish date"})

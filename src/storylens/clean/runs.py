@@ -29,14 +29,21 @@ def _stub(line: str) -> bool:
     return len(line.split()) <= 4 and not SENTENCE_END.search(line)
 
 
+_COUNTED = re.compile(r"\S\s+\(\d{1,6}\)$")
+"""A link text with its count of comments or views ("Vikings beat the Broncos (145)")."""
+
+
 def _headline(line: str) -> bool:
     words = line.split()
+    if _COUNTED.search(line) and len(words) <= MAX_LINK_WORDS:
+        return True
     if not 4 <= len(words) <= 16 or not _headline_end(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised / len(words) >= 0.6
 
 
+MAX_LINK_WORDS = 20
 DATED = re.compile(
     r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
@@ -85,11 +92,8 @@ _RELATED_HEADING = re.compile(
     r"\b[^.!?;]{0,50}:?$",
     re.IGNORECASE,
 )
-MAX_LINK_WORDS = 20
-
-
 def _listed(line: str) -> bool:
-    return 2 <= len(line.split()) <= MAX_LINK_WORDS and _headline_end(line)
+    return 1 <= len(line.split()) <= MAX_LINK_WORDS and _headline_end(line)
 
 
 MAX_LEDE_WORDS = 40
@@ -242,3 +246,35 @@ def repeated_links(
                 found.update(dict.fromkeys([number, other], REPEATED_LINK))
     return {i: rule for i, rule in found.items() if i not in furniture}
 
+
+
+SIGN_UP_BOX = DebrisRule("sign-up-box", R.MEMBERSHIP, re.compile(r"^.{1,400}$"))
+"""The blurb of a sign-up box: between a newsletter or membership line and another notice."""
+
+
+def sign_up_boxes(
+    lines: list[str], *, membership: frozenset[int], notices: frozenset[int]
+) -> dict[int, DebrisRule]:
+    """Lines right between two site notices, one of them a newsletter or membership line.
+
+    A blurb is no longer than a link text (`MAX_LINK_WORDS`): a paragraph between two
+    notices is the article's.
+
+    ``membership`` and ``notices`` are the indices of known debris lines of those kinds
+    (``membership`` a part of ``notices``).
+
+    >>> sorted(sign_up_boxes(["Sign up for our newsletter", "The valley's news each morning.",
+    ...     "No spam. You can unsubscribe at any time."], membership=frozenset({0}),
+    ...     notices=frozenset({0, 2})))
+    [1]
+    """
+    found: dict[int, DebrisRule] = {}
+    for number in range(1, len(lines) - 1):
+        before, after = number - 1, number + 1
+        if number in notices or before not in notices or after not in notices:
+            continue
+        if len(lines[number].split()) > MAX_LINK_WORDS:
+            continue
+        if before in membership or after in membership:
+            found[number] = SIGN_UP_BOX
+    return found
