@@ -384,6 +384,12 @@ def test_prose_before_a_byline_deep_in_the_text_stays_body():
         ("Like this story? Share it with a friend!", "social"),
         ("Want the paper at home? Click here to subscribe for £2 a week.", "site-notice"),
         ("GET THE COURIER APP BY CLICKING HERE", "site-notice"),
+        ("The Courier at your door. 12 issues for £10. Click here for details.", "site-notice"),
+        (
+            "Sometimes we link to shops. If you buy through one of the links we may receive a "
+            "small commission.",
+            "site-notice",
+        ),
     ],
 )
 def test_page_source_counters_and_link_calls_are_debris(line, rule):
@@ -398,6 +404,7 @@ def test_page_source_counters_and_link_calls_are_debris(line, rule):
         "Apples, pears, plums, cherries and grapes were on sale at the market.",
         "The image caption contest drew 40 entries from the valley's schools.",
         "He told readers to click here and there on the map, which did not work.",
+        "The county may earn a commission on the bridge's new toll, the treasurer said.",
         "She said the [draft] plan had been shown to the board.",
         "In 1998 the bridge carried 4,000 trucks a day.",
         "Fares rose from $1,000 to $2,000, then $3,000 to $4,500, by the county's count.",

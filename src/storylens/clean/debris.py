@@ -154,7 +154,8 @@ NOTICES: tuple[DebrisRule, ...] = (
             r"|activation link|successfully subscribed|requires javascript|enable javascript)\b"
             r"|^.*\bearns? (?:an? )?(?:small )?(?:affiliate )?commissions?\b.*"
             r"\b(?:links?|purchases?)\b"
-            r"|^(?:.*[.!?]\s+)?click here to\b|^.*\bby clicking here[.!]?$",
+            r"|^(?:.*[.!?]\s+)?click here\b|^.*\bby clicking here[.!]?$"
+            r"|^(?=.*\bcommissions?\b)(?=.*\b(?:links?|purchases?)\b).*\b(?:earn|receive|get)s?\b",
             re.IGNORECASE,
         ),
     ),
