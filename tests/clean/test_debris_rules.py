@@ -384,6 +384,8 @@ def test_prose_before_a_byline_deep_in_the_text_stays_body():
         ("Like this story? Share it with a friend!", "social"),
         ("Want the paper at home? Click here to subscribe for £2 a week.", "site-notice"),
         ("GET THE COURIER APP BY CLICKING HERE", "site-notice"),
+        ("Sharing is caring!", "call-to-action"),
+        ("Tell us what YOU think...", "call-to-action"),
         ("The Courier at your door. 12 issues for £10. Click here for details.", "site-notice"),
         (
             "Sometimes we link to shops. If you buy through one of the links we may receive a "
@@ -415,7 +417,7 @@ def test_body_lines_with_commas_brackets_or_numbers_are_kept(line):
 
 
 def test_a_comment_signed_with_its_date_and_stories_also_on_a_site_are_not_body():
-    comments = ["River Fan on May 14, 2024 at 6:34 am said:", "About time the county acted."]
+    comments = ["River Fan on May 14, 2024 at 6:34 am said:", "About time the county did this."]
     also = ["Also on courier.example", "Ferry fares rise for the second year in a row"]
     story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
     article = _plain(["Bridge closes", story[0], *also, story[1], *comments])

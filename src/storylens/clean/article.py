@@ -21,7 +21,7 @@ from storylens.clean.published import (
     is_byline,
     is_labelled_timestamp,
 )
-from storylens.clean.region import OUTSIDE_ARTICLE, outside_article
+from storylens.clean.region import OUTSIDE_ARTICLE, is_comment_heading, outside_article
 from storylens.clean.runs import (
     related_lists,
     repeated_links,
@@ -203,7 +203,7 @@ _COPYRIGHT_END = re.compile(r"\b(?:19|20)\d\d\b|all rights reserved", re.IGNOREC
 
 
 def _marks(body: list[Span], debris: list[Debris]) -> tuple[frozenset[int], frozenset[int]]:
-    """Where bylines (header) and copyright notices (footer) stand among the body lines.
+    """Where bylines (header) and copyright notices or comment headings (footer) stand.
 
     ``k`` is a mark when the furniture line comes right before body line ``k``.
     """
@@ -211,10 +211,13 @@ def _marks(body: list[Span], debris: list[Debris]) -> tuple[frozenset[int], froz
     header, footer = set(), set()
     for item in debris:
         text = item.span.text.strip().rstrip(":").lower()
-        if item.reason is DebrisReason.BYLINE or (item.rule == "menu" and text in _HEADER_WORDS):
-            header.add(bisect.bisect_left(starts, item.span.start))
-        elif item.rule == "copyright" and _COPYRIGHT_END.search(item.span.text):
-            footer.add(bisect.bisect_left(starts, item.span.start))
+        at = bisect.bisect_left(starts, item.span.start)
+        if is_comment_heading(item.span.text) or (
+            item.rule == "copyright" and _COPYRIGHT_END.search(item.span.text)
+        ):
+            footer.add(at)
+        elif item.reason is DebrisReason.BYLINE or (item.rule == "menu" and text in _HEADER_WORDS):
+            header.add(at)
     return frozenset(header), frozenset(footer)
 
 

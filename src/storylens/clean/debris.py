@@ -104,6 +104,8 @@ RULES: tuple[DebrisRule, ...] = (
         r"click here.*|(?:download|get) (?:our|the) app.*|sign up.*|don'?t miss.*",
         r"please (?:share|like|subscribe|follow).*|tap (?:here|to) .+",
         r"listen to (?:this|the) (?:article|story)",
+        r"sharing is caring!?|tell us what you think.*|have your say.*",
+        r"give us (?:your )?feedback.*",
     ),
     _rule(
         "account-menu",

@@ -17,7 +17,7 @@ OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$
 _PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
 PROSE_WORDS = 10
 """A line of prose has this many words (or CJK-width characters / 6) and ends a sentence."""
-EDGE_WORDS = 6
+EDGE_WORDS = 3
 """A sentence of this many words next to the prose still belongs to it (a short last line)."""
 
 
@@ -28,6 +28,15 @@ _COMMENTS = re.compile(
     re.IGNORECASE,
 )
 """The heading of a page's comment section: it and all below it are outside the article."""
+
+
+def is_comment_heading(line: str) -> bool:
+    """Whether a line opens a comment section ("3 thoughts on “…”", "Ann on May 4 at 6 am said:").
+
+    >>> is_comment_heading("Leave a reply"), is_comment_heading("He left a reply.")
+    (True, False)
+    """
+    return bool(_COMMENTS.match(line.strip()))
 
 
 _NAME = r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+"
