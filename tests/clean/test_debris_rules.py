@@ -348,6 +348,20 @@ def test_a_dated_list_under_a_heading_without_a_colon_stays_in_the_article():
     assert all(line in body for line in tour[1:])
 
 
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By DANA ORTIZ, LEE PARK and SAM CHO", True),
+        ("By Dana Ortiz & Lee Park", True),
+        ("By Friday, Monday's detour and the toll were gone.", False),
+        ("By then, the county and the ferry company had agreed.", False),
+    ],
+)
+def test_a_byline_may_list_several_authors(line, byline):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert any(d.span.text == line for d in article.debris) is byline
+
+
 def test_a_standfirst_before_the_byline_and_stories_after_the_copyright_are_not_body():
     standfirst = "The county says the cracks are older than the bridge's last inspection."
     after = [
