@@ -105,14 +105,8 @@ def outside_article(
     prose = [n for n in range(len(lines)) if _prose(lines, n)]
     if not prose:
         return set()
-    cut = next(
-        (
-            n
-            for n in range(prose[0] + 1, len(lines))
-            if _COMMENTS.match(lines[n].strip()) or n in footer
-        ),
-        len(lines),
-    )
+    after = range(prose[0] + 1, len(lines))
+    cut = next((n for n in after if n in footer or _COMMENTS.match(lines[n].strip())), len(lines))
     kept = _after_header([n for n in prose if n < cut], header, gaps or {})
     if not kept:
         return set()
@@ -124,6 +118,12 @@ def outside_article(
     floor = max((k for k in header if k <= start), default=0)
     while start > floor and _edge_sentence(lines[start - 1]):
         start -= 1
+    end = _article_end(lines, end, cut)
+    return set(range(start)) | set(range(end + 1, len(lines)))
+
+
+def _article_end(lines: list[str], end: int, cut: int) -> int:
+    """The last prose line ``end`` with the sentences, wrapped tail and list that follow it."""
     while (
         end + 1 < cut
         and not _SIGN_OFF.search(lines[end + 1])
@@ -133,7 +133,7 @@ def outside_article(
     if lines[end].rstrip().endswith(":") or _LIST_ITEM.match(lines[end]):
         while end + 1 < cut and _LIST_ITEM.match(lines[end + 1]):
             end += 1
-    return set(range(start)) | set(range(end + 1, len(lines)))
+    return end
 
 
 _ABOUT = re.compile(
