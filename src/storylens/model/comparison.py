@@ -1,8 +1,8 @@
-"""The records of a comparison: facts, alignments, quotes, conflicts, summary, timeline.
+"""The records of a comparison: facts, alignments, quotes, conflicts, summary.
 
 Every record points back to article ids and character offsets (`Span`s into that article's
 text), so a report can show the evidence and a reader can check it. Per-article framing is the
-model's `FramingProfile`.
+model's `FramingProfile`; the timeline's records are in `storylens.model.timeline`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
-from storylens.model import FramingProfile, Granularity, Issue, Span
+from storylens.model import FramingProfile, Issue, Span
+from storylens.model.timeline import Timeline
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
@@ -273,51 +274,6 @@ class Summary:
     """The story told straight: sentences in order of support, then position."""
 
     sentences: tuple[SummarySentence, ...]
-
-
-class Lane(StrEnum):
-    """Events reported in the text, or the articles' own publication."""
-
-    EVENT = "event"
-    PUBLISHED = "published"
-
-
-@dataclass(**_FROZEN)
-class TimelineSentence:
-    """One sentence that dates an event, and the date expression in it."""
-
-    article_id: str
-    outlet: str
-    sentence: Span
-    expression: Span
-
-
-@dataclass(**_FROZEN)
-class TimelineEntry:
-    """One point (or period) of the story, with every sentence that places something there."""
-
-    lane: Lane
-    date: dt.date | None
-    granularity: Granularity
-    label: str
-    estimated: bool
-    year_known: bool
-    outlets: tuple[str, ...]
-    sentences: tuple[TimelineSentence, ...]
-
-
-@dataclass(**_FROZEN)
-class Timeline:
-    """The entries in order; ``reference`` is the date relative expressions were resolved to."""
-
-    entries: tuple[TimelineEntry, ...]
-    reference: dt.date | None
-    reference_evidence: str
-
-    @property
-    def without_publication_date(self) -> bool:
-        """True when dates were placed against a stand-in for a publication date."""
-        return self.reference_evidence not in ("publication date", "none")
 
 
 @dataclass(frozen=True, kw_only=True)
