@@ -25,6 +25,10 @@
   late Tuesday / on Tuesday night, one early Wednesday morning around 1:15 a.m.
 - ``two_meetings.jsonl``: two outlets on one strike; a meeting on Sunday beside one on
   Thursday evening, calls rebuffed late Monday beside a refusal on Tuesday (two happenings each).
+- ``late_goals.jsonl``: three outlets on one match; "two late goals", "a pair of late goals"
+  (followed by a relative clause holding "lost") and "three late goals".
+- ``seized_rifles.jsonl``: two outlets on one seizure; "nine hunting rifles" beside "seven
+  shotguns, two other hunting rifles".
 """
 
 from __future__ import annotations
@@ -195,3 +199,22 @@ def test_different_weekdays_of_two_happenings_are_not_a_conflict():
     comparison = _compare("two_meetings.jsonl")
     assert comparison.conflicts == ()
 
+
+def test_counts_of_one_named_thing_with_no_tally_word_are_one_conflict():
+    """``late_goals.jsonl``: "two late goals" and "a pair of late goals" against "three late
+    goals"; the "lost" of the relative clause after the pair is not what the goals did."""
+    comparison = _compare("late_goals.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.kind is ConflictKind.NUMBER
+    assert conflict.subject == "number of late goals"
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("two late goals / a pair of late goals", 2),
+        ("three late goals", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Kickoff Daily")
+
+
+def test_a_count_of_other_things_is_not_the_whole_count():
+    """``seized_rifles.jsonl``: "two other hunting rifles" are part of a haul, not its rifles."""
+    comparison = _compare("seized_rifles.jsonl")
+    assert comparison.conflicts == ()
