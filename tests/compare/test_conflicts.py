@@ -21,6 +21,14 @@
   eligible voters ("about 71 percent"), the other the number of eligible voters (2.7 million).
 - ``phrase_quotes.jsonl``: a mayor's long quote and a trader's three words that it contains,
   in sentences about different things.
+- ``midnight_docking.jsonl``: three outlets on one freighter reaching port; two say it docked
+  late Tuesday / on Tuesday night, one early Wednesday morning around 1:15 a.m.
+- ``two_meetings.jsonl``: two outlets on one strike; a meeting on Sunday beside one on
+  Thursday evening, calls rebuffed late Monday beside a refusal on Tuesday (two happenings each).
+- ``late_goals.jsonl``: three outlets on one match; "two late goals", "a pair of late goals"
+  (followed by a relative clause holding "lost") and "three late goals".
+- ``seized_rifles.jsonl``: two outlets on one seizure; "nine hunting rifles" beside "seven
+  shotguns, two other hunting rifles".
 """
 
 from __future__ import annotations
@@ -170,3 +178,43 @@ def test_unlinked_records_one_bout_apart_are_not_a_conflict():
     (31-2), the other, in a sentence about his training before it, the record he took in (30-2)."""
     comparison = _compare("record_before_after.jsonl")
     assert [c for c in comparison.conflicts if c.subject.startswith("record")] == []
+
+
+def test_one_docking_dated_either_side_of_midnight_is_one_date_conflict():
+    """``midnight_docking.jsonl``: "late Tuesday" and "on Tuesday night" against "Early
+    Wednesday morning, around 1:15 a.m."; the company that "said Wednesday" takes no side."""
+    comparison = _compare("midnight_docking.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.kind is ConflictKind.DATE
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("late Tuesday / on Tuesday night", 2),
+        ("Early Wednesday morning", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Shipping Ledger")
+
+
+def test_different_weekdays_of_two_happenings_are_not_a_conflict():
+    """``two_meetings.jsonl``: a Sunday and a Thursday-evening meeting, calls rebuffed late
+    Monday and a refusal on Tuesday: linked rows, different weekdays, no midnight between."""
+    comparison = _compare("two_meetings.jsonl")
+    assert comparison.conflicts == ()
+
+
+def test_counts_of_one_named_thing_with_no_tally_word_are_one_conflict():
+    """``late_goals.jsonl``: "two late goals" and "a pair of late goals" against "three late
+    goals"; the "lost" of the relative clause after the pair is not what the goals did."""
+    comparison = _compare("late_goals.jsonl")
+    (conflict,) = comparison.conflicts
+    assert conflict.kind is ConflictKind.NUMBER
+    assert conflict.subject == "number of late goals"
+    assert [(p.value, p.count) for p in conflict.positions] == [
+        ("two late goals / a pair of late goals", 2),
+        ("three late goals", 1),
+    ]
+    assert set(conflict.positions[1].article_ids) == _ids(comparison, "Kickoff Daily")
+
+
+def test_a_count_of_other_things_is_not_the_whole_count():
+    """``seized_rifles.jsonl``: "two other hunting rifles" are part of a haul, not its rifles."""
+    comparison = _compare("seized_rifles.jsonl")
+    assert comparison.conflicts == ()

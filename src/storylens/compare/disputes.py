@@ -2,9 +2,10 @@
 
 Each row's members state one proposition; the slots of that proposition (a count and its
 role, `compare.numbers`; a date, a time of day, `compare.clock`; a time into a round or half,
-`compare.periods`) are compared across its articles (`compare.values`). A disagreement is
-listed only when some fact of the majority and some fact of another position are surely one
-fact (linked at least at `SURE_LINK`). A competitor's win-loss record (`compare.standings`)
+`compare.periods`; a weekday on either side of one midnight, `compare.weekdays`) are compared
+across its articles (`compare.values`). A disagreement is listed only when some fact of the
+majority and some fact of another position are surely one fact (linked at least at
+`SURE_LINK`). A competitor's win-loss record (`compare.standings`)
 is also compared across the whole story, whatever the sentence (an article giving the person
 two records, "improved to 52-3 from 51-3", takes no side), so "Bowe (45-1)" in one article's
 aside disputes "Bowe, 43-1," in another's account of the bout; unlinked records one bout
@@ -23,6 +24,7 @@ from storylens.compare.periods import period_items
 from storylens.compare.standings import bouts_apart, record_items
 from storylens.compare.unionfind import DisjointSets
 from storylens.compare.values import SlotValue, slot_conflict
+from storylens.compare.weekdays import weekday_items
 from storylens.model import Analysis
 from storylens.model.comparison import AlignedFact, Conflict, ConflictKind, Fact
 
@@ -49,7 +51,7 @@ def value_conflicts(
         members = tuple(f for f in (*row.facts, *row.restated) if f.statement)
         items = number_items(members, by_id) + date_items(members, by_id)
         items += clock_items(members, by_id) + period_items(members, by_id)
-        items += record_items(members, by_id)
+        items += record_items(members, by_id) + weekday_items(members, by_id)
         strong = {(k.source, k.target) for k in row.links if k.score >= SURE_LINK}
         for kind, subject, values in items:
             conflict = slot_conflict(kind, subject, values, row=row.id, conflict_id="")

@@ -61,7 +61,7 @@ def number_items(
     by_role: dict[str, list[SlotValue]] = {}
     for fact in members:
         analysis = by_id[fact.article_id]
-        for number in analysis.numbers:
+        for number in (*analysis.numbers, *_pairs(analysis.article.text, fact)):
             found = _number_value(analysis, fact, number)
             if found is not None:
                 by_role.setdefault(found[0], []).append(found[1])
@@ -77,9 +77,12 @@ def _number_value(
     text = analysis.article.text
     role = _role(text, number.span, fact.span)
     around = text[max(fact.span.start, number.span.start - 8) : number.counted.end]
-    if not role or _SCORE.search(around):
+    head = counted_head(number.counted.text)
+    if not role:
+        head = _thing(number.counted.text)
+    if not head or _SCORE.search(around):
         return None
-    head = counted_head(number.counted.text) + _complement(text, number.counted, fact.span)
+    head += _complement(text, number.counted, fact.span)
     if _PERCENT.search(text, number.span.start, min(number.span.end + 10, fact.span.end)):
         head = f"%{head}"
     low, high = bounds(text, number.span, number.value)
@@ -103,6 +106,55 @@ _OF = re.compile(
     r"that|which|who)\b))"
 )
 """What a counted noun is of ("three counts of burglary", "two years of probation")."""
+
+
+_PARTIAL = frozenset(
+    [
+        "other",
+        "others",
+        "more",
+        "additional",
+        "another",
+        "further",
+        "remaining",
+        "extra",
+        "new",
+        "separate",
+        "different",
+    ]
+)
+_PAIR = re.compile(
+    r"\b(?:a|one)\s+pair\s+of\s+"
+    r"(?P<counted>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b"
+)
+""""a pair of left hooks": two, of the words up to the first plural."""
+
+
+def _thing(counted: str) -> str:
+    """The slot of a count with no tally word: its last two words ("" when fewer).
+
+    "three consecutive left hooks" and "a pair of left hooks" count one thing ("left_hook");
+    "three goals" (a bare noun) may count any goals, and "two other rifles" (a part of a
+    total: other, more, additional, …) another set than "nine rifles", so neither is a slot.
+    """
+    words = [w.lower().strip("'’") for w in counted.split()]
+    if len(words) < 2 or _PARTIAL & set(words) or not all(w.isalpha() for w in words[-2:]):
+        return ""
+    return f"{words[-2]}_{words[-1].removesuffix('s')}"
+
+
+def _pairs(text: str, fact: Fact) -> list[NumberMention]:
+    """Counts written "a pair of …" in the fact (the analysis reads numerals only)."""
+    return [
+        NumberMention(
+            span=Span(
+                start=m.start(), end=m.start("counted"), text=text[m.start() : m.start("counted")]
+            ),
+            value=2.0,
+            counted=Span(start=m.start("counted"), end=m.end(), text=m.group("counted")),
+        )
+        for m in _PAIR.finditer(text, fact.span.start, fact.span.end)
+    ]
 
 
 def _complement(text: str, counted: Span, fact: Span) -> str:
@@ -135,7 +187,8 @@ def _subject(key: str) -> str:
     noun, _, of = head.removeprefix("%").partition("-of-")
     plural = noun if noun in _MASS else f"{noun}s"
     what = "share" if head.startswith("%") else "number"
-    return f"{what} of {plural}{f' of {of}' if of else ''} ({role}…)"
+    told = f" ({role}…)" if role else ""
+    return f"{what} of {plural.replace('_', ' ')}{f' of {of}' if of else ''}{told}"
 
 
 def _qualifier(text: str, span: Span) -> tuple[str, int]:
@@ -161,9 +214,19 @@ def _qualifier_start(text: str, span: Span) -> int:
     return min(_qualifier(text, span)[1], span.start)
 
 
+_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+"""A relative clause after the count tells of another noun ("a pair of left hooks to floor
+Rahman, who spent most of the round on the ropes": "spent" is not what the hooks did)."""
+
+
 def _role(text: str, number: Span, fact: Span) -> str:
-    """The casualty or tally word nearest the number within its fact ("" when none)."""
+    """The casualty or tally word nearest the number within its fact ("" when none).
+
+    Words after the count are read up to a relative clause (`_RELATIVE`).
+    """
     start, end = max(fact.start, number.start - 60), min(fact.end, number.end + 60)
+    relative = _RELATIVE.search(text, number.end, end)
+    end = relative.start() if relative else end
     best: tuple[int, str] | None = None
     for found in _ROLES.finditer(text, start, end):
         if number.start <= found.start() < number.end:
