@@ -27,6 +27,15 @@ def _rule(name: str, reason: DebrisReason, *alternatives: str) -> DebrisRule:
 
 
 R = DebrisReason
+FOREIGN_RELATED = (
+    r"mehr|mehr zum thema|auch interessant|das könnte sie auch interessieren|meistgelesen"
+    r"|você (?:também )?pode gostar|veja também|leia também|mais lidas"
+    r"|te puede interesar|lee también|más leídas|noticias relacionadas"
+    r"|leggi anche(?: su)?|potrebbe interessarti|articoli correlati"
+    r"|à lire aussi|lire aussi|voir aussi|sur le même sujet"
+    r"|вам (?:также )?может быть интересно|читайте также|самые популярные|похожие статьи"
+)
+"""Recommendation headings in other languages ("Mehr:", "Leia também", "Читайте также")."""
 _ACCOUNT = (
     r"(?:subscribe|register|log ?in|sign ?in|sign ?up|log ?out|sign ?out|my account|account"
     r"|e-?edition|newsletters?|donate|manage subscription)"
