@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storylens.clean.captions import read_line_metadata
+from storylens.clean.captions import credit_follows, read_line_metadata
 from storylens.clean.debris import DebrisRule, match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
@@ -116,6 +116,7 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     """
     out = _Sorted()
     edges = {id(line) for line in edge_lines(lines)}
+    texts = [line.text for line in lines]
     for number, line in enumerate(lines):
         rule = match_debris(line.text)
         if rule is not None:
@@ -133,6 +134,10 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
             out.debris.append(Debris(span=line, reason=DebrisReason.BYLINE, rule="byline"))
             continue
         metadata = read_line_metadata(line)
+        after_body = bool(number and out.body and out.body[-1] is lines[number - 1])
+        if metadata is None and credit_follows(texts, number, after_body=after_body):
+            out.captions.append(Caption(span=line))
+            continue
         if metadata is None:
             out.body.append(line)
             continue
@@ -238,6 +243,15 @@ def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Sp
         if body and body[0].text.strip() == raw.title.strip():
             return raw.title, body[0], body[1:]
         return raw.title, None, body
-    if raw.format is InputFormat.TEXT and len(body) > 1:
+    if raw.format is InputFormat.TEXT and len(body) > 1 and _title_like(body[0].text):
         return body[0].text, body[0], body[1:]
     return "", None, body
+
+
+MAX_TITLE_WORDS = 25
+"""A headline is short: a longer first line of plain text is the article's first paragraph
+(the page's headline and picture already taken out as debris and caption)."""
+
+
+def _title_like(line: str) -> bool:
+    return len(line.split()) <= MAX_TITLE_WORDS

@@ -78,6 +78,8 @@ RULES: tuple[DebrisRule, ...] = (
         r"\[?(?:related|see also|also read|read also|read more|more|read next|recommended|also"
         r"|on [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk))\s*:\s*(?!.*[.!?][\"”’]?$).+",
         r"(?:most read|more|trending|latest|top stories) in .{1,30}",
+        FOREIGN_RELATED,
+        rf"\((?:{FOREIGN_RELATED})\s*:\s*[^)]+\)",
     ),
     _rule(
         "counter",

@@ -1,0 +1,79 @@
+"""More page furniture in plain-text scrapes: foreign-language link lists, photo captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.clean import clean_article
+from storylens.clean.debris import match_debris
+from storylens.model import DebrisReason, InputFormat, RawArticle
+
+BODY = (
+    "The county board voted on Tuesday to close the old river bridge to trucks after engineers "
+    "found cracks in two of its supports."
+)
+MORE = "Farmers on the east bank said the detour would add forty minutes to each of their trips."
+
+
+def _plain(lines: list[str]):
+    text = "\n".join(lines)
+    return clean_article(RawArticle(id="x", input="a.txt", format=InputFormat.TEXT, text=text))
+
+
+def _body(lines: list[str]) -> list[str]:
+    return "\n".join(p.text for p in _plain(lines).paragraphs).splitlines()
+
+
+@pytest.mark.parametrize("line", ["Mehr:", "Leia também", "Читайте также", "À lire aussi :"])
+def test_a_recommendation_heading_in_another_language_is_debris(line):
+    rule = match_debris(line)
+    assert rule is not None
+    assert rule.reason is DebrisReason.RECOMMENDATION
+
+
+@pytest.mark.parametrize("line", ["Mehr als hundert Menschen kamen.", "Leia também o livro."])
+def test_a_sentence_opening_with_those_words_is_kept(line):
+    assert match_debris(line) is None
+
+
+def test_story_links_under_a_foreign_related_heading_are_debris():
+    lines = [
+        "Ponte fechada para caminhões",
+        BODY,
+        "Veja também",
+        "Prefeitura abre nova biblioteca no centro",
+        "Tarifas da balsa sobem pelo segundo ano",
+        MORE,
+    ]
+    assert _body(lines) == [BODY, MORE]
+
+
+def test_a_line_right_before_a_photo_credit_is_a_caption():
+    caption = "Trucks wait at the closed bridge on the east bank, Tuesday, Oct. 4."
+    lines = [
+        "County closes the old river bridge to trucks",
+        BODY,
+        caption,
+        caption,
+        "Dana Ortiz, AP",
+        MORE,
+        "A cracked support under the bridge.",
+        "(Image credit: Valley County)",
+        BODY + " Again.",
+    ]
+    article = _plain(lines)
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == [BODY, MORE, lines[-1]]
+    assert [c.span.text for c in article.captions] == [caption, caption, lines[6], lines[7]]
+    assert [c.span.text for c in article.credits] == ["Dana Ortiz, AP"]
+
+
+def test_a_paragraph_given_once_before_a_photo_credit_stays_body():
+    lines = ["County closes the old river bridge to trucks", BODY, "Dana Ortiz, AP", MORE]
+    assert _body(lines) == [BODY, MORE]
+
+
+def test_a_long_first_line_of_plain_text_is_the_article_not_its_title():
+    lines = ["Home", "News", "By Dana Ortiz", BODY + " " + MORE, BODY]
+    article = _plain(lines)
+    assert article.title_span is None
+    assert _body(lines) == [lines[3], BODY]
