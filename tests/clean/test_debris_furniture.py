@@ -77,3 +77,20 @@ def test_a_long_first_line_of_plain_text_is_the_article_not_its_title():
     article = _plain(lines)
     assert article.title_span is None
     assert _body(lines) == [lines[3], BODY]
+
+
+def test_another_story_headline_in_capitals_inside_the_text_is_debris():
+    link = "MAYOR OPENS NEW LIBRARY BRANCH DOWNTOWN ON FRIDAY"
+    lines = [
+        "COUNTY CLOSES THE OLD RIVER BRIDGE TO ALL TRUCKS",
+        BODY,
+        link,
+        MORE,
+        "WHAT HAPPENS NEXT",
+        "WILL THE BOARD VOTE TO CLOSE IT FOR GOOD?",
+        BODY + " Again.",
+    ]
+    article = _plain(lines)
+    assert article.title == lines[0]
+    assert [d.rule for d in article.debris] == ["capitals-link"]
+    assert _body(lines) == [BODY, MORE, lines[4], lines[5], lines[6]]

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import credit_follows, read_line_metadata
-from storylens.clean.debris import DebrisRule, match_debris
+from storylens.clean.debris import CAPS_LINK, DebrisRule, is_capitals_link, match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
@@ -119,6 +119,8 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     texts = [line.text for line in lines]
     for number, line in enumerate(lines):
         rule = match_debris(line.text)
+        if rule is None and number and is_capitals_link(line.text):
+            rule = CAPS_LINK
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue

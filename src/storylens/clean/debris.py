@@ -221,3 +221,26 @@ def match_debris(line: str) -> DebrisRule | None:
 
 
 RUN_TOGETHER = DebrisRule("run-together-links", R.NAVIGATION, _RUN_TOGETHER)
+
+
+CAPS_LINK = DebrisRule(
+    "capitals-link", R.RECOMMENDATION, re.compile(r"^(?=(?:\S+\s+){6})(?!.*[.!?:;]$).+$")
+)
+"""A headline in capitals of seven words or more, not ending a sentence, inside a text: a link
+to another story ("MAYOR OPENS NEW LIBRARY BRANCH DOWNTOWN ON FRIDAY"). Subheadings in capitals
+are shorter or ask a question. (Not for a text's first line, its title.)"""
+
+
+def is_capitals_link(line: str) -> bool:
+    """Whether a line (not a text's first) is another story's headline written in capitals.
+
+    >>> is_capitals_link("MAYOR OPENS NEW LIBRARY BRANCH DOWNTOWN ON FRIDAY")
+    True
+    >>> is_capitals_link("WHAT HAPPENS NEXT"), is_capitals_link("WILL THE BOARD VOTE TO CLOSE IT?")
+    (False, False)
+    """
+    text = line.strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return len(text.split()) <= MAX_DEBRIS_WORDS and bool(CAPS_LINK.pattern.match(text))
