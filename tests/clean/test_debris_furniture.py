@@ -94,3 +94,23 @@ def test_another_story_headline_in_capitals_inside_the_text_is_debris():
     assert article.title == lines[0]
     assert [d.rule for d in article.debris] == ["capitals-link"]
     assert _body(lines) == [BODY, MORE, lines[4], lines[5], lines[6]]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Dana Ortiz (dortiz@example.org) is the editor of the Valley Courier and has covered the "
+        "county board since 2011.",
+        "Dana Ortiz is a Senior Staff Writer at the Valley Courier covering roads, bridges and the "
+        "county budget.",
+    ],
+)
+def test_an_author_note_with_an_address_or_a_capitalised_title_ends_the_article(note):
+    lines = [
+        "County closes the old river bridge to trucks",
+        BODY,
+        MORE,
+        note,
+        "Comments on this story are moderated before they appear below.",
+    ]
+    assert _body(lines) == [BODY, MORE]
