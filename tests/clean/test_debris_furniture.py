@@ -114,3 +114,17 @@ def test_an_author_note_with_an_address_or_a_capitalised_title_ends_the_article(
         "Comments on this story are moderated before they appear below.",
     ]
     assert _body(lines) == [BODY, MORE]
+
+
+def test_cleaning_a_text_whose_long_first_line_is_a_standfirst_twice_changes_nothing():
+    standfirst = (
+        "Engineers found cracks in two supports of the old river bridge, and the county board "
+        "says trucks will have to take the ferry or the long road round until it is repaired."
+    )
+    header = ["By Dana Ortiz", "Updated 4:56 p.m.", "Share"]
+    lines = [standfirst, *header, BODY, MORE, BODY + " Again."]
+    first = _plain(lines)
+    again = "\n\n".join([first.title, *(p.text for p in first.paragraphs)]).strip()
+    second = _plain([again])
+    assert [p.text for p in second.paragraphs] == [p.text for p in first.paragraphs]
+    assert standfirst not in [p.text for p in first.paragraphs]

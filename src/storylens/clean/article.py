@@ -63,6 +63,8 @@ def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Art
     title, title_span, body = _title(raw, sorted_lines.body)
     if raw.format is InputFormat.TEXT:
         body = _drop_outside(body, sorted_lines)
+        if title_span is None and not raw.title:  # a long first line was furniture after all:
+            title, title_span, body = _title(raw, body)  # the title as a second cleaning sees it
     found = infer_outlet(
         metadata_outlet=raw.outlet,
         url=raw.url,
