@@ -15,7 +15,7 @@ R = DebrisReason
 OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$"))
 """A plain-text line before the article's first paragraph of prose or after its last."""
 _PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
-PROSE_WORDS = 10
+PROSE_WORDS = 8
 """A line of prose has this many words (or CJK-width characters / 6) and ends a sentence."""
 EDGE_WORDS = 3
 """A sentence of this many words next to the prose still belongs to it (a short last line)."""
