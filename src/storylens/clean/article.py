@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storylens.clean.captions import read_line_metadata
-from storylens.clean.debris import DebrisRule, match_debris
+from storylens.clean.captions import LineMetadata, credit_follows, read_line_metadata
+from storylens.clean.debris import CAPS_LINK, DebrisRule, is_capitals_link, match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
 from storylens.clean.outlet import infer_outlet
@@ -62,7 +62,7 @@ def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Art
     sorted_lines = _sort_lines(lines, runs=raw.format is InputFormat.TEXT)
     title, title_span, body = _title(raw, sorted_lines.body)
     if raw.format is InputFormat.TEXT:
-        body = _drop_outside(body, sorted_lines)
+        title, title_span, body = _plain_body(raw, (title, title_span), body, sorted_lines)
     found = infer_outlet(
         metadata_outlet=raw.outlet,
         url=raw.url,
@@ -116,8 +116,9 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     """
     out = _Sorted()
     edges = {id(line) for line in edge_lines(lines)}
+    texts = [line.text for line in lines]
     for number, line in enumerate(lines):
-        rule = match_debris(line.text)
+        rule = _line_debris(line.text, number)
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue
@@ -132,7 +133,7 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
         ):
             out.debris.append(Debris(span=line, reason=DebrisReason.BYLINE, rule="byline"))
             continue
-        metadata = read_line_metadata(line)
+        metadata = read_line_metadata(line) or _before_credit(lines, texts, number, out.body)
         if metadata is None:
             out.body.append(line)
             continue
@@ -143,6 +144,24 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     if runs:
         _move_runs(out)
     return out
+
+
+def _before_credit(
+    lines: list[Span], texts: list[str], number: int, body: list[Span]
+) -> LineMetadata | None:
+    """A caption, when a photo credit alone follows the line (`credit_follows`)."""
+    after_body = bool(number and body and body[-1] is lines[number - 1])
+    if credit_follows(texts, number, after_body=after_body):
+        return LineMetadata(caption=Caption(span=lines[number]))
+    return None
+
+
+def _line_debris(text: str, number: int) -> DebrisRule | None:
+    """The debris rule a line matches alone (a headline in capitals: not the first line)."""
+    rule = match_debris(text)
+    if rule is None and number and is_capitals_link(text):
+        return CAPS_LINK
+    return rule
 
 
 def _runs_until_stable(texts: list[str], known: frozenset[int]) -> dict[int, DebrisRule]:
@@ -233,11 +252,34 @@ def _marks(body: list[Span], debris: list[Debris]) -> tuple[frozenset[int], froz
     return frozenset(header), frozenset(footer)
 
 
+def _plain_body(
+    raw: RawArticle, title: tuple[str, Span | None], body: list[Span], out: _Sorted
+) -> tuple[str, Span | None, list[Span]]:
+    """Plain text: the body less the lines outside the article, and the title.
+
+    When no title was taken (a long first line) and that line turns out to be furniture, the
+    title is the first line left, as a second cleaning of the body would read it.
+    """
+    body = _drop_outside(body, out)
+    if title[1] is None and not raw.title:
+        return _title(raw, body)
+    return title[0], title[1], body
+
+
 def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:
     if raw.title:
         if body and body[0].text.strip() == raw.title.strip():
             return raw.title, body[0], body[1:]
         return raw.title, None, body
-    if raw.format is InputFormat.TEXT and len(body) > 1:
+    if raw.format is InputFormat.TEXT and len(body) > 1 and _title_like(body[0].text):
         return body[0].text, body[0], body[1:]
     return "", None, body
+
+
+MAX_TITLE_WORDS = 25
+"""A headline is short: a longer first line of plain text is the article's first paragraph
+(the page's headline and picture already taken out as debris and caption)."""
+
+
+def _title_like(line: str) -> bool:
+    return len(line.split()) <= MAX_TITLE_WORDS

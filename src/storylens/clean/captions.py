@@ -24,10 +24,12 @@ _BARE_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+(?P<by>\S.{1,58})$"
     r"|^photograph\s*:\s*(?P<colon>\S.{1,58})$"
     rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*[/|]\s*){_AGENCIES}|Getty Images|Shutterstock"
-    r"|(?-i:(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+/[A-Z][\w.&-]+))$",
+    r"|(?-i:(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+/[A-Z][\w.&-]+)"
+    rf"|(?-i:(?:[A-Z][\w'’.-]+ ){{1,3}}[A-Z][\w'’.-]+,\s*{_AGENCIES}))$",
     re.IGNORECASE,
 )
-"""A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP")."""
+"""A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP",
+"Ann Lee, AP")."""
 MAX_CREDIT_WORDS = 10
 _CAPTION_LINE = re.compile(
     r"^(?:FILE(?: PHOTO)?\s*[:–—-]\s"
@@ -82,6 +84,46 @@ def read_line_metadata(line: Span) -> LineMetadata | None:
         credit_span = _sub(line, trailing.start(group), trailing.end(group))
         return LineMetadata(caption=Caption(span=line, credit=credit_span))
     return None
+
+
+MAX_CAPTION_WORDS = 40
+SHORT_CAPTION_WORDS = 10
+
+
+def credit_follows(lines: list[str], number: int, *, after_body: bool) -> bool:
+    """Whether line ``number`` is a photo's caption: a photo credit alone comes right after it.
+
+    An article's paragraph may stand right before a credit too (a picture with no caption), so
+    a line after a body line (``after_body``) is a caption only when it is short or given twice
+    ("caption", "caption", "Photo: Ann Lee"); a line given again right after the credit is the
+    article's own (its lede under the picture).
+
+    >>> credit_follows(["Boats stay in port.", "Photo by Ann Lee"], 0, after_body=True)
+    True
+    """
+    line = lines[number]
+    if len(line.split()) > MAX_CAPTION_WORDS or is_credit_only(line):
+        return False
+    after = number + 1
+    while after < len(lines) and lines[after] == line:
+        after += 1
+    if after >= len(lines) or not is_credit_only(lines[after]):
+        return False
+    if after + 1 < len(lines) and lines[after + 1] == line:
+        return False
+    twice = after > number + 1 or (number > 0 and lines[number - 1] == line)
+    return not after_body or twice or len(line.split()) < SHORT_CAPTION_WORDS
+
+
+def is_credit_only(text: str) -> bool:
+    """Whether a line is a photo credit alone ("Photo: Ann Lee", "(Image credit: AP)")."""
+    found = read_line_metadata(Span(start=0, end=len(text), text=text))
+    if found is None or (not found.credits and found.caption is None):
+        return False
+    if found.caption is None:
+        return True
+    credit = found.caption.credit
+    return credit is not None and not text.replace(credit.text, "").strip(" ()[]")
 
 
 def _read_sources_line(line: Span) -> LineMetadata:

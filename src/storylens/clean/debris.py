@@ -27,6 +27,15 @@ def _rule(name: str, reason: DebrisReason, *alternatives: str) -> DebrisRule:
 
 
 R = DebrisReason
+FOREIGN_RELATED = (
+    r"mehr|mehr zum thema|auch interessant|das könnte sie auch interessieren|meistgelesen"
+    r"|você (?:também )?pode gostar|veja também|leia também|mais lidas"
+    r"|te puede interesar|lee también|más leídas|noticias relacionadas"
+    r"|leggi anche(?: su)?|potrebbe interessarti|articoli correlati"
+    r"|à lire aussi|lire aussi|voir aussi|sur le même sujet"
+    r"|вам (?:также )?может быть интересно|читайте также|самые популярные|похожие статьи"
+)
+"""Recommendation headings in other languages ("Mehr:", "Leia também", "Читайте также")."""
 _ACCOUNT = (
     r"(?:subscribe|register|log ?in|sign ?in|sign ?up|log ?out|sign ?out|my account|account"
     r"|e-?edition|newsletters?|donate|manage subscription)"
@@ -69,6 +78,8 @@ RULES: tuple[DebrisRule, ...] = (
         r"\[?(?:related|see also|also read|read also|read more|more|read next|recommended|also"
         r"|on [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk))\s*:\s*(?!.*[.!?][\"”’]?$).+",
         r"(?:most read|more|trending|latest|top stories) in .{1,30}",
+        FOREIGN_RELATED,
+        rf"\((?:{FOREIGN_RELATED})\s*:\s*[^)]+\)",
     ),
     _rule(
         "counter",
@@ -210,3 +221,26 @@ def match_debris(line: str) -> DebrisRule | None:
 
 
 RUN_TOGETHER = DebrisRule("run-together-links", R.NAVIGATION, _RUN_TOGETHER)
+
+
+CAPS_LINK = DebrisRule(
+    "capitals-link", R.RECOMMENDATION, re.compile(r"^(?=(?:\S+\s+){6})(?!.*[.!?:;]$).+$")
+)
+"""A headline in capitals of seven words or more, not ending a sentence, inside a text: a link
+to another story ("MAYOR OPENS NEW LIBRARY BRANCH DOWNTOWN ON FRIDAY"). Subheadings in capitals
+are shorter or ask a question. (Not for a text's first line, its title.)"""
+
+
+def is_capitals_link(line: str) -> bool:
+    """Whether a line (not a text's first) is another story's headline written in capitals.
+
+    >>> is_capitals_link("MAYOR OPENS NEW LIBRARY BRANCH DOWNTOWN ON FRIDAY")
+    True
+    >>> is_capitals_link("WHAT HAPPENS NEXT"), is_capitals_link("WILL THE BOARD VOTE TO CLOSE IT?")
+    (False, False)
+    """
+    text = line.strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return len(text.split()) <= MAX_DEBRIS_WORDS and bool(CAPS_LINK.pattern.match(text))

@@ -15,7 +15,7 @@ R = DebrisReason
 OUTSIDE_ARTICLE = DebrisRule("outside-article", R.BOILERPLATE, re.compile(r"^.+$"))
 """A plain-text line before the article's first paragraph of prose or after its last."""
 _PROSE_END = re.compile(r"[.!?:;\"”’')。！？」]$")
-PROSE_WORDS = 10
+PROSE_WORDS = 8
 """A line of prose has this many words (or CJK-width characters / 6) and ends a sentence."""
 EDGE_WORDS = 3
 """A sentence of this many words next to the prose still belongs to it (a short last line)."""
@@ -41,8 +41,9 @@ def is_comment_heading(line: str) -> bool:
 
 _NAME = r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+"
 _SIGN_OFF = re.compile(
-    rf"^{_NAME},? (?:is|was|has been) (?:a|an|the)\b[^.]{{0,100}}?\b(?:writer|reporter|editor"
-    r"|correspondent|columnist|contributor|journalist|author|producer|critic|photographer)s?\b"
+    rf"^{_NAME},?(?: \([^()\s]+@[^()\s]+\))? (?:is|was|has been) (?:a|an|the)\b[^.]{{0,100}}?"
+    r"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|author"
+    r"|producer|critic|photographer)s?\b"
     r"|\b(?:can|may) be reached at\b|^(?:e-?mail|contact|reach) (?:[A-Z][\w'’.-]+ ?){1,4}at \S+@"
 )
 """An author's note ending a page ("Ann Lee is a staff writer at …", "… may be reached at …")."""

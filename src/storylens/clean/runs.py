@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storylens.clean.debris import DebrisRule
+from storylens.clean.debris import FOREIGN_RELATED, DebrisRule
 from storylens.model import DebrisReason
 
 R = DebrisReason
@@ -88,7 +88,8 @@ RELATED_LIST = DebrisRule("related-list", R.RECOMMENDATION, re.compile(r"^.{1,20
 _RELATED_HEADING = re.compile(
     r"^(?:related|recommended|more|see also|also (?:read|see)|read (?:more|next|also)"
     r"|most (?:read|popular|viewed|shared)|popular|trending|top stories|latest"
-    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next|also on \S+)"
+    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next|also on \S+"
+    rf"|{FOREIGN_RELATED})"
     r"\b[^.!?;]{0,50}:?$",
     re.IGNORECASE,
 )
