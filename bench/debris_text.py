@@ -47,9 +47,37 @@ def page_lines(html: str) -> list[str]:
     root = lxml.html.fromstring(html)
     for bad in root.xpath("//script|//style|//noscript|//template|//svg"):
         bad.drop_tree()
-    block = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-             "figcaption", "td", "th", "dt", "dd", "section", "article", "header", "footer",
-             "aside", "nav", "tr", "pre", "caption", "figure", "ul", "ol", "form", "main"}
+    block = {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figcaption",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "tr",
+        "pre",
+        "caption",
+        "figure",
+        "ul",
+        "ol",
+        "form",
+        "main",
+    }
     for node in root.iter():
         if not isinstance(node.tag, str):
             continue
@@ -149,6 +177,7 @@ def cross_validate(scrapes: list[tuple[str, list[str], list[bool]]]) -> dict[str
     folds = [set(ids[k::5]) for k in range(5)]
     pooled: Counter[str] = Counter()
     chosen = []
+
     def total(pair: tuple[int, int], pages: set[str]) -> Counter[str]:
         return sum((by_pair[pair][p] for p in pages), Counter())
 
@@ -161,9 +190,14 @@ def cross_validate(scrapes: list[tuple[str, list[str], list[bool]]]) -> dict[str
     every = set(ids)
     final = max(grid, key=lambda pair: removal_scores(total(pair, every), 0.5)[2])
     final_p, final_r, _ = removal_scores(total(final, every))
-    return {"chosen_per_fold": chosen, "held_out_precision": round(precision, 4),
-            "held_out_recall": round(recall, 4), "chosen_on_all_pages": final,
-            "all_pages_precision": round(final_p, 4), "all_pages_recall": round(final_r, 4)}
+    return {
+        "chosen_per_fold": chosen,
+        "held_out_precision": round(precision, 4),
+        "held_out_recall": round(recall, 4),
+        "chosen_on_all_pages": final,
+        "all_pages_precision": round(final_p, 4),
+        "all_pages_recall": round(final_r, 4),
+    }
 
 
 def main() -> None:

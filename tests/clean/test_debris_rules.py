@@ -441,8 +441,11 @@ def test_a_comment_signed_with_its_date_and_stories_also_on_a_site_are_not_body(
 def test_an_about_heading_or_author_note_with_little_after_it_ends_the_article():
     story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
     about = ["About Dana Ortiz", "Dana covers the county board and writes the weekly river column."]
-    note = ["Dana Ortiz is a staff writer for the Valley Courier", "Want more stories like this?",
-            "Every morning we send an email with the day's top stories from the valley."]
+    note = [
+        "Dana Ortiz is a staff writer for the Valley Courier",
+        "Want more stories like this?",
+        "Every morning we send an email with the day's top stories from the valley.",
+    ]
     assert "\n".join(p.text for p in _plain(["Bridge closes", *story, *about]).paragraphs) == (
         "\n".join(story)
     )
@@ -454,8 +457,9 @@ def test_an_about_heading_or_author_note_with_little_after_it_ends_the_article()
 
 def test_the_line_after_a_caption_label_is_a_caption_and_name_slash_outlet_a_credit():
     caption = "Trucks queue at the closed bridge on Tuesday morning"
-    article = _plain(["Bridge closes", BODY, "Image caption", caption, "Dana Ortiz/Courier",
-                      BODY + " Again."])
+    article = _plain(
+        ["Bridge closes", BODY, "Image caption", caption, "Dana Ortiz/Courier", BODY + " Again."]
+    )
     assert [c.span.text for c in article.captions] == [caption]
     assert [c.span.text for c in article.credits] == ["Dana Ortiz/Courier"]
     assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
@@ -474,10 +478,17 @@ def test_headlines_each_with_one_sentence_under_a_related_heading_are_teasers():
 
 
 def test_a_sign_up_box_blurb_between_its_notices_is_debris():
-    box = ["Sign up for our morning newsletter", "The valley's news in your inbox before seven.",
-           "No spam. You can unsubscribe at any time."]
-    between = [BODY, "No spam. You can unsubscribe at any time.", BODY + " Again.",
-               "No spam. You can unsubscribe at any time."]
+    box = [
+        "Sign up for our morning newsletter",
+        "The valley's news in your inbox before seven.",
+        "No spam. You can unsubscribe at any time.",
+    ]
+    between = [
+        BODY,
+        "No spam. You can unsubscribe at any time.",
+        BODY + " Again.",
+        "No spam. You can unsubscribe at any time.",
+    ]
     article = _plain(["Bridge closes", BODY, *box, BODY + " Too."])
     assert [p.text for p in article.paragraphs] == [BODY, BODY + " Too."]
     kept = _plain(["Bridge closes", *between, BODY + " Too."])
@@ -498,10 +509,19 @@ def test_a_credit_glued_to_its_caption_makes_the_line_a_caption(line, credit):
 
 
 def test_kicker_and_headline_links_and_counted_links_are_debris():
-    kickers = ["Most read", "Ferry fares rise for a second year", "WARNING",
-               "Library opens its new branch downtown", "STORM", "Harbor shut for two days"]
-    counted = ["Vikings beat the Rovers again (145)", "Council votes on a new bus route (98)",
-               "Week 12 power rankings (77)"]
+    kickers = [
+        "Most read",
+        "Ferry fares rise for a second year",
+        "WARNING",
+        "Library opens its new branch downtown",
+        "STORM",
+        "Harbor shut for two days",
+    ]
+    counted = [
+        "Vikings beat the Rovers again (145)",
+        "Council votes on a new bus route (98)",
+        "Week 12 power rankings (77)",
+    ]
     story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
     article = _plain(["Bridge closes", *counted, story[0], *kickers, story[1]])
     assert "\n".join(p.text for p in article.paragraphs).splitlines() == story

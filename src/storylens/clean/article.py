@@ -211,9 +211,7 @@ def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     header, footer = _marks(body, out.debris)
     starts = [line.start for line in body]
     gaps = Counter(bisect.bisect_left(starts, d.span.start) for d in out.debris)
-    outside = outside_article(
-        [line.text for line in body], header=header, footer=footer, gaps=gaps
-    )
+    outside = outside_article([line.text for line in body], header=header, footer=footer, gaps=gaps)
     if not outside:
         return body
     rule = OUTSIDE_ARTICLE

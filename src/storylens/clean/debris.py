@@ -186,7 +186,9 @@ NOTICES: tuple[DebrisRule, ...] = (
 MARKUP = DebrisRule(
     "markup",
     R.BOILERPLATE,
-    re.compile(r"&(?:amp;)*lt;/?[a-z]|\[(\w+)\b[^\]]*\].*\[/\1\]|^(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"),
+    re.compile(
+        r"&(?:amp;)*lt;/?[a-z]|\[(\w+)\b[^\]]*\].*\[/\1\]|^(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"
+    ),
 )
 """Page source shown as text: escaped tags ("&lt;span …"), shortcodes ("[button …]…[/button]"),
 keyword lists run together by commas ("retire early,early retirement,…")."""

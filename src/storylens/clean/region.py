@@ -158,9 +158,7 @@ HEAD_PROSE = 2
 """At most this many lines of prose stand between a page's title and its byline."""
 
 
-def _after_header(
-    prose: list[int], header: frozenset[int], gaps: Mapping[int, int]
-) -> list[int]:
+def _after_header(prose: list[int], header: frozenset[int], gaps: Mapping[int, int]) -> list[int]:
     """The prose lines less those before a byline that follows the first few of them.
 
     The byline must stand in a header block: at least `HEAD_GAP` lines (furniture or short

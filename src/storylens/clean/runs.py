@@ -93,6 +93,8 @@ _RELATED_HEADING = re.compile(
     r"\b[^.!?;]{0,50}:?$",
     re.IGNORECASE,
 )
+
+
 def _listed(line: str) -> bool:
     return 1 <= len(line.split()) <= MAX_LINK_WORDS and _headline_end(line)
 
