@@ -11,7 +11,7 @@ from storylens.clean.captions import LineMetadata, credit_follows, read_line_met
 from storylens.clean.debris import CAPS_LINK, DebrisRule, is_capitals_link, match_debris
 from storylens.clean.language import detect_language
 from storylens.clean.lines import group_paragraphs, join_span, text_lines
-from storylens.clean.outlet import infer_outlet
+from storylens.clean.outlet import OutletFinding, infer_outlet
 from storylens.clean.published import (
     LABELLED_LINES,
     edge_lines,
@@ -52,6 +52,22 @@ class _Sorted:
     sources: list[ListedSource] = field(default_factory=list)
 
 
+def _outlet(
+    raw: RawArticle, lines: list[Span], debris: list[Debris], outlets: OutletTable | None
+) -> OutletFinding:
+    """The outlet that ran the article, its wire and the evidence (`infer_outlet`)."""
+    return infer_outlet(
+        metadata_outlet=raw.outlet,
+        url=raw.url,
+        site_name=raw.site_name,
+        page_names=raw.page_names,
+        debris=[d.span for d in debris],
+        lines=lines,
+        input_name=raw.input,
+        table=outlets,
+    )
+
+
 def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Article:
     """Sort every line of a raw article into body, title, debris or metadata.
 
@@ -63,16 +79,7 @@ def clean_article(raw: RawArticle, *, outlets: OutletTable | None = None) -> Art
     title, title_span, body = _title(raw, sorted_lines.body)
     if raw.format is InputFormat.TEXT:
         title, title_span, body = _plain_body(raw, (title, title_span), body, sorted_lines)
-    found = infer_outlet(
-        metadata_outlet=raw.outlet,
-        url=raw.url,
-        site_name=raw.site_name,
-        page_names=raw.page_names,
-        debris=[d.span for d in sorted_lines.debris],
-        lines=lines,
-        input_name=raw.input,
-        table=outlets,
-    )
+    found = _outlet(raw, lines, sorted_lines.debris, outlets)
     date = find_published(metadata=raw.published, lines=lines, url=raw.url)
     paragraphs = [join_span(raw.text, group) for group in group_paragraphs(raw.text, body)]
     return Article(
