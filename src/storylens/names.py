@@ -94,6 +94,38 @@ def name_key(name: str) -> str:
     return key.removesuffix(" s").strip()
 
 
+_LEADING = frozenset({"of", "the"})
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name key without the titles before it.
+
+    Only leading titles go: a title word that ends the name is the surname ("Jim Justice",
+    "Steve King"), and a name of title words only keeps its last word.
+
+    >>> name_words("Secretary of State John Kerry"), name_words("Gov. Jim Justice")
+    (['john', 'kerry'], ['jim', 'justice'])
+    >>> name_words("Justice")
+    ['justice']
+    """
+    words = name_key(name).split()
+    while len(words) > 1 and (words[0] in TITLE_WORDS or words[0] in _LEADING):
+        words.pop(0)
+    return words
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
+
+
+def written_as_initials(surface: str) -> bool:
+    """Whether a name is written as initials ("U.N.", "UN", "FBI"), not as a word.
+
+    >>> written_as_initials("U.N."), written_as_initials("Un"), written_as_initials("Kim")
+    (True, False, False)
+    """
+    return _INITIALS.fullmatch(strip_possessive(surface)) is not None
+
+
 @cache
 def _resource(name: str) -> dict[str, object]:
     data: dict[str, object] = json.loads(

@@ -84,3 +84,29 @@ def test_the_story_has_one_entity_row_for_one_person(analyses):
         analyses["resigns"].article.id,
         analyses["allies"].article.id,
     }
+
+
+JUSTICE = {
+    "visit": "Governor tours mine\n\nGov. Jim Justice visited the flooded mine on Tuesday. "
+    "Justice said the state would pay for the pumps.",
+    "union": "Union reacts\n\nUnion leaders met Justice on Wednesday. Justice promised help "
+    "before the winter.",
+}
+
+
+@pytest.fixture(scope="module")
+def justice(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("justice")
+    for name, text in JUSTICE.items():
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    paths = [str(folder / f"{name}.txt") for name in JUSTICE]
+    return {a.article.input.split("/")[-1][:-4]: a for a in analyze_paths(paths).analyses}
+
+
+def test_a_surname_that_is_a_title_word_joins_its_person(justice):
+    # "Justice" is a title word ("Justice Ruth Bader Ginsburg"), but it ends this name.
+    merged = merge_entities(list(justice.values()))
+    key = _key(merged, justice["visit"], "Jim Justice")
+    assert merged.names[key] == "Jim Justice"
+    assert merged.labels[key] is EntityLabel.PERSON
+    assert _key(merged, justice["union"], "Justice") == key

@@ -16,7 +16,7 @@ from storylens.analyze.people import (
     join_named_people,
     person_key,
 )
-from storylens.analyze.places import government_of, is_facility, join_compass
+from storylens.analyze.places import government_of, is_facility, is_institution, join_compass
 from storylens.analyze.repairs import before_party, before_possessive, is_agreement, repaired
 from storylens.model import Entity, EntityLabel, Mention, MentionKind, Span
 from storylens.names import (
@@ -26,6 +26,7 @@ from storylens.names import (
     country_of_demonym,
     is_city,
     name_key,
+    name_words,
     strip_possessive,
 )
 
@@ -182,6 +183,9 @@ def _found(ent: Any, offset: int) -> _Found | None:
         if is_city(span.text):  # spaCy sm labels some cities NORP ("Aleppo's hospitals")
             return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(span.text))
         return _Found(span=span, label=label, key="name:" + name_key(span.text))
+    if label is EntityLabel.PERSON and _written_country(span.text):
+        country = country_named(span.text) or span.text  # "N. Korea", typed a person
+        return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(country))
     if label is EntityLabel.PERSON and _named_facility(ent):
         return _Found(span=span, label=EntityLabel.PLACE, key="name:" + name_key(span.text))
     if label is EntityLabel.PERSON:
@@ -193,10 +197,17 @@ def _found(ent: Any, offset: int) -> _Found | None:
         # The alias table names countries and organisations: its entry decides the kind.
         label = EntityLabel.PLACE if country_named(alias) else EntityLabel.ORGANISATION
     elif label is EntityLabel.ORGANISATION and is_facility(span.text, after=_next_word(ent)):
-        label = EntityLabel.PLACE  # "Bethesda Naval Hospital", "George Washington Bridge"
+        label = EntityLabel.PLACE  # "Bank of America Stadium", "George Washington Bridge"
+    elif label is EntityLabel.PLACE and is_institution(span.text):
+        label = EntityLabel.ORGANISATION  # spaCy's facility "Bethesda Naval Hospital"
     elif label is EntityLabel.PLACE:
         alias = government_of(span.text, ent.root.dep_)
     return _Found(span=span, label=label, key="name:" + name_key(alias or span.text))
+
+
+def _written_country(surface: str) -> bool:
+    """A country's name of more than one plain word ("N. Korea"), not a lone "Jordan"."""
+    return country_named(surface) is not None and (" " in surface or "." in surface)
 
 
 def _next_word(ent: Any) -> str:
@@ -286,7 +297,7 @@ def _group(found: list[_Found]) -> dict[str, list[_Found]]:
 
 
 def _person_key(f: _Found, full_names: dict[str, str]) -> str:
-    tokens = [t for t in name_key(f.span.text).split() if t not in TITLE_WORDS] or [f.span.text]
+    tokens = name_words(f.span.text) or [f.span.text]
     if len(tokens) == 1:
         single = tokens[0]
         return full_names.get(single) or full_names.get("first:" + single) or "person:" + single
@@ -306,14 +317,16 @@ def _merge_short_names(groups: dict[str, list[_Found]]) -> None:
     """Join one-word person groups to the entity they belong to.
 
     A surname seen before its full name ("Kerry …", later "John Kerry") joins that person; a
-    one-word "person" that is elsewhere a place or organisation joins that name.
+    one-word "person" that is elsewhere a place or organisation, or by the alias table
+    ("Fox" beside "Fox News"), joins that name.
     """
     full = [k for k in groups if k.startswith("person:") and " " in k]
     for key in [k for k in groups if k.startswith("person:") and " " not in k]:
         word = key.removeprefix("person:")
         owners = [k for k in full if k.endswith(" " + word)]
-        if "name:" + word in groups and not owners:
-            owners = ["name:" + word]
+        named = ["name:" + word, "name:" + name_key(canonical_alias(word) or word)]
+        if not owners:
+            owners = [k for k in dict.fromkeys(named) if k in groups][:1]
         owner = dominant(owners, {k: len(groups[k]) for k in owners}) if owners else None
         if owner is not None:
             groups[owner].extend(groups.pop(key))
@@ -361,12 +374,17 @@ def _story_key(label: EntityLabel, name: str, members: list[_Found]) -> str:
     )
 
 
+def _without_titles(surface: str) -> str:
+    """A person's name as written, without the titles before it ("Gov. Jim Justice")."""
+    words = surface.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | {"of", "the"}:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _canonical(label: EntityLabel, surfaces: list[str]) -> str:
     if label is EntityLabel.PERSON:
-        clean = [
-            " ".join(w for w in s.split() if w.lower().rstrip(".") not in TITLE_WORDS) or s
-            for s in surfaces
-        ]
+        clean = [_without_titles(s) for s in surfaces]
         return max(clean, key=lambda s: (min(len(s.split()), 3), -clean.index(s)))
     for surface in surfaces:
         alias = canonical_alias(surface) or (

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from storylens.model import EntityLabel, Span
-from storylens.names import TITLE_WORDS, country_named, is_city, name_key
+from storylens.names import country_named, is_city, name_key, name_words, written_as_initials
 
 M = TypeVar("M", bound="Member")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -31,14 +31,15 @@ class Member(Protocol):
 def person_key(name: str) -> str:
     """A key equal for the written forms of one person's name, for grouping across articles.
 
-    Titles, middle initials and suffixes drop out; the key is the first and last name.
+    Leading titles, middle initials and suffixes drop out; the key is the first and last
+    name (a surname that is also a title word stays: "Gov. Jim Justice" is "jim justice").
 
     >>> person_key("Donald J. Trump") == person_key("Mr. Donald Trump") == "donald trump"
     True
     >>> person_key("Mattis")
     'mattis'
     """
-    words = [w for w in name_key(name).split() if w not in TITLE_WORDS and w not in _SUFFIXES]
+    words = [w for w in name_words(name) if w not in _SUFFIXES]
     if len(words) > 2:
         words = [words[0], words[-1]]
     return " ".join(words) or name_key(name)
@@ -64,10 +65,11 @@ def person_owner(
     """The person key (``person:…``) a non-person surface names, if one fits (`dominant`).
 
     ``people`` are the article's multi-word person keys; "Trump" names "person:donald trump"
-    when no other person is a Trump; "Donald Trump" names it too.
+    when no other person is a Trump; "Donald Trump" names it too. Initials are not a
+    surname: "U.N." does not name a Mr. Un.
     """
-    words = [w for w in name_key(surface).split() if w not in TITLE_WORDS]
-    if not words:
+    words = name_words(surface)
+    if not words or written_as_initials(surface):
         return None
     whole = [p for p in people if p.removeprefix("person:").split() == words]
     if whole:
@@ -78,17 +80,57 @@ def person_owner(
     return dominant(fits, counts or {}) if fits else None
 
 
+ORGANISATION_WORDS = frozenset(
+    {
+        "agency",
+        "association",
+        "bank",
+        "coal",
+        "college",
+        "committee",
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "council",
+        "energy",
+        "foundation",
+        "fuels",
+        "group",
+        "healthcare",
+        "holdings",
+        "inc",
+        "industries",
+        "institute",
+        "llc",
+        "ltd",
+        "mining",
+        "party",
+        "university",
+    }
+)
+"""Last words of organisations' names that are not surnames ("Patriot Coal", "Acme Inc.")."""
+
+
 def group_label(members: Iterable[Member]) -> EntityLabel:
     """The kind of a group of mentions, decided by its evidence, not by a majority vote.
 
-    A person mention with a title or a first name and surname makes the group a person;
-    otherwise the most frequent label.
+    A name that ends in an organisation word ("Patriot Coal", which spaCy may call a person)
+    makes the group an organisation; a person mention with a title or a first name and
+    surname makes it a person; otherwise the most frequent label.
     """
     members = list(members)
+    if any(_organisation_name(m.span.text) for m in members):
+        return EntityLabel.ORGANISATION
     for m in members:
         if m.label is EntityLabel.PERSON and (m.title or len(m.span.text.split()) > 1):
             return EntityLabel.PERSON
     return Counter(m.label for m in members).most_common(1)[0][0]
+
+
+def _organisation_name(surface: str) -> bool:
+    words = name_key(surface).split()
+    return len(words) > 1 and words[-1] in ORGANISATION_WORDS
 
 
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&"})

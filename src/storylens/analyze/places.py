@@ -1,11 +1,13 @@
 """Places among the names: facilities, a capital standing for its government, "the North".
 
-spaCy's small model types "Bethesda Naval Hospital" or "George Washington Bridge" an
+spaCy's small model types "Bank of America Stadium" or "George Washington Bridge" an
 organisation; a name ending in a word for a built place, or standing before one as a
-lowercase noun ("the Federal mine"), is a place. A capital as the subject of a verb
-("Pyongyang said") is the government (the country); "in Moscow" and "Moscow's mayor" are the
-city (a possessive goes either way, so it stays the city). "The North" in
-an article about North and South Korea is the one place of the article whose name it begins.
+lowercase noun ("the Federal mine"), is a place. A hospital is an institution (it admits,
+treats, says): an organisation, as the judges of the entity sample read it. A capital as
+the subject of a verb ("Pyongyang said") is the government (the country); "in Moscow" and
+"Moscow's mayor" are the city (a possessive goes either way, so it stays the city). "The
+North" in an article about North and South Korea is the one place of the article whose name
+it begins.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ FACILITY_WORDS = frozenset(
         "bridge",
         "boulevard",
         "cathedral",
-        "hospital",
         "highway",
         "mine",
         "square",
@@ -33,6 +34,9 @@ FACILITY_WORDS = frozenset(
     }
 )
 """Last words of a facility's or a street's name ("Bank of America Stadium")."""
+
+INSTITUTION_WORDS = frozenset({"clinic", "hospital"})
+"""Last words of the names of institutions spaCy may type a facility ("Mercy Hospital")."""
 
 _ACTING = frozenset({"nsubj", "nsubjpass"})
 _COMPASS = frozenset({"north", "south", "east", "west"})
@@ -50,7 +54,7 @@ class Member(Protocol):
 def is_facility(surface: str, *, after: str = "") -> bool:
     """Whether a name ends in a facility word, or stands before one ("the Federal mine").
 
-    >>> is_facility("Bethesda Naval Hospital"), is_facility("Pew Research Center")
+    >>> is_facility("George Washington Bridge"), is_facility("Pew Research Center")
     (True, False)
     >>> is_facility("Federal", after="mine"), is_facility("Federal", after="Mine")
     (True, False)
@@ -59,6 +63,16 @@ def is_facility(surface: str, *, after: str = "") -> bool:
     return (len(words) > 1 and words[-1] in FACILITY_WORDS) or (
         after.islower() and after in FACILITY_WORDS
     )
+
+
+def is_institution(surface: str) -> bool:
+    """Whether a name ends in an institution word: an organisation, not a place.
+
+    >>> is_institution("Bethesda Naval Hospital"), is_institution("Bethesda")
+    (True, False)
+    """
+    words = name_key(surface).split()
+    return len(words) > 1 and words[-1] in INSTITUTION_WORDS
 
 
 def government_of(surface: str, dependency: str) -> str | None:

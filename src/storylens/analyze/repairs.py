@@ -18,14 +18,65 @@ def repaired(ents: Sequence[Any]) -> list[Any]:
 
     A well-known name cut short is extended ("Islamic" + "State" → "Islamic State", from the
     alias table), and two countries run together are split ("U.S. Russia" → "U.S.",
-    "Russia"). An entity swallowed by an extension is dropped.
+    "Russia"). An entity swallowed by an extension is dropped. A name that runs on into a
+    figure or a clause ends before it (`_trimmed`); a place cut off the front of an
+    organisation's name joins it (`_qualifies`).
     """
     mended: list[Any] = []
     for ent in ents:
         if mended and ent.start < mended[-1].end:
             continue
+        ent = _trimmed(ent)
+        if mended and _qualifies(mended[-1], ent):
+            mended[-1] = _joined(mended[-1], ent)
+            continue
         mended.extend(_extended(ent) or _split_countries(ent) or [ent])
     return mended
+
+
+def _qualifies(place: Any, org: Any) -> bool:
+    """A place that begins an organisation's name ("the Ohio Republican State Committee").
+
+    spaCy cuts it as a place, maybe a proper noun, then the organisation; the place's
+    words are compounds of the organisation's head, with only proper nouns between.
+    """
+    between = place.doc[place.end : org.start]
+    return (
+        place.label_ == "GPE"
+        and org.label_ == "ORG"
+        and place.root.dep_ == "compound"
+        and org.start <= place.root.head.i < org.end
+        and all(t.tag_.startswith("NNP") and t.dep_ == "compound" for t in between)
+    )
+
+
+def _joined(place: Any, org: Any) -> Any:
+    from spacy.tokens import Span as DocSpan
+
+    return DocSpan(place.doc, place.start, org.end, label="ORG")
+
+
+_AMOUNT_WORDS = frozenset({"percent", "per", "%", "points", "point"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _trimmed(ent: Any) -> Any:
+    """The name without a figure or a clause spaCy ran it into (its first word stays).
+
+    "Smith 40 percent" (a poll) ends before the figure; "the Rovers - while" before the
+    dash that starts a lowercase clause.
+    """
+    from spacy.tokens import Span as DocSpan
+
+    doc = ent.doc
+    for token in ent[1:]:
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        figure = token.like_num and after is not None and after.lower_ in _AMOUNT_WORDS
+        spaced = bool(doc[token.i - 1].whitespace_)  # "Ki-moon" is one name
+        clause = token.text in _DASHES and spaced and after is not None and after.is_lower
+        if figure or clause:
+            return DocSpan(doc, ent.start, token.i, label=ent.label_)
+    return ent
 
 
 def _extended(ent: Any) -> list[Any]:

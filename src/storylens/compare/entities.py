@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from storylens.compare.unionfind import DisjointSets
 from storylens.model import Analysis, Entity, EntityLabel
-from storylens.names import TITLE_WORDS, canonical_alias, name_key
+from storylens.names import canonical_alias, name_key, name_words
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
@@ -62,7 +62,7 @@ def _keys_of(entity: Entity) -> set[str]:
 
 
 def _person_parts(entity: Entity) -> tuple[str, str]:
-    words = [w for w in (entity.key or name_key(entity.name)).split() if w not in TITLE_WORDS]
+    words = name_words(entity.key or entity.name)
     if not words:
         return "", ""
     first = words[0] if len(words) > 1 else ""
@@ -163,8 +163,7 @@ def names_agree(first: str, second: str) -> bool:
     >>> names_agree("Mike Thibodeau", "Michael Thibodeau")
     True
     """
-    a = [w for w in name_key(first).split() if w not in TITLE_WORDS]
-    b = [w for w in name_key(second).split() if w not in TITLE_WORDS]
+    a, b = name_words(first), name_words(second)
     if not a or not b or a[-1] != b[-1]:
         return False
     given = (NICKNAMES.get(a[0], a[0]), NICKNAMES.get(b[0], b[0]))
