@@ -18,8 +18,9 @@ near another point. These checks turn such a pair down as support:
 
 A fact that states no day, or no such place, is not contradicted by these rules. The same
 checks keep such facts out of one row (`apart`): an embedding link between them is dropped, so
-two groundings a week apart are two rows, not one row with a "date conflict". Quote links (the
-same quoted words) are kept.
+two groundings a week apart are two rows, not one row with a "date conflict". So does a
+venue clash (`venues.venues_clash`: both facts say where, one at a named site such as a
+clinic, and neither names the other's). Quote links (the same quoted words) are kept.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 
 from storylens.compare.datelines import datelines, page_day
 from storylens.compare.spans import starts_inside
+from storylens.compare.venues import venues_clash
 from storylens.model import Analysis, EntityLabel, Granularity
 from storylens.model.comparison import Fact, Link, LinkKind
 from storylens.names import name_key
@@ -107,6 +109,9 @@ def apart(links: Sequence[Link], facts: Sequence[Fact], analyses: Sequence[Analy
         if link.kind is LinkKind.EMBEDDING:
             first, second = setting(link.source), setting(link.target)
             if not (first.same_days(second) and first.same_place(second)):
+                continue
+            a, b = fact_of[link.source], fact_of[link.target]
+            if venues_clash(a, by_id[a.article_id], b, by_id[b.article_id]):
                 continue
         kept.append(link)
     return kept
