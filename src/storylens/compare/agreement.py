@@ -16,10 +16,11 @@ near another point. These checks turn such a pair down as support:
   publication date, else its top stamp's day) more than `PAGE_DAYS` apart: a headline reports
   the news of its page's day, and two headlines six weeks apart report two happenings.
 
-- *figures*: both facts state at least `FIGURES` numbers and share none ("13 homers and 43
-  runs in 54 games" / "33 homers and 121 runs in a combined 157 games": two tallies, of two
-  spans of time). Two different figures each ("five killed, 12 injured" / "three killed, 13
-  injured") can be one disputed count and stay linked: the row carries the conflict.
+- *figures* (rows only, `apart`): both facts state at least `FIGURES` numbers and share
+  none ("13 homers and 43 runs in 54 games" / "33 homers and 121 runs in a combined 157
+  games": two tallies, of two spans of time). Two different figures each ("five killed, 12
+  injured" / "three killed, 13 injured") can be one disputed count and stay linked: the row
+  carries the conflict.
 
 A fact that states no day, or no such place, is not contradicted by these rules. The same
 checks keep such facts out of one row (`apart`): an embedding link between them is dropped, so
