@@ -16,10 +16,17 @@ near another point. These checks turn such a pair down as support:
   publication date, else its top stamp's day) more than `PAGE_DAYS` apart: a headline reports
   the news of its page's day, and two headlines six weeks apart report two happenings.
 
+- *figures* (rows only, `apart`): both facts state at least `FIGURES` numbers and share
+  none ("13 homers and 43 runs in 54 games" / "33 homers and 121 runs in a combined 157
+  games": two tallies, of two spans of time). Two different figures each ("five killed, 12
+  injured" / "three killed, 13 injured") can be one disputed count and stay linked: the row
+  carries the conflict.
+
 A fact that states no day, or no such place, is not contradicted by these rules. The same
 checks keep such facts out of one row (`apart`): an embedding link between them is dropped, so
-two groundings a week apart are two rows, not one row with a "date conflict". Quote links (the
-same quoted words) are kept.
+two groundings a week apart are two rows, not one row with a "date conflict". So does a
+venue clash (`venues.venues_clash`: both facts say where, one at a named site such as a
+clinic, and neither names the other's). Quote links (the same quoted words) are kept.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from dataclasses import dataclass
 
 from storylens.compare.datelines import datelines, page_day
 from storylens.compare.spans import starts_inside
+from storylens.compare.venues import venues_clash
 from storylens.model import Analysis, EntityLabel, Granularity
 from storylens.model.comparison import Fact, Link, LinkKind
 from storylens.names import name_key
@@ -45,6 +53,8 @@ _TOP_SENTENCES = 8
 """A fact past this sentence never opens its article (spares reading the page's top)."""
 PAGE_DAYS = 7
 """Headlines and ledes of pages dated further apart than this report different happenings."""
+FIGURES = 3
+"""Facts each stating this many figures, none of them shared, report different tallies."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,8 @@ class _Setting:
     named: frozenset[str]
     page: dt.date | None = None
     """The page's date when the fact opens its article (headline or lede), else None."""
+    figures: frozenset[float] = frozenset()
+    """The values of the numbers the fact states."""
 
     @classmethod
     def of(cls, fact: Fact, analysis: Analysis) -> _Setting:
@@ -64,12 +76,23 @@ class _Setting:
             where=frozenset(_where(fact, analysis)),
             named=frozenset(_named(fact, analysis)),
             page=_page(fact, analysis),
+            figures=frozenset(
+                n.value
+                for n in analysis.numbers
+                if n.value is not None and starts_inside(n.span, fact.span)
+            ),
         )
 
     def same_days(self, other: _Setting) -> bool:
         if self.page and other.page and abs((self.page - other.page).days) > PAGE_DAYS:
             return False
         return not self.days or not other.days or bool(self.days & other.days)
+
+    def same_figures(self, other: _Setting) -> bool:
+        """False when both facts state several figures and none is in both."""
+        if len(self.figures) < FIGURES or len(other.figures) < FIGURES:
+            return True
+        return bool(self.figures & other.figures)
 
     def same_place(self, other: _Setting) -> bool:
         if not self.where or not other.where:
@@ -106,7 +129,12 @@ def apart(links: Sequence[Link], facts: Sequence[Fact], analyses: Sequence[Analy
     for link in links:
         if link.kind is LinkKind.EMBEDDING:
             first, second = setting(link.source), setting(link.target)
-            if not (first.same_days(second) and first.same_place(second)):
+            if not (
+                first.same_days(second) and first.same_place(second) and first.same_figures(second)
+            ):
+                continue
+            a, b = fact_of[link.source], fact_of[link.target]
+            if venues_clash(a, by_id[a.article_id], b, by_id[b.article_id]):
                 continue
         kept.append(link)
     return kept
