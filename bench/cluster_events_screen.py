@@ -7,6 +7,8 @@ the threshold, else starts a story. Scores are blends of
 - ``c``: the shipped centroid cosine of the MiniLM story vectors;
 - ``a``: the mean cosine to the story's members (average link: centroid sum / accounts);
 - ``q``: the shipped event-cue cosine (names, figures);
+- ``qi``: the same cosine with each cue weighted by an IDF counted incrementally over the
+  cue bags seen so far (a name every story mentions says little about which event);
 - ``l``: a lexical cosine of the whole text: sublinear term counts weighted by an IDF
   counted incrementally over the articles seen so far (as an ingest would keep it), against
   the story's summed counts (its heaviest `TERMS` terms);
@@ -129,11 +131,12 @@ def replay(items, key, settings, owner_of=None):
     of its first article (the precision oracle).
     """
     threshold, weights = key
-    idf = Idf()
+    idf, cue_idf = Idf(), Idf()
     stories: list[Story] = []
     labels = {}
     for index, item in enumerate(items):
         idf.add(item.terms)
+        cue_idf.add(dict(item.cues.cues))
         best, best_score = None, -1.0
         for story in stories:
             if owner_of and owner_of[items[story.members[0]].id] != owner_of[item.id]:
@@ -146,6 +149,8 @@ def replay(items, key, settings, owner_of=None):
             parts = {"c": c}
             if weights.get("q"):
                 parts["q"] = cue_similarity(item.cues.cues, story.state.profile)
+            if weights.get("qi"):
+                parts["qi"] = lexical(dict(item.cues.cues), dict(story.state.profile), cue_idf)
             if weights.get("l"):
                 parts["l"] = lexical(item.terms, story.terms, idf)
             if weights.get("ll"):
@@ -224,6 +229,19 @@ VARIANTS = {
         (t, {"c": a, "q": b, "l": 1 - a - b})
         for t in (0.25, 0.3, 0.35, 0.4)
         for a, b in ((0.4, 0.3), (0.3, 0.3), (0.5, 0.2), (0.3, 0.2), (0.2, 0.3))
+    ],
+    "c+qi": [
+        (t, {"c": 1 - w, "qi": w}) for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65) for w in (0.3, 0.5)
+    ],
+    "c+q+qi": [
+        (t, {"c": a, "q": b, "qi": 1 - a - b})
+        for t in (0.4, 0.45, 0.5, 0.55, 0.6)
+        for a, b in ((0.5, 0.25), (0.4, 0.3), (0.6, 0.2))
+    ],
+    "c+qi+l": [
+        (t, {"c": a, "qi": b, "l": 1 - a - b})
+        for t in (0.3, 0.35, 0.4, 0.45, 0.5)
+        for a, b in ((0.4, 0.3), (0.3, 0.3), (0.5, 0.2), (0.3, 0.2))
     ],
     "shipped (c+q)": [
         (t, {"c": 1 - w, "q": w}) for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65) for w in (0.3, 0.5)

@@ -69,8 +69,13 @@ def main() -> None:
                         insert += time.perf_counter() - start
                         done += 1
                 # seconds per 1,000 articles = milliseconds per article
-                steps.append({"stored": done, "insert_ms_per_article": round(insert, 3),
-                              "lookup_ms_per_article": round(lookup, 3)})
+                steps.append(
+                    {
+                        "stored": done,
+                        "insert_ms_per_article": round(insert, 3),
+                        "lookup_ms_per_article": round(lookup, 3),
+                    }
+                )
             bands_bytes = _table_bytes(store, ("minhash_bands", "minhash_bands_key"))
             rows = store.connection.execute("SELECT count(*) FROM minhash_bands").fetchone()[0]
         file_bytes = db.stat().st_size

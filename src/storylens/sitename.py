@@ -27,14 +27,62 @@ _GENERIC_SUFFIXES = ("mag", "news", "online", "daily", "tv", "now", "today", "we
 _WEB_TAIL = re.compile(r"(?:\.(?:com|net|org|info|news|[a-z]{2}))+\.?$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 COMPANY_WORDS = frozenset(
-    {"media", "group", "inc", "llc", "ltd", "limited", "network", "networks", "publishing",
-     "publications", "company", "corporation", "corp", "holdings", "gmbh", "plc", "co"}
+    {
+        "media",
+        "group",
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "network",
+        "networks",
+        "publishing",
+        "publications",
+        "company",
+        "corporation",
+        "corp",
+        "holdings",
+        "gmbh",
+        "plc",
+        "co",
+    }
 )
 EDITION_WORDS = frozenset(
-    {"edition", "international", "global", "us", "usa", "uk", "deutschland", "españa", "espana",
-     "italia", "brasil", "méxico", "mexico", "france", "india", "nederland", "polska", "schweiz",
-     "suisse", "österreich", "sverige", "norge", "danmark", "türkiye", "nigeria", "africa",
-     "asia", "europe", "australia", "canada", "japan", "россия", "україна"}
+    {
+        "edition",
+        "international",
+        "global",
+        "us",
+        "usa",
+        "uk",
+        "deutschland",
+        "españa",
+        "espana",
+        "italia",
+        "brasil",
+        "méxico",
+        "mexico",
+        "france",
+        "india",
+        "nederland",
+        "polska",
+        "schweiz",
+        "suisse",
+        "österreich",
+        "sverige",
+        "norge",
+        "danmark",
+        "türkiye",
+        "nigeria",
+        "africa",
+        "asia",
+        "europe",
+        "australia",
+        "canada",
+        "japan",
+        "россия",
+        "україна",
+    }
 )
 
 

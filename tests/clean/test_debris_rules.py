@@ -316,3 +316,194 @@ def test_a_caption_with_its_credit_run_on_is_a_caption():
     article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
     assert [c.credit.text for c in article.captions if c.credit] == ["Dana Ortiz/Valley Courier"]
     assert line not in "\n".join(p.text for p in article.paragraphs)
+
+
+def test_story_links_ending_in_a_question_or_a_quote_are_still_links():
+    related = [
+        "Trending now",
+        "Will the ferry run all winter?",
+        "Mayor on the bridge: ‘We had no choice’",
+        "Library opens its doors on Elm Street, and readers queue...",
+    ]
+    sentences = [
+        "Will the ferry run all winter? The company said it would decide in March.",
+        "The mayor told reporters: ‘We had no choice.’",
+    ]
+    article = _plain(["Bridge closes", BODY, *related, *sentences, BODY + " Again."])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert not any(line in body.splitlines() for line in related)
+    assert all(line in body for line in sentences)
+
+
+def test_a_dated_list_under_a_heading_without_a_colon_stays_in_the_article():
+    tour = [
+        "Tour dates",
+        "June 9 – Riverton, OR @ Harbor Hall",
+        "June 12 – Eastbank, OR @ Mill Theater (formerly the Grange Hall)",
+        "June 14 – Gull Island, WA @ North Pier Stage, with guests from the valley choir",
+        "June 20 – Valley City, WA @ County Fairgrounds",
+    ]
+    article = _plain(["Bridge closes", BODY, *tour, "Home", "World", "Sport"])
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert all(line in body for line in tour[1:])
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By DANA ORTIZ, LEE PARK and SAM CHO", True),
+        ("By Dana Ortiz & Lee Park", True),
+        ("By Friday, Monday's detour and the toll were gone.", False),
+        ("By then, the county and the ferry company had agreed.", False),
+    ],
+)
+def test_a_byline_may_list_several_authors(line, byline):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert any(d.span.text == line for d in article.debris) is byline
+
+
+def test_a_standfirst_before_the_byline_and_stories_after_the_copyright_are_not_body():
+    standfirst = "The county says the cracks are older than the bridge's last inspection."
+    after = [
+        "Ferry fares rise for a second year",
+        "The ferry company said on Monday that fares would rise again in the new year.",
+    ]
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    lines = ["Bridge closes", standfirst, "By Dana Ortiz", "May 14, 2024", *story]
+    article = _plain([*lines, "© 2024 Valley Courier. All rights reserved.", *after])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+
+
+def test_prose_before_a_byline_deep_in_the_text_stays_body():
+    story = [
+        BODY,
+        "Farmers on the east bank said the detour would add forty minutes a trip.",
+        "Buses will cross the bridge at walking pace until the engineers finish their work.",
+        "The county expects the repairs to begin in the autumn and to last six months.",
+    ]
+    article = _plain(["Bridge closes", *story[:3], "By Dana Ortiz", story[3]])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ('&amp;lt;span class="bookmark" style="width: 0px;"&amp;gt;', "markup"),
+        ('[button link="/tips" size="big"]Send us your tip[/button]', "markup"),
+        ("bridge closure,river bridge,county news,trucks,detours", "markup"),
+        ("Image caption", "menu"),
+        ("View all (12)", "menu"),
+        ("191119052250266", "counter"),
+        ("\u200b", "counter"),
+        ("Like this story? Share it with a friend!", "social"),
+        ("Want the paper at home? Click here to subscribe for £2 a week.", "site-notice"),
+        ("GET THE COURIER APP BY CLICKING HERE", "site-notice"),
+        ("Sharing is caring!", "call-to-action"),
+        ("Tell us what YOU think...", "call-to-action"),
+        ("The Courier at your door. 12 issues for £10. Click here for details.", "site-notice"),
+        (
+            "Sometimes we link to shops. If you buy through one of the links we may receive a "
+            "small commission.",
+            "site-notice",
+        ),
+    ],
+)
+def test_page_source_counters_and_link_calls_are_debris(line, rule):
+    found = match_debris(line)
+    assert found is not None
+    assert found.name == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apples, pears, plums, cherries and grapes were on sale at the market.",
+        "The image caption contest drew 40 entries from the valley's schools.",
+        "He told readers to click here and there on the map, which did not work.",
+        "The county may earn a commission on the bridge's new toll, the treasurer said.",
+        "She said the [draft] plan had been shown to the board.",
+        "In 1998 the bridge carried 4,000 trucks a day.",
+        "Fares rose from $1,000 to $2,000, then $3,000 to $4,500, by the county's count.",
+    ],
+)
+def test_body_lines_with_commas_brackets_or_numbers_are_kept(line):
+    assert match_debris(line) is None
+
+
+def test_a_comment_signed_with_its_date_and_stories_also_on_a_site_are_not_body():
+    comments = ["River Fan on May 14, 2024 at 6:34 am said:", "About time the county did this."]
+    also = ["Also on courier.example", "Ferry fares rise for the second year in a row"]
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    article = _plain(["Bridge closes", story[0], *also, story[1], *comments])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+
+
+def test_an_about_heading_or_author_note_with_little_after_it_ends_the_article():
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    about = ["About Dana Ortiz", "Dana covers the county board and writes the weekly river column."]
+    note = ["Dana Ortiz is a staff writer for the Valley Courier", "Want more stories like this?",
+            "Every morning we send an email with the day's top stories from the valley."]
+    assert "\n".join(p.text for p in _plain(["Bridge closes", *story, *about]).paragraphs) == (
+        "\n".join(story)
+    )
+    body = "\n".join(p.text for p in _plain(["Bridge closes", *story, *note]).paragraphs)
+    assert body.splitlines() == story
+    kept = ["Bridge closes", BODY, "About the bridge", *story[1:], BODY + " Again.", BODY + " Too."]
+    assert "\n".join(p.text for p in _plain(kept).paragraphs).splitlines() == kept[1:]
+
+
+def test_the_line_after_a_caption_label_is_a_caption_and_name_slash_outlet_a_credit():
+    caption = "Trucks queue at the closed bridge on Tuesday morning"
+    article = _plain(["Bridge closes", BODY, "Image caption", caption, "Dana Ortiz/Courier",
+                      BODY + " Again."])
+    assert [c.span.text for c in article.captions] == [caption]
+    assert [c.span.text for c in article.credits] == ["Dana Ortiz/Courier"]
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+
+
+def test_headlines_each_with_one_sentence_under_a_related_heading_are_teasers():
+    teasers = [
+        "Top stories",
+        "Ferry fares rise for a second year",
+        "The ferry company said on Monday that fares would rise again in the new year.",
+        "Library opens its new branch downtown",
+        "The branch on Elm Street opened on Saturday after three years of work.",
+    ]
+    article = _plain(["Bridge closes", BODY, BODY + " Again.", *teasers])
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Again."]
+
+
+def test_a_sign_up_box_blurb_between_its_notices_is_debris():
+    box = ["Sign up for our morning newsletter", "The valley's news in your inbox before seven.",
+           "No spam. You can unsubscribe at any time."]
+    between = [BODY, "No spam. You can unsubscribe at any time.", BODY + " Again.",
+               "No spam. You can unsubscribe at any time."]
+    article = _plain(["Bridge closes", BODY, *box, BODY + " Too."])
+    assert [p.text for p in article.paragraphs] == [BODY, BODY + " Too."]
+    kept = _plain(["Bridge closes", *between, BODY + " Too."])
+    assert BODY + " Again." in "\n".join(p.text for p in kept.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Trucks wait at the closed river bridgeCredit: Dana Ortiz", "Dana Ortiz"),
+        ("The old bridge seen from the east bank on Tuesday.Reuters", "Reuters"),
+    ],
+)
+def test_a_credit_glued_to_its_caption_makes_the_line_a_caption(line, credit):
+    article = _plain(["Bridge closes", BODY, line, BODY + " Again."])
+    assert [c.credit.text for c in article.captions if c.credit] == [credit]
+    assert _plain(["Bridge closes", BODY, "He gave her the Credit: fair.", BODY]).captions == ()
+
+
+def test_kicker_and_headline_links_and_counted_links_are_debris():
+    kickers = ["Most read", "Ferry fares rise for a second year", "WARNING",
+               "Library opens its new branch downtown", "STORM", "Harbor shut for two days"]
+    counted = ["Vikings beat the Rovers again (145)", "Council votes on a new bus route (98)",
+               "Week 12 power rankings (77)"]
+    story = [BODY, "Farmers on the east bank said the detour would add forty minutes a trip."]
+    article = _plain(["Bridge closes", *counted, story[0], *kickers, story[1]])
+    assert "\n".join(p.text for p in article.paragraphs).splitlines() == story
+    listed = ["Bridge closes", *story, "Ferry times (2)", "Bus times (1)", BODY + " Again."]
+    assert "\n".join(p.text for p in _plain(listed).paragraphs).splitlines() == listed[1:]

@@ -108,8 +108,12 @@ def test_news_please_record_fields_are_understood(tmp_path):
 
 def test_newspaper4k_and_media_cloud_exports_are_understood(tmp_path):
     n4k = {"text": LONG, "publish_date": "August 31, 2016", "meta_site_name": "Ridge Ledger"}
-    mc = {"story_text": LONG, "media_name": "Valley Courier", "publish_date": 1475525580,
-          "stories_id": 42}
+    mc = {
+        "story_text": LONG,
+        "media_name": "Valley Courier",
+        "publish_date": 1475525580,
+        "stories_id": 42,
+    }
     path = tmp_path / "tools.jsonl"
     path.write_text(json.dumps(n4k) + "\n" + json.dumps(mc) + "\n", encoding="utf-8")
     articles, issues = _read(path)
@@ -148,8 +152,15 @@ def test_meta_csv_gives_each_text_file_its_outlet_url_and_date(tmp_path):
     )
     result = CliRunner().invoke(
         main,
-        ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--meta", str(meta),
-         "--format", "json"],
+        [
+            "analyze",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--meta",
+            str(meta),
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.stderr
     articles = [a["article"] for a in json.loads(result.stdout)["analyses"]]

@@ -21,7 +21,8 @@ def test_non_english_article_is_not_stored_and_is_warned_not_failed(tmp_path):
     events = []
     with Store(tmp_path / "corpus.db") as store:
         summary = ingest_inputs(
-            CorpusWriter(store), [str(tmp_path / "en.txt"), str(tmp_path / "ar.txt")],
+            CorpusWriter(store),
+            [str(tmp_path / "en.txt"), str(tmp_path / "ar.txt")],
             on_event=events.append,
         )
         stored = store.connection.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from storylens.clean.captions import read_line_metadata
@@ -18,8 +21,14 @@ from storylens.clean.published import (
     is_byline,
     is_labelled_timestamp,
 )
-from storylens.clean.region import OUTSIDE_ARTICLE, outside_article
-from storylens.clean.runs import related_lists, repeated_links, run_debris, teaser_lists
+from storylens.clean.region import OUTSIDE_ARTICLE, is_comment_heading, outside_article
+from storylens.clean.runs import (
+    related_lists,
+    repeated_links,
+    run_debris,
+    sign_up_boxes,
+    teaser_lists,
+)
 from storylens.model import (
     Article,
     Caption,
@@ -112,6 +121,9 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue
+        if number and _CAPTION_LABEL.match(lines[number - 1].text):
+            out.captions.append(Caption(span=line))
+            continue
         if (
             (id(line) in edges and is_byline(line.text))
             or (number < LABELLED_LINES and is_labelled_timestamp(line.text))
@@ -158,7 +170,11 @@ def _move_runs(out: _Sorted) -> None:
     )
     known = frozenset(i for i, (_, is_debris) in enumerate(sequence) if is_debris)
     texts = [span.text for span, _ in sequence]
-    in_runs = _runs_until_stable(texts, known)
+    reasons = dict(zip(sorted(known), (d.reason for d in out.debris), strict=True))
+    membership = frozenset(i for i, r in reasons.items() if r is DebrisReason.MEMBERSHIP)
+    notices = frozenset(i for i, r in reasons.items() if r in _NOTICE_REASONS)
+    boxes = sign_up_boxes(texts, membership=membership, notices=notices)
+    in_runs = {**boxes, **_runs_until_stable(texts, known)}
     if not in_runs:
         return
     moved = {sequence[i][0].start: rule for i, rule in in_runs.items()}
@@ -173,7 +189,12 @@ def _move_runs(out: _Sorted) -> None:
 
 def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     """Plain text: body lines outside the article's prose become debris (`outside_article`)."""
-    outside = outside_article([line.text for line in body])
+    header, footer = _marks(body, out.debris)
+    starts = [line.start for line in body]
+    gaps = Counter(bisect.bisect_left(starts, d.span.start) for d in out.debris)
+    outside = outside_article(
+        [line.text for line in body], header=header, footer=footer, gaps=gaps
+    )
     if not outside:
         return body
     rule = OUTSIDE_ARTICLE
@@ -182,6 +203,34 @@ def _drop_outside(body: list[Span], out: _Sorted) -> list[Span]:
     )
     out.debris.sort(key=lambda d: d.span.start)
     return [line for n, line in enumerate(body) if n not in outside]
+
+
+_NOTICE_REASONS = frozenset(
+    {DebrisReason.MEMBERSHIP, DebrisReason.CALL_TO_ACTION, DebrisReason.BOILERPLATE}
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture)(?: caption)?:?$", re.IGNORECASE)
+"""A label the next line is the caption of ("Image caption", "Image:")."""
+_HEADER_WORDS = frozenset({"by", "author", "updated", "published", "publish date"})
+_COPYRIGHT_END = re.compile(r"\b(?:19|20)\d\d\b|all rights reserved", re.IGNORECASE)
+
+
+def _marks(body: list[Span], debris: list[Debris]) -> tuple[frozenset[int], frozenset[int]]:
+    """Where bylines (header) and copyright notices or comment headings (footer) stand.
+
+    ``k`` is a mark when the furniture line comes right before body line ``k``.
+    """
+    starts = [line.start for line in body]
+    header, footer = set(), set()
+    for item in debris:
+        text = item.span.text.strip().rstrip(":").lower()
+        at = bisect.bisect_left(starts, item.span.start)
+        if is_comment_heading(item.span.text) or (
+            item.rule == "copyright" and _COPYRIGHT_END.search(item.span.text)
+        ):
+            footer.add(at)
+        elif item.reason is DebrisReason.BYLINE or (item.rule == "menu" and text in _HEADER_WORDS):
+            header.add(at)
+    return frozenset(header), frozenset(footer)
 
 
 def _title(raw: RawArticle, body: list[Span]) -> tuple[str, Span | None, list[Span]]:

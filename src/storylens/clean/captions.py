@@ -23,7 +23,8 @@ _AGENCIES = r"(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Shutterstock|Alamy|iStock(
 _BARE_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?)\s+by\s+(?P<by>\S.{1,58})$"
     r"|^photograph\s*:\s*(?P<colon>\S.{1,58})$"
-    rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*[/|]\s*){_AGENCIES}|Getty Images|Shutterstock)$",
+    rf"|^(?P<agency>[^.!?]{{0,60}}?(?:\bvia\s+|\s*[/|]\s*){_AGENCIES}|Getty Images|Shutterstock"
+    r"|(?-i:(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+/[A-Z][\w.&-]+))$",
     re.IGNORECASE,
 )
 """A line that is only a photo credit ("Photo by Ann Lee", "Ann Lee/Getty Images", "… via AP")."""
@@ -37,6 +38,8 @@ _CAPTION_LINE = re.compile(
 """A caption line: "FILE PHOTO: …", "FILE - In this …", "This 2017 file photo provided by …"."""
 _RUN_ON_CREDIT = re.compile(
     r"(?<=[.!?”\"])\s?Credits?\s*(?:\.{2,3}|…|:)?\s*(?P<credit>[^.]{2,80})$"
+    r"|(?<=[a-z])Credits?\s*(?:\.{2,3}|…|:)\s*(?P<glued>[^.]{2,80})$"
+    rf"|(?<=[a-z]\.)(?P<agency>{_AGENCIES})$"
 )
 """A caption whose credit the scraper ran on ("… at the Capitol.Credit...Ann Lee/Reuters")."""
 _SOURCES_LINE = re.compile(r"^sources?\s*:\s*", re.IGNORECASE)
@@ -75,7 +78,8 @@ def read_line_metadata(line: Span) -> LineMetadata | None:
         return LineMetadata(credits=(Credit(span=_sub(line, bare.start(group), bare.end(group))),))
     trailing = _TRAILING_CREDIT.search(line.text) or _RUN_ON_CREDIT.search(line.text)
     if trailing:
-        credit_span = _sub(line, trailing.start("credit"), trailing.end("credit"))
+        group = next(g for g in ("credit", "glued", "agency") if trailing.groupdict().get(g))
+        credit_span = _sub(line, trailing.start(group), trailing.end(group))
         return LineMetadata(caption=Caption(span=line, credit=credit_span))
     return None
 

@@ -50,7 +50,7 @@ RULES: tuple[DebrisRule, ...] = (
         r"(?:main )?menu|search|home|back to top|close|next (?:article|story|page)",
         r"previous (?:article|story|page)|log ?in|sign ?in|log ?out|page \d+ of \d+",
         r"updated|by|tags?|loading|no thanks|author|publish(?:ed)? date|in this article",
-        r"image|advert|permalink|polls?",
+        r"image|advert|permalink|polls?|image (?:copyright|caption|source)|view all(?: \(\d+\))?",
     ),
     _rule(
         "meta-line",
@@ -73,7 +73,7 @@ RULES: tuple[DebrisRule, ...] = (
     _rule(
         "counter",
         R.NAVIGATION,
-        r"\(?\d{1,5}\)?",
+        r"\(?\d+\)?|[^\w]*",
         r"(?:image|photo|picture|slide)s? \d+ (?:of|/) \d+",
         r"(?:updated |posted )?\d{1,3}\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)"
         r"\s+ago",
@@ -93,8 +93,10 @@ RULES: tuple[DebrisRule, ...] = (
         r"share(?: this)?(?: article| story| post)?(?: on \w+)?|(?:follow|like) us(?: on .+)?",
         r"tweet(?: this)?|email(?: this)?|print(?: this)?",
         r"facebook|twitter|whatsapp|pinterest|linkedin",
-        r"comments?(?: \(\d+\))?|\d+ comments?|click to share.*|view comments|show comments",
+        r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments",
+        r"click to (?:share|email|print|tweet)\b.*",
         r"follow .{1,60} on (?:facebook|twitter|instagram|youtube)\b.*",
+        r"(?:like|enjoy(?:ed)?|love) this (?:story|article|post)\?.*",
     ),
     _rule(
         "call-to-action",
@@ -102,6 +104,8 @@ RULES: tuple[DebrisRule, ...] = (
         r"click here.*|(?:download|get) (?:our|the) app.*|sign up.*|don'?t miss.*",
         r"please (?:share|like|subscribe|follow).*|tap (?:here|to) .+",
         r"listen to (?:this|the) (?:article|story)",
+        r"sharing is caring!?|tell us what you think.*|have your say.*",
+        r"give us (?:your )?feedback.*",
     ),
     _rule(
         "account-menu",
@@ -151,7 +155,9 @@ NOTICES: tuple[DebrisRule, ...] = (
             r"|^.*\b(?:comments powered by|submission guidelines|unsubscribe at any time"
             r"|activation link|successfully subscribed|requires javascript|enable javascript)\b"
             r"|^.*\bearns? (?:an? )?(?:small )?(?:affiliate )?commissions?\b.*"
-            r"\b(?:links?|purchases?)\b",
+            r"\b(?:links?|purchases?)\b"
+            r"|^(?:.*[.!?]\s+)?click here\b|^.*\bby clicking here[.!]?$"
+            r"|^(?=.*\bcommissions?\b)(?=.*\b(?:links?|purchases?)\b).*\b(?:earn|receive|get)s?\b",
             re.IGNORECASE,
         ),
     ),
@@ -166,6 +172,13 @@ NOTICES: tuple[DebrisRule, ...] = (
     ),
 )
 """Whole sentences that are page furniture wherever they stand (checked up to 40 words)."""
+MARKUP = DebrisRule(
+    "markup",
+    R.BOILERPLATE,
+    re.compile(r"&(?:amp;)*lt;/?[a-z]|\[(\w+)\b[^\]]*\].*\[/\1\]|^(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"),
+)
+"""Page source shown as text: escaped tags ("&lt;span …"), shortcodes ("[button …]…[/button]"),
+keyword lists run together by commas ("retire early,early retirement,…")."""
 _RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
 """A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
 MIN_RUN_TOGETHER = 2
@@ -180,6 +193,8 @@ def match_debris(line: str) -> DebrisRule | None:
     True
     """
     words = len(line.split())
+    if MARKUP.pattern.search(line):
+        return MARKUP
     if words <= MAX_NOTICE_WORDS:
         for rule in NOTICES:
             if rule.pattern.match(line.strip()):

@@ -66,6 +66,10 @@ _BY_NAME = re.compile(
     r"^by\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+\d{1,4})?$", re.IGNORECASE
 )
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+_BY_NAMES = re.compile(r"^by\s+(\S.*\S)$", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+MAX_BY_NAMES = 5
+"""A byline may list several authors ("By ANN LEE, BO DIAZ and CY FOX")."""
 
 
 def is_bare_timestamp(text: str) -> bool:
@@ -89,12 +93,20 @@ def is_by_name(text: str) -> bool:
 
     >>> is_by_name("By Ann Lee"), is_by_name("By contrast"), is_by_name("By noon, it rained.")
     (True, False, False)
+    >>> is_by_name("By ANN LEE, BO DIAZ and CY FOX"), is_by_name("By Friday, the bridge was shut.")
+    (True, False)
     """
-    if _BY_NAME.match(text.strip()) is None:
+    if _BY_NAME.match(text.strip()) is not None:
+        words = [w for w in text.split()[1:] if not w.isdigit()]
+        return bool(words) and all(_NAME_WORD.match(w) for w in words)
+    listed = _BY_NAMES.match(text.strip())
+    if listed is None:
         return False
-    words = text.split()[1:]
-    names = [w for w in words if not w.isdigit()]
-    return bool(names) and all(_NAME_WORD.match(w) for w in names)
+    names = _NAME_SEPARATOR.split(listed.group(1))
+    return len(names) <= MAX_BY_NAMES and all(
+        1 <= len(name.split()) <= 4 and all(_NAME_WORD.match(w) for w in name.split())
+        for name in names
+    )
 
 
 def is_labelled_timestamp(text: str) -> bool:

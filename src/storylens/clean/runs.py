@@ -15,20 +15,35 @@ MENU_RUN = DebrisRule("menu-run", R.NAVIGATION, re.compile(r"^.{1,40}$"))
 HEADLINE_RUN = DebrisRule("headline-list", R.RECOMMENDATION, re.compile(r"^.{1,160}$"))
 """Three or more headline-style lines in a row: a list of links to other stories."""
 SENTENCE_END = re.compile(r"[.!?:;\"”’)。！？」]$")
+_STATEMENT_END = re.compile(r"(?<![.…])[.:;。][\"”’']?$|[.:;]\s*[\"”’']$")
+"""A statement ends in a full stop, colon or semicolon (before any closing quote); a headline
+may end in a question, an exclamation, a quotation or "…" (a link text cut short)."""
+
+
+def _headline_end(line: str) -> bool:
+    """Whether a line ends as a headline may: not as a statement does."""
+    return not _STATEMENT_END.search(line.rstrip())
 
 
 def _stub(line: str) -> bool:
     return len(line.split()) <= 4 and not SENTENCE_END.search(line)
 
 
+_COUNTED = re.compile(r"\S\s+\(\d{1,6}\)$")
+"""A link text with its count of comments or views ("Vikings beat the Broncos (145)")."""
+
+
 def _headline(line: str) -> bool:
     words = line.split()
-    if not 4 <= len(words) <= 16 or SENTENCE_END.search(line):
+    if _COUNTED.search(line) and len(words) <= MAX_LINK_WORDS:
+        return True
+    if not 4 <= len(words) <= 16 or not _headline_end(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised / len(words) >= 0.6
 
 
+MAX_LINK_WORDS = 20
 DATED = re.compile(
     r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
@@ -73,15 +88,34 @@ RELATED_LIST = DebrisRule("related-list", R.RECOMMENDATION, re.compile(r"^.{1,20
 _RELATED_HEADING = re.compile(
     r"^(?:related|recommended|more|see also|also (?:read|see)|read (?:more|next|also)"
     r"|most (?:read|popular|viewed|shared)|popular|trending|top stories|latest"
-    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next)"
+    r"|you (?:may|might) also like|editor'?s picks|what to read next|up next|also on \S+)"
     r"\b[^.!?;]{0,50}:?$",
     re.IGNORECASE,
 )
-MAX_LINK_WORDS = 20
-
-
 def _listed(line: str) -> bool:
-    return 2 <= len(line.split()) <= MAX_LINK_WORDS and not SENTENCE_END.search(line)
+    return 1 <= len(line.split()) <= MAX_LINK_WORDS and _headline_end(line)
+
+
+MAX_LEDE_WORDS = 40
+
+
+def _paired(lines: list[str], start: int, furniture: frozenset[int]) -> list[int]:
+    """Link texts each followed by one sentence (a teaser's lede), from ``start``: two or more."""
+    found: list[int] = []
+    at = start
+    while True:
+        while at in furniture:
+            at += 1
+        lede = at + 1
+        while lede in furniture:
+            lede += 1
+        if lede >= len(lines) or not _listed(lines[at]) or _listed(lines[lede]):
+            break
+        if len(lines[lede].split()) > MAX_LEDE_WORDS:
+            break
+        found += [at, lede]
+        at = lede + 1
+    return found if len(found) >= 4 else []
 
 
 def related_lists(
@@ -105,6 +139,8 @@ def related_lists(
             if end not in furniture:
                 listed.append(end)
             end += 1
+        paired = _paired(lines, number + 1, furniture)
+        listed = paired if len(paired) > len(listed) else listed
         if listed:
             found.update({i: RELATED_LIST for i in [number, *listed] if i not in furniture})
     return found
@@ -210,4 +246,36 @@ def repeated_links(
         for other in body[place + 1 : place + REPEAT_DISTANCE + 1]:
             if lines[other] == lines[number]:
                 found.update(dict.fromkeys([number, other], REPEATED_LINK))
+    return found
+
+
+SIGN_UP_BOX = DebrisRule("sign-up-box", R.MEMBERSHIP, re.compile(r"^.{1,400}$"))
+"""The blurb of a sign-up box: between a newsletter or membership line and another notice."""
+
+
+def sign_up_boxes(
+    lines: list[str], *, membership: frozenset[int], notices: frozenset[int]
+) -> dict[int, DebrisRule]:
+    """Lines right between two site notices, one of them a newsletter or membership line.
+
+    A blurb is no longer than a link text (`MAX_LINK_WORDS`): a paragraph between two
+    notices is the article's.
+
+    ``membership`` and ``notices`` are the indices of known debris lines of those kinds
+    (``membership`` a part of ``notices``).
+
+    >>> sorted(sign_up_boxes(["Sign up for our newsletter", "The valley's news each morning.",
+    ...     "No spam. You can unsubscribe at any time."], membership=frozenset({0}),
+    ...     notices=frozenset({0, 2})))
+    [1]
+    """
+    found: dict[int, DebrisRule] = {}
+    for number in range(1, len(lines) - 1):
+        before, after = number - 1, number + 1
+        if number in notices or before not in notices or after not in notices:
+            continue
+        if len(lines[number].split()) > MAX_LINK_WORDS:
+            continue
+        if before in membership or after in membership:
+            found[number] = SIGN_UP_BOX
     return found

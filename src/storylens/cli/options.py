@@ -65,7 +65,7 @@ def metadata_options(command: F) -> F:
         _file_option(
             "--outlets",
             load_table,
-            "Outlet aliases (JSON {\"Outlet\": [\"alias\", ...]} or CSV alias,outlet), "
+            'Outlet aliases (JSON {"Outlet": ["alias", ...]} or CSV alias,outlet), '
             "added to the built-in table.",
         ),
         _file_option(

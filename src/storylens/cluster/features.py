@@ -87,10 +87,13 @@ def name_cues(analysis: Analysis) -> dict[str, float]:
     """Each word of each entity's name, weighted by how often and how early it is named.
 
     Words, not whole names, so "Lohan" in one article meets "Lindsay Lohan" in another.
+    The article's own outlet ("told the Harbor Courier") is not a participant of the event:
+    it would match the outlet's other stories, not this event's other accounts.
     """
     cues: dict[str, float] = {}
+    outlet = name_words(analysis.article.outlet)
     for entity in analysis.entities:
-        if entity.label is EntityLabel.OTHER:
+        if entity.label is EntityLabel.OTHER or (outlet and name_words(entity.name) == outlet):
             continue
         named = [m for m in entity.mentions if m.kind is MentionKind.NAME]
         if not named:

@@ -21,7 +21,6 @@ from storylens.model.comparison import (
     CoverageCell,
     CoverageRow,
     Fact,
-    Lane,
     Link,
     LinkKind,
     MatchKind,
@@ -31,10 +30,8 @@ from storylens.model.comparison import (
     Summary,
     SummarySentence,
     Support,
-    Timeline,
-    TimelineEntry,
-    TimelineSentence,
 )
+from storylens.model.timeline import Lane, Timeline, TimelineEntry, TimelineSentence
 
 __all__ = [
     "AlignedFact",

@@ -4,8 +4,9 @@ An outlet supports a summary sentence taken from fact ``S`` when one of its fact
 ``S`` itself or is linked to ``S`` directly (the pair model's bar, not row membership), is a
 statement (not page text: `Fact.kind`), gives every count ``S`` gives with a value ``S``'s does
 not rule out, states no other day and names no other place than ``S`` does (`agreement`), names
-every venue ``S`` gives and, when ``S`` gives one, no other venue (`venues`), and, when ``S``
-quotes someone, gives those words to the same person. Outlets on the losing side of a conflict
+every venue ``S`` gives and, when ``S`` gives one, no other venue (`venues`), shares a content
+word with each main clause of ``S`` when it joins two (`clauses`), and, when ``S`` quotes
+someone, gives those words to the same person. Outlets on the losing side of a conflict
 about the row, or holding a minority side of a conflict stated in any member, never support it.
 A fact fit to be a summary sentence is prose: a statement, a whole sentence of at least six
 words ending in sentence punctuation (not an ellipsis), not a headline (title case, or the
@@ -20,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from storylens.compare.agreement import days_agree, places_agree
+from storylens.compare.clauses import clauses_agree
 from storylens.compare.entities import names_agree
 from storylens.compare.features import counted_head
 from storylens.compare.numbers import bounds
@@ -100,6 +102,8 @@ def supporters(
         if not places_agree(fact, analysis, source, own):
             continue
         if not venues_agree(fact, analysis, source, own):
+            continue
+        if not clauses_agree(fact, analysis, source, own):
             continue
         found[fact.article_id] = fact
     return tuple(found.values())

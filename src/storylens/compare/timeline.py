@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from storylens.calendar import resolve_expression
 from storylens.model import Analysis, DateMention, Granularity
-from storylens.model.comparison import Lane, Timeline, TimelineEntry, TimelineSentence
+from storylens.model.timeline import Lane, Timeline, TimelineEntry, TimelineSentence
 
 __all__ = [
     "Lane",

@@ -32,7 +32,6 @@ _NEUTRAL_BAND = 0.1
 _SUBJECTIVE = 0.5  # an adjective rated less subjective than this carries no tone ("new", "top")
 
 
-
 def _word_polarity(word: str) -> float:
     lexicon = load_lexicon()
     lower = word.lower()

@@ -80,8 +80,16 @@ def _metadata_problem(metadata: dict[str, Any]) -> tuple[IssueCode, str] | None:
 
 
 def _without_surrogates(raw: RawArticle) -> RawArticle:
-    strings = (raw.id, raw.text, raw.title, raw.outlet, raw.url, raw.site_name, *raw.authors,
-               *raw.page_names)
+    strings = (
+        raw.id,
+        raw.text,
+        raw.title,
+        raw.outlet,
+        raw.url,
+        raw.site_name,
+        *raw.authors,
+        *raw.page_names,
+    )
     if not any(s and _SURROGATE.search(s) for s in strings) and not _has_surrogate(raw.metadata):
         return raw
     return replace(

@@ -30,8 +30,9 @@ class LineStream:
         unicode_encoding = sniff_unicode(head)
         if unicode_encoding:
             self.encoding = unicode_encoding
-            yield from _bounded(io.TextIOWrapper(self.handle, encoding=unicode_encoding),
-                                self.max_bytes, "\n")
+            yield from _bounded(
+                io.TextIOWrapper(self.handle, encoding=unicode_encoding), self.max_bytes, "\n"
+            )
             return
         for number, raw in enumerate(_bounded(self.handle, self.max_bytes, b"\n"), start=1):
             if raw is None:

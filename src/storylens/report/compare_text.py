@@ -176,9 +176,7 @@ def _conflicts(comparison: Comparison, console: Console) -> None:
             )
 
 
-def _coverage(
-    title: str, rows: tuple[CoverageRow, ...], comparison: Comparison
-) -> Table | Group:
+def _coverage(title: str, rows: tuple[CoverageRow, ...], comparison: Comparison) -> Table | Group:
     if len(comparison.articles) > TABLE_COLUMNS:
         return _coverage_list(title, rows, comparison)
     table = Table(title=title, title_justify="left", expand=True)

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storylens.model import FramingProfile, Place
-from storylens.model.comparison import Comparison, Timeline, TimelineSentence
+from storylens.model.comparison import Comparison
+from storylens.model.timeline import Timeline, TimelineSentence
 from storylens.report import framing_view as view
 from storylens.report.findings_view import near_alone, split_dissent
 from storylens.report.html_view import Piece, anchor

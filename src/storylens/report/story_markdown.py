@@ -8,7 +8,8 @@ pipes), so a Markdown renderer shows the text as written and never runs it.
 from __future__ import annotations
 
 from storylens.model import FramingProfile, Place
-from storylens.model.comparison import Comparison, Summary, SummarySentence, Timeline
+from storylens.model.comparison import Comparison, Summary, SummarySentence
+from storylens.model.timeline import Timeline
 from storylens.report import framing_view as view
 from storylens.report.console import shorten
 from storylens.report.escape import markdown_text

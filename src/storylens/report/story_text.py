@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.model import FramingProfile, Place
-from storylens.model.comparison import ArticleRef, Comparison, Summary, Timeline
+from storylens.model.comparison import ArticleRef, Comparison, Summary
+from storylens.model.timeline import Timeline
 from storylens.report import framing_view as view
 from storylens.report.compare_text import render_comparison
 from storylens.report.console import shorten

@@ -27,16 +27,16 @@ def independent(outlets: int, accounts: int, page_only: int = 0) -> str:
     """How many outlets report a fact, how many of them are independent, and how many headline it.
 
     ``4 outlets``; ``4 outlets (2 independent)`` when some are copies of one text; a note of
-    the outlets that give it only in page text (a headline).
+    the outlets whose sentence in the row is page text (a headline).
 
     >>> independent(4, 2), independent(2, 2)
     ('4 outlets (2 independent)', '2 outlets')
     >>> independent(5, 5, 3)
-    '5 outlets (3 only in a headline or other page text)'
+    '5 outlets (3 of them by a headline or other page text)'
     """
     notes = [f"{accounts} independent"] if 0 < accounts < outlets else []
     if page_only:
-        notes.append(f"{page_only} only in a headline or other page text")
+        notes.append(f"{page_only} of them by a headline or other page text")
     words = counted(outlets, "outlet")
     return f"{words} ({'; '.join(notes)})" if notes else words
 

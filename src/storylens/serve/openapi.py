@@ -86,91 +86,88 @@ _STORY_PARAMS = [
 ]
 
 
-def openapi_document() -> dict[str, Any]:
-    """The API description."""
-    comparison = {
-        "type": "object",
-        "description": "storylens.comparison (docs/schema/comparison.v1.json)",
+_COMPARISON = {
+    "type": "object",
+    "description": "storylens.comparison (docs/schema/comparison.v1.json)",
+}
+
+_COMPARE_REQUEST = {
+    "type": "object",
+    "required": ["articles"],
+    "properties": {
+        "articles": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 30,
+            "items": {
+                "type": "object",
+                "required": ["text"],
+                "properties": {
+                    k: {"type": "string"} for k in ("title", "text", "outlet", "url", "date")
+                },
+            },
+        }
+    },
+}
+
+
+def _by_id(name: str, kind: str) -> list[dict[str, Any]]:
+    """The one path parameter of a route that reads a record by its id."""
+    return [{"name": name, "in": "path", "required": True, "schema": {"type": kind}}]
+
+
+def _paths() -> dict[str, Any]:
+    """The routes, each with its parameters and responses."""
+    compare_body = {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/CompareRequest"}}
+        },
     }
     return {
-        "openapi": "3.1.0",
-        "info": {"title": "storylens", "version": "1.0"},
-        "paths": {
-            "/api/stories": {
-                "get": {
-                    "summary": "Stories, searched, filtered, sorted and paged",
-                    "parameters": _STORY_PARAMS,
-                    "responses": {**_ok("a page of stories", {"type": "object"}), **_errors(400)},
-                }
-            },
-            "/api/stories/{story_id}": {
-                "get": {
-                    "summary": "One story's comparison document",
-                    "parameters": [
-                        {
-                            "name": "story_id",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "integer"},
-                        }
-                    ],
-                    "responses": {**_ok("the comparison", comparison), **_errors(400, 404)},
-                }
-            },
-            "/api/articles/{article_id}": {
-                "get": {
-                    "summary": "One stored article and its analysis",
-                    "parameters": [
-                        {
-                            "name": "article_id",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        }
-                    ],
-                    "responses": {**_ok("the article", _ARTICLE), **_errors(400, 404)},
-                }
-            },
-            "/api/compare": {
-                "post": {
-                    "summary": "Compare 2–30 articles without storing them",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/CompareRequest"}
-                            }
-                        },
-                    },
-                    "responses": {
-                        **_ok("the comparison", comparison),
-                        **_errors(400, 413, 422, 503),
-                    },
-                }
-            },
+        "/api/stories": {
+            "get": {
+                "summary": "Stories, searched, filtered, sorted and paged",
+                "parameters": _STORY_PARAMS,
+                "responses": {**_ok("a page of stories", {"type": "object"}), **_errors(400)},
+            }
         },
-        "components": {
-            "schemas": {
-                "Error": _ERROR,
-                "CompareRequest": {
-                    "type": "object",
-                    "required": ["articles"],
-                    "properties": {
-                        "articles": {
-                            "type": "array",
-                            "minItems": 2,
-                            "maxItems": 30,
-                            "items": {
-                                "type": "object",
-                                "required": ["text"],
-                                "properties": {
-                                    k: {"type": "string"}
-                                    for k in ("title", "text", "outlet", "url", "date")
-                                },
-                            },
-                        }
-                    },
+        "/api/stories/{story_id}": {
+            "get": {
+                "summary": "One story's comparison document",
+                "parameters": _by_id("story_id", "integer"),
+                "responses": {**_ok("the comparison", _COMPARISON), **_errors(400, 404)},
+            }
+        },
+        "/api/articles/{article_id}": {
+            "get": {
+                "summary": "One stored article and its analysis",
+                "parameters": _by_id("article_id", "string"),
+                "responses": {**_ok("the article", _ARTICLE), **_errors(400, 404)},
+            }
+        },
+        "/api/compare": {
+            "post": {
+                "summary": "Compare 2–30 articles without storing them",
+                "requestBody": compare_body,
+                "responses": {
+                    **_ok("the comparison", _COMPARISON),
+                    **_errors(400, 413, 422, 503),
                 },
             }
         },
+    }
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API description (OpenAPI 3.1).
+
+    >>> sorted(openapi_document()["paths"])[:2]
+    ['/api/articles/{article_id}', '/api/compare']
+    """
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "storylens", "version": "1.0"},
+        "paths": _paths(),
+        "components": {"schemas": {"Error": _ERROR, "CompareRequest": _COMPARE_REQUEST}},
     }

@@ -120,14 +120,25 @@ def _check_file(path: Path, *, must_exist: bool) -> None:
 
 
 def _check_contents(connection: sqlite3.Connection, path: str, *, writable: bool) -> None:
-    """Refuse a newer schema, an unmigrated store for reading, and foreign SQLite files."""
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    """Refuse a newer schema, an unmigrated store for reading, and foreign SQLite files.
+
+    The version and the tables are read in one read transaction: read one after the other,
+    another process creating the store could commit its first migration between them, and a
+    new store would look like a foreign database ("version 0 with tables").
+    """
+    connection.execute("BEGIN")
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    finally:
+        connection.execute("COMMIT")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"the store {path} is at schema version {version}, newer than this storylens "
             f"({SCHEMA_VERSION}): upgrade storylens"
         )
-    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if version == 0 and tables:
         raise StoreError(f"{path} is a SQLite database but not a storylens store")
     if not writable and version < SCHEMA_VERSION:
