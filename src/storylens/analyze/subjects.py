@@ -26,25 +26,23 @@ def cue_subject(verb: Any, outside: Callable[[Any], bool], depth: int = 0) -> An
         return verb.head  # "Said Roe: …", "Continued Roe: …"
     if verb.dep_ == "acl" and verb.head.tag_ == "NNP" and verb.head.i < verb.i:
         return verb.head  # "Roe, the party's nominee, tweeted: …" read as a reduced relative
-    if (
-        depth < 3
-        and verb.head is not verb
-        and verb.dep_
-        in (
-            "advcl",
-            "xcomp",
-            "conj",
-            "acl",
-            "relcl",
-            "ccomp",
-            "pcomp",
-            "dobj",
-            "pobj",
-            "prep",
-        )
-    ):
+    if depth < 3 and verb.head is not verb and verb.dep_ in _CLIMB:
+        if verb.dep_ == "xcomp":  # "Roe was prompted to say": the passive subject says it
+            controller = _passive_subject(verb.head, outside)
+            if controller is not None:
+                return controller
         return cue_subject(verb.head, outside, depth + 1)
     return None
+
+
+_CLIMB = frozenset(
+    {"advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dobj", "pobj", "prep", "advmod"}
+)
+"""Links a subjectless cue climbs to the verb it hangs on ("Roe went so far as to say")."""
+
+
+def _passive_subject(verb: Any, outside: Callable[[Any], bool]) -> Any:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and outside(c)), None)
 
 
 def antecedent(subject: Any) -> Any:

@@ -1,0 +1,33 @@
+"""Who speaks through a cue verb with no subject of its own (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from storylens.pipeline import analyze_paths
+
+
+def _speaker(folder, paragraph):
+    path = folder / "story.txt"
+    path.write_text("\n\n".join(["Harbour news today", paragraph]), "utf-8")
+    (analysis,) = analyze_paths([str(path)]).analyses
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
+    names = {e.id: e.name for e in analysis.entities}
+    return quote.speaker.mention.text, [names[i] for i in quote.speaker.entity_ids]
+
+
+def test_say_under_an_adverb_takes_the_subject_of_the_clause(tmp_path):
+    speaker = _speaker(
+        tmp_path,
+        "The Ledger columnist Tom Reed went so far as to say: “The site as we know it is over.”",
+    )
+    assert speaker == ("The Ledger columnist Tom Reed", ["Tom Reed"])
+
+
+def test_say_under_a_passive_verb_takes_its_passive_subject(tmp_path):
+    speaker = _speaker(
+        tmp_path,
+        "But the debate was so calm that Mr. Reed was prompted to say, “So far, I cannot "
+        "believe how polite it has been.”",
+    )
+    assert speaker == ("Mr. Reed", ["Reed"])
