@@ -31,3 +31,28 @@ def test_say_under_a_passive_verb_takes_its_passive_subject(tmp_path):
         "believe how polite it has been.”",
     )
     assert speaker == ("Mr. Reed", ["Reed"])
+
+
+def test_all_she_could_do_is_her_speech(tmp_path):
+    path = tmp_path / "story.txt"
+    paragraphs = [
+        "Ferry back in service",
+        "Mayor Lena Park saw the result on the evening news.",
+        "And when she saw it, all she could do was shout “Hooray for the harbour!”",
+    ]
+    path.write_text("\n\n".join(paragraphs), "utf-8")
+    (analysis,) = analyze_paths([str(path)]).analyses
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "she"
+    names = {e.id: e.name for e in analysis.entities}
+    assert [names[i] for i in quote.speaker.entity_ids] == ["Lena Park"]
+
+
+def test_a_speaker_mention_stops_where_a_clause_on_it_begins(tmp_path):
+    speaker = _speaker(
+        tmp_path,
+        "“It was a good deal,” said Carla Moss, the head of the board the mayor had picked.",
+    )
+    assert speaker == ("Carla Moss, the head of the board", ["Carla Moss"])

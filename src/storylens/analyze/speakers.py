@@ -61,7 +61,9 @@ def own_outlet(speaker: Speaker, context: Context) -> bool:
 
 def mention_span(token: Any, offset: int, text: str) -> Span:
     """The noun phrase a subject token heads, as a span (long phrases cut to the head)."""
-    kept = {t.i for t in token.subtree if t.dep_ not in ("relcl", "acl") and not _boundary(t)}
+    clauses = [t for t in token.subtree if t.dep_ in ("relcl", "acl") and t is not token]
+    cut = {c.i for clause in clauses for c in clause.subtree}  # "all she could do": "all"
+    kept = {t.i for t in token.subtree if t.i not in cut and not _boundary(t)}
     kept.add(token.i)
     left = right = token.i
     while left - 1 in kept:

@@ -46,7 +46,14 @@ def _passive_subject(verb: Any, outside: Callable[[Any], bool]) -> Any:
 
 
 def antecedent(subject: Any) -> Any:
-    """A relative pronoun subject ("an architect who said") stands for the noun it modifies."""
+    """A relative pronoun subject ("an architect who said") stands for the noun it modifies.
+
+    "All she could do was shout “…”": the doer of the clause on "all" is the speaker.
+    """
+    if subject is not None and subject.lower_ == "all":
+        clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
+        doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+        return doer if doer is not None else subject
     if subject is None or subject.lower_ not in ("who", "that", "which"):
         return subject
     verb = subject.head
