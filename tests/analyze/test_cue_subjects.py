@@ -56,3 +56,18 @@ def test_a_speaker_mention_stops_where_a_clause_on_it_begins(tmp_path):
         "“It was a good deal,” said Carla Moss, the head of the board the mayor had picked.",
     )
     assert speaker == ("Carla Moss, the head of the board", ["Carla Moss"])
+
+
+def test_a_cue_with_other_senses_gives_way_to_the_cue_above_it(tmp_path):
+    first = _speaker(
+        tmp_path,
+        "Senator Jo Vance said she is sure Tom Reed will continue to be “a champion for the "
+        "harbour workers.”",
+    )
+    second = _speaker(
+        tmp_path,
+        "Of the plan, Senator Jo Vance said many voters in her state would find it “very hard "
+        "to swallow.”",
+    )
+    assert first == ("Senator Jo Vance", ["Jo Vance"])
+    assert second == ("Senator Jo Vance", ["Jo Vance"])

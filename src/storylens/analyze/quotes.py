@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze.antecedents import Salience, read_salience
-from storylens.analyze.cues import cue_lemma
+from storylens.analyze.cues import WEAK_CUES, cue_lemma
 from storylens.analyze.entities import EntityIndex
 from storylens.analyze.layout import (
     according_to,
@@ -345,10 +345,12 @@ def _reported_by(cue: Any, governing: list[Any]) -> Any:
     that they had “…,” he claimed": "admitted", not the nearer "claimed" above it). In "Roe
     said she asked the question “…”" and "Roe said he saw no need, telling them “…”" the
     quotation is reported by "said", whose subject names the speaker; the inner pronoun is
-    the same person, less surely.
+    the same person, less surely. A cue verb that often means no speech ("Roe said Poe will
+    continue to be “…”", "Roe said voters would find it “…”") gives way to the cue above it.
     """
     subject = cue_subject(cue, lambda t: not t.is_quote)
-    if subject is None or subject.lower_ not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+    pronoun = subject is not None and subject.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+    if not pronoun and cue_lemma(cue.text) not in WEAK_CUES:
         return cue
     outer = [g for g in governing if g is not cue and g.is_ancestor(cue)]
     return max(outer, key=lambda g: g.i) if outer else cue
