@@ -71,3 +71,18 @@ def test_a_cue_with_other_senses_gives_way_to_the_cue_above_it(tmp_path):
     )
     assert first == ("Senator Jo Vance", ["Jo Vance"])
     assert second == ("Senator Jo Vance", ["Jo Vance"])
+
+
+def test_a_label_before_the_colon_is_not_the_speaker(tmp_path):
+    path = tmp_path / "story.txt"
+    paragraphs = [
+        "Ferry deal signed",
+        "Mayor Lena Park toured the harbour on Monday.",
+        "Her verdict on the deal: “It is a good start for the crews,” she said.",
+    ]
+    path.write_text("\n\n".join(paragraphs), "utf-8")
+    (analysis,) = analyze_paths([str(path)]).analyses
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "she"

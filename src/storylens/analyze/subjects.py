@@ -13,11 +13,12 @@ def cue_subject(verb: Any, outside: Callable[[Any], bool], depth: int = 0) -> An
 
     "…, panic mode," said Leslie Wimes: the parser may give "said" a subject inside the
     quote as well; the one outside is the speaker. "Said Ellis: …" parses "Said" as a
-    compound of the name it introduces.
+    compound of the name it introduces. Of two subjects outside, the nearer is the cue's:
+    the other is a label before the quotation's colon ("Her verdict: “…,” she said").
     """
-    for child in verb.children:
-        if child.dep_ == "nsubj" and outside(child):
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and outside(c)]
+    if subjects:  # "Her verdict: “…,” she said": of two, the one nearest the verb
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "agent" and passive:  # "was told by Roe", not "said by telephone"
