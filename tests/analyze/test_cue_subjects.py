@@ -86,3 +86,11 @@ def test_a_label_before_the_colon_is_not_the_speaker(tmp_path):
     assert quote.speaker is not None
     assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == "she"
+
+
+def test_speaks_volumes_gives_way_to_the_cue_above_it(tmp_path):
+    speaker = _speaker(
+        tmp_path,
+        "Senator Jo Vance said the vote speaks volumes about “the kind of harbour the town wants.”",
+    )
+    assert speaker == ("Senator Jo Vance", ["Jo Vance"])
