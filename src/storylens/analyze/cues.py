@@ -173,6 +173,16 @@ _IRREGULAR = {
 }
 
 
+WEAK_CUES = frozenset(
+    {
+        *("continue", "find", "put", "read", "point", "indicate", "estimate", "react", "echo"),
+        *("reason", "speak"),
+    }
+)
+"""Cue verbs whose other senses are common ("will continue to be", "would find it hard"):
+under another cue that governs the quotation, the other cue is the quotation's."""
+
+
 @cache
 def cue_forms() -> dict[str, str]:
     """Every inflected form of a cue verb, mapped to its lemma."""

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.analyze.cues import cue_lemma
+from storylens.analyze.antecedents import Salience, read_salience
+from storylens.analyze.cues import WEAK_CUES, cue_lemma
 from storylens.analyze.entities import EntityIndex
 from storylens.analyze.layout import (
     according_to,
@@ -68,16 +69,10 @@ def extract_quotes(
     marks, unbalanced = find_quote_marks(text, paragraphs)
     docs = {p.index: p for p in parsed}
     spans = [(m.opened, m.closed + 1) for m in marks]
-    subjects = frozenset(
-        p.offset + t.idx
-        for p in parsed
-        if p.index >= 0
-        for t in p.doc
-        if t.dep_ in ("nsubj", "nsubjpass") and not _within(p.offset + t.idx, spans)
-    )
+    salience = read_salience(parsed, spans, index)
     quotes: list[Quote] = []
     for mark in marks:
-        found = _attribute(text, mark, docs, marks, quotes, (index, subjects, outlet))
+        found = _attribute(text, mark, docs, marks, quotes, (index, salience, outlet))
         words = len(mark.content.text.split())
         if found.speaker is None and words < MIN_UNATTRIBUTED_WORDS:
             continue
@@ -101,11 +96,11 @@ def _attribute(
     docs: dict[int, ParsedParagraph],
     marks: Sequence[QuoteMarks],
     earlier: Sequence[Quote],
-    known: tuple[EntityIndex, frozenset[int], str | None],
+    known: tuple[EntityIndex, Salience, str | None],
 ) -> _Found:
-    index, subjects, outlet = known
+    index, salience, outlet = known
     previous = earlier[-1].speaker if earlier else None
-    context = Context(text=text, index=index, previous=previous, subjects=subjects, outlet=outlet)
+    context = Context(text=text, index=index, previous=previous, salience=salience, outlet=outlet)
     found = _attribute_in(text, mark, docs, (marks, earlier), context)
     if found.speaker is not None and own_outlet(found.speaker, context):
         return _Found(cue=found.cue, speaker=None, attribution=Attribution.UNRESOLVED)
@@ -350,10 +345,12 @@ def _reported_by(cue: Any, governing: list[Any]) -> Any:
     that they had “…,” he claimed": "admitted", not the nearer "claimed" above it). In "Roe
     said she asked the question “…”" and "Roe said he saw no need, telling them “…”" the
     quotation is reported by "said", whose subject names the speaker; the inner pronoun is
-    the same person, less surely.
+    the same person, less surely. A cue verb that often means no speech ("Roe said Poe will
+    continue to be “…”", "Roe said voters would find it “…”") gives way to the cue above it.
     """
     subject = cue_subject(cue, lambda t: not t.is_quote)
-    if subject is None or subject.lower_ not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+    pronoun = subject is not None and subject.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+    if not pronoun and cue_lemma(cue.text) not in WEAK_CUES:
         return cue
     outer = [g for g in governing if g is not cue and g.is_ancestor(cue)]
     return max(outer, key=lambda g: g.i) if outer else cue

@@ -13,11 +13,12 @@ def cue_subject(verb: Any, outside: Callable[[Any], bool], depth: int = 0) -> An
 
     "…, panic mode," said Leslie Wimes: the parser may give "said" a subject inside the
     quote as well; the one outside is the speaker. "Said Ellis: …" parses "Said" as a
-    compound of the name it introduces.
+    compound of the name it introduces. Of two subjects outside, the nearer is the cue's:
+    the other is a label before the quotation's colon ("Her verdict: “…,” she said").
     """
-    for child in verb.children:
-        if child.dep_ == "nsubj" and outside(child):
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and outside(c)]
+    if subjects:  # "Her verdict: “…,” she said": of two, the one nearest the verb
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "agent" and passive:  # "was told by Roe", not "said by telephone"
@@ -26,29 +27,34 @@ def cue_subject(verb: Any, outside: Callable[[Any], bool], depth: int = 0) -> An
         return verb.head  # "Said Roe: …", "Continued Roe: …"
     if verb.dep_ == "acl" and verb.head.tag_ == "NNP" and verb.head.i < verb.i:
         return verb.head  # "Roe, the party's nominee, tweeted: …" read as a reduced relative
-    if (
-        depth < 3
-        and verb.head is not verb
-        and verb.dep_
-        in (
-            "advcl",
-            "xcomp",
-            "conj",
-            "acl",
-            "relcl",
-            "ccomp",
-            "pcomp",
-            "dobj",
-            "pobj",
-            "prep",
-        )
-    ):
+    if depth < 3 and verb.head is not verb and verb.dep_ in _CLIMB:
+        if verb.dep_ == "xcomp":  # "Roe was prompted to say": the passive subject says it
+            controller = _passive_subject(verb.head, outside)
+            if controller is not None:
+                return controller
         return cue_subject(verb.head, outside, depth + 1)
     return None
 
 
+_CLIMB = frozenset(
+    {"advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dobj", "pobj", "prep", "advmod"}
+)
+"""Links a subjectless cue climbs to the verb it hangs on ("Roe went so far as to say")."""
+
+
+def _passive_subject(verb: Any, outside: Callable[[Any], bool]) -> Any:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and outside(c)), None)
+
+
 def antecedent(subject: Any) -> Any:
-    """A relative pronoun subject ("an architect who said") stands for the noun it modifies."""
+    """A relative pronoun subject ("an architect who said") stands for the noun it modifies.
+
+    "All she could do was shout “…”": the doer of the clause on "all" is the speaker.
+    """
+    if subject is not None and subject.lower_ == "all":
+        clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
+        doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+        return doer if doer is not None else subject
     if subject is None or subject.lower_ not in ("who", "that", "which"):
         return subject
     verb = subject.head
