@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from storylens.compare import Comparison, compare_analyses
-from storylens.compare.features import termless
+from storylens.compare.features import FactFeatures, termless
 from storylens.model.comparison import Fact
 from storylens.pipeline import analyze_paths
 
@@ -40,8 +40,6 @@ def test_bare_age_sentences_share_a_row(comparison):
 
 
 def test_termless_is_only_facts_without_terms():
-    from storylens.compare.features import FactFeatures
-
     empty = FactFeatures(entities={}, words={}, numbers=(), dates=())
     worded = FactFeatures(entities={}, words={"painte": 1.0}, numbers=(), dates=())
     dated = FactFeatures(entities={}, words={}, numbers=(), dates=("2024-03-05",))
