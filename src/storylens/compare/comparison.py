@@ -18,6 +18,7 @@ from storylens.compare.features import (
     embed_facts,
     fact_features,
     lexical_candidates,
+    termless,
 )
 from storylens.compare.near import loose_near
 from storylens.compare.quote_groups import quote_groups, speaker_conflicts
@@ -202,11 +203,16 @@ def _fact_links(
     ``scores`` receives the pair probability of every candidate pair, and the near score
     (``settings.near``) of pairs where one fact's rare terms are mostly in the other
     (`lexical_near`), whatever their cosine. Also returns the vectors and words of the
-    embedded facts, and which facts those are (`lexical_candidates`).
+    embedded facts, and which facts those are (`lexical_candidates`, and apart from them the
+    facts with no term to judge them by: `termless`).
     """
     features = fact_features(analyses, facts, merged)
     embedded = lexical_candidates(facts, features)
     vectors, words = embed_facts(facts, encoder, only=embedded)
+    bare = [t and not e for t, e in zip(termless(features), embedded, strict=True)]
+    if any(bare):
+        vectors, words = _embed_rest(facts, encoder, vectors, words, [not b for b in bare])
+        embedded = [e or b for e, b in zip(embedded, bare, strict=True)]
     links = apart(
         link_facts(facts, features, vectors, words, settings=settings, scores=scores),
         facts,

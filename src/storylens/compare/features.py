@@ -248,6 +248,16 @@ def lexical_candidates(
     return keep.tolist()
 
 
+def termless(features: Sequence[FactFeatures]) -> list[bool]:
+    """Facts with no content word, entity, number or date ("She was 91.").
+
+    `lexical_candidates` has nothing to judge them by, so the embedding does: they are
+    embedded on their own (`storylens.compare.comparison`), apart from the other facts, whose
+    word weights therefore stay as they were.
+    """
+    return [not (f.words or f.entities or f.numbers or f.dates) for f in features]
+
+
 def fact_features(
     analyses: Sequence[Analysis], facts: Sequence[Fact], merged: MergedEntities
 ) -> list[FactFeatures]:
