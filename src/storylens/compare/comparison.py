@@ -107,12 +107,7 @@ def compare_analyses(
         >>> [a.outlet for a in comparison.articles]
         ['PJ Media', 'Opposing Views']
     """
-    ids = [a.article.id for a in analyses]
-    if len(set(ids)) < len(ids):
-        raise DuplicateArticleIds("two analyses share an article id: drop them with distinct_ids")
-    if len(ids) < 2:
-        raise TooFewArticles(f"compare needs two or more articles, got {len(analyses)}")
-    order = [a.article.id for a in analyses]
+    order = _checked_order(analyses)
     merged = merge_entities(analyses)
     facts = [fact for analysis in analyses for fact in split_facts(analysis)]
     refs = [ref for analysis in analyses for ref in quote_refs(analysis, merged)]
@@ -124,28 +119,8 @@ def compare_analyses(
     rows = build_rows(facts, links, scores, order, near=settings.near)
     roots = copy_roots(facts, order)
     vectors, words = _embed_rest(facts, encoder, *embedded)
-    rows = loose_near(
-        rows,
-        facts,
-        vectors,
-        words,
-        roots,
-        cosine=settings.near_cosine,
-        cover=settings.near_cover,
-        per_account=settings.near_per_account,
-    )
-    rows = sibling_near(rows)
-    groups = quote_groups(hits, order)
-    same = same_utterances(hits, _sentence_score(facts, scores))
-    conflicts = speaker_conflicts(groups, _sentence_spans(analyses), same=same)
-    conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
-    conflicts, groups = with_accounts(conflicts, groups, roots)
-    disputed = {c.quote_group for c in conflicts}
-    groups = [
-        g
-        for g in groups
-        if g.id in disputed or accounts([q.article_id for q in g.quotes], roots) > 1
-    ]
+    rows = _with_near(rows, facts, (vectors, words), roots, settings)
+    conflicts, groups = _disputes(analyses, facts, rows, hits, scores, roots)
     return Comparison(
         articles=_article_refs(analyses, roots),
         facts=tuple(facts),
@@ -165,6 +140,66 @@ def compare_analyses(
         issues=tuple(issues),
         title=story_title(analyses),
     )
+
+
+def _with_near(
+    rows: Sequence[AlignedFact],
+    facts: Sequence[Fact],
+    embedded: tuple[Vectors, Sequence[ContentWords]],
+    roots: dict[str, str],
+    settings: AlignmentSettings,
+) -> list[AlignedFact]:
+    """The rows with each member's near statements in other articles (`loose_near`, siblings)."""
+    vectors, words = embedded
+    rows = loose_near(
+        rows,
+        facts,
+        vectors,
+        words,
+        roots,
+        cosine=settings.near_cosine,
+        cover=settings.near_cover,
+        per_account=settings.near_per_account,
+    )
+    return sibling_near(rows)
+
+
+def _checked_order(analyses: Sequence[Analysis]) -> list[str]:
+    """The article ids in input order; two or more, none repeated (else the error says which)."""
+    ids = [a.article.id for a in analyses]
+    if len(set(ids)) < len(ids):
+        raise DuplicateArticleIds("two analyses share an article id: drop them with distinct_ids")
+    if len(ids) < 2:
+        raise TooFewArticles(f"compare needs two or more articles, got {len(analyses)}")
+    return ids
+
+
+def _disputes(
+    analyses: Sequence[Analysis],
+    facts: Sequence[Fact],
+    rows: Sequence[AlignedFact],
+    hits: Sequence[QuoteHit],
+    scores: dict[tuple[int, int], float],
+    roots: dict[str, str],
+) -> tuple[list[Conflict], list[QuoteGroup]]:
+    """Speaker and value conflicts, and the quote groups worth showing.
+
+    A quote group is shown when a conflict is about it or independent accounts (copies of one
+    text count once) carry it in more than one article.
+    """
+    order = [a.article.id for a in analyses]
+    groups = quote_groups(hits, order)
+    same = same_utterances(hits, _sentence_score(facts, scores))
+    conflicts = speaker_conflicts(groups, _sentence_spans(analyses), same=same)
+    conflicts += value_conflicts(rows, analyses, first_id=len(conflicts) + 1)
+    conflicts, groups = with_accounts(conflicts, groups, roots)
+    disputed = {c.quote_group for c in conflicts}
+    shown = [
+        g
+        for g in groups
+        if g.id in disputed or accounts([q.article_id for q in g.quotes], roots) > 1
+    ]
+    return conflicts, shown
 
 
 def _quoted(
