@@ -128,3 +128,13 @@ def test_cleaning_a_text_whose_long_first_line_is_a_standfirst_twice_changes_not
     second = _plain([again])
     assert [p.text for p in second.paragraphs] == [p.text for p in first.paragraphs]
     assert standfirst not in [p.text for p in first.paragraphs]
+
+
+def test_a_menu_run_closed_by_removing_a_repeated_link_goes_in_the_first_cleaning():
+    link = "ferry fares rise again this week in the valley"
+    later = "Drivers will be sent over the north crossing until the repairs are done."
+    first = _plain(["Bridge closes", BODY, "Ferries", link, link, "Buses", "Trains", later])
+    kept = [p.text for p in first.paragraphs]
+    assert kept == [BODY, later]
+    second = _plain([first.title, *kept])
+    assert [p.text for p in second.paragraphs] == kept

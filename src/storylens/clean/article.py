@@ -172,10 +172,12 @@ def _line_debris(text: str, number: int) -> DebrisRule | None:
 
 
 def _runs_until_stable(texts: list[str], known: frozenset[int]) -> dict[int, DebrisRule]:
-    """Lines in runs; then repeated link texts again, each round's finds known, until none is new.
+    """Lines in runs; then repeated links and menu runs again among the lines left, until none.
 
-    Taking a line out can put two copies of a link text next to each other (one on either side
-    of it): a second cleaning would find them, so the first keeps looking (idempotent cleaning).
+    Taking a line out can put two copies of a link text next to each other, or close a run of
+    menu stubs around it. A second cleaning, which reads only the lines kept, would find them;
+    so the first reads the kept lines again the same way until a round finds nothing new
+    (idempotent cleaning).
     """
     found = {
         **repeated_links(texts, furniture=known),
@@ -183,9 +185,13 @@ def _runs_until_stable(texts: list[str], known: frozenset[int]) -> dict[int, Deb
         **related_lists(texts, furniture=known),
         **run_debris(texts, furniture=known),
     }
-    while new := repeated_links(texts, furniture=known | frozenset(found)):
-        found.update(new)
-    return found
+    while True:
+        kept = [i for i in range(len(texts)) if i not in known and i not in found]
+        lines = [texts[i] for i in kept]
+        rounds = {**repeated_links(lines), **run_debris(lines)}
+        if not rounds:
+            return found
+        found.update({kept[i]: rule for i, rule in rounds.items()})
 
 
 def _move_runs(out: _Sorted) -> None:

@@ -102,16 +102,22 @@ def _listed(line: str) -> bool:
 MAX_LEDE_WORDS = 40
 
 
+def _pair_from(at: int, furniture: frozenset[int]) -> tuple[int, int]:
+    """The first line from ``at`` that is not known debris, and the next such line after it."""
+    while at in furniture:
+        at += 1
+    lede = at + 1
+    while lede in furniture:
+        lede += 1
+    return at, lede
+
+
 def _paired(lines: list[str], start: int, furniture: frozenset[int]) -> list[int]:
     """Link texts each followed by one sentence (a teaser's lede), from ``start``: two or more."""
     found: list[int] = []
     at = start
     while True:
-        while at in furniture:
-            at += 1
-        lede = at + 1
-        while lede in furniture:
-            lede += 1
+        at, lede = _pair_from(at, furniture)
         if lede >= len(lines) or not _listed(lines[at]) or _listed(lines[lede]):
             break
         if len(lines[lede].split()) > MAX_LEDE_WORDS:
@@ -166,11 +172,7 @@ def _teasers_from(lines: list[str], start: int, furniture: frozenset[int]) -> li
     found: list[int] = []
     at = start
     while True:
-        while at in furniture:
-            at += 1
-        lede = at + 1
-        while lede in furniture:
-            lede += 1
+        at, lede = _pair_from(at, furniture)
         if lede >= len(lines) or not 3 <= len(lines[at].split()) <= 16:
             return found
         if _HEAD_END.search(lines[at]) or len(lines[lede].split()) < TEASER_WORDS:
