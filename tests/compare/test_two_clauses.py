@@ -9,24 +9,17 @@ name Valley Post for the detour it never mentions.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from storylens.compare import Comparison, compare_analyses
+from storylens.compare import Comparison
 from storylens.compare.clauses import clauses, clauses_agree
 from storylens.model import Analysis, Article, Evidence, InputFormat, Sentence, Span
 from storylens.model.comparison import Fact
-from storylens.pipeline import analyze_paths
-
-FIXTURE = Path(__file__).parent / "fixtures" / "two_clauses.jsonl"
 
 
 @pytest.fixture(scope="module")
-def analysed() -> tuple[dict[str, Analysis], Comparison]:
-    outcome = analyze_paths([str(FIXTURE)])
-    assert not outcome.issues
-    return {a.article.id: a for a in outcome.analyses}, compare_analyses(outcome.analyses)
+def analysed(compared_fixture) -> tuple[dict[str, Analysis], Comparison]:
+    return compared_fixture("two_clauses.jsonl")
 
 
 def _lede(comparison: Comparison, article_id: str) -> Fact:

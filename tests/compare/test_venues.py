@@ -9,24 +9,17 @@ sentence names that clinic and no other.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from storylens.compare import Comparison, compare_analyses
+from storylens.compare import Comparison
 from storylens.compare.venues import venues, venues_agree
 from storylens.model import Analysis
 from storylens.model.comparison import Fact
-from storylens.pipeline import analyze_paths
-
-FIXTURE = Path(__file__).parent / "fixtures" / "two_clinics.jsonl"
 
 
 @pytest.fixture(scope="module")
-def analysed() -> tuple[dict[str, Analysis], Comparison]:
-    outcome = analyze_paths([str(FIXTURE)])
-    assert not outcome.issues
-    return {a.article.id: a for a in outcome.analyses}, compare_analyses(outcome.analyses)
+def analysed(compared_fixture) -> tuple[dict[str, Analysis], Comparison]:
+    return compared_fixture("two_clinics.jsonl")
 
 
 def _lede(comparison: Comparison, article_id: str) -> Fact:
