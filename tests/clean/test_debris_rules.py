@@ -423,6 +423,8 @@ def test_page_source_counters_and_link_calls_are_debris(line, rule):
         "The county may earn a commission on the bridge's new toll, the treasurer said.",
         "She said the [draft] plan had been shown to the board.",
         "In 1998 the bridge carried 4,000 trucks a day.",
+        "河北,山西,内蒙古三地昨天都下了大雨,气象台发布了暴雨预警。",
+        "Eggs,milk,bread,butter and jam were all the shop had left on Sunday.",
         "Fares rose from $1,000 to $2,000, then $3,000 to $4,500, by the county's count.",
     ],
 )

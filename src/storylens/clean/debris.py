@@ -187,11 +187,13 @@ MARKUP = DebrisRule(
     "markup",
     R.BOILERPLATE,
     re.compile(
-        r"&(?:amp;)*lt;/?[a-z]|\[(\w+)\b[^\]]*\].*\[/\1\]|^(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"
+        r"&(?:amp;)*lt;/?[a-z]|\[(\w+)\b[^\]]*\].*\[/\1\]"
+        r"|^(?!.*[.!?。！？][\"”’]?$)(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"
     ),
 )
 """Page source shown as text: escaped tags ("&lt;span …"), shortcodes ("[button …]…[/button]"),
-keyword lists run together by commas ("retire early,early retirement,…")."""
+keyword lists run together by commas ("retire early,early retirement,…"; a list ends no
+sentence: a line that does is prose whose commas lack their spaces)."""
 _RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
 """A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
 MIN_RUN_TOGETHER = 2
