@@ -96,6 +96,14 @@ def test_another_story_headline_in_capitals_inside_the_text_is_debris():
     assert _body(lines) == [BODY, MORE, lines[4], lines[5], lines[6]]
 
 
+def test_a_title_in_capitals_after_a_menu_line_is_the_title_not_a_capitals_link():
+    lines = ["Menu", "COUNTY CLOSES THE OLD RIVER BRIDGE TO ALL TRUCKS", BODY, MORE, BODY]
+    article = _plain(lines)
+    assert article.title == lines[1]
+    assert [d.rule for d in article.debris] == ["menu"]
+    assert _body(lines) == [BODY, MORE, BODY]
+
+
 @pytest.mark.parametrize(
     "note",
     [

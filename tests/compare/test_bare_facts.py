@@ -44,3 +44,15 @@ def test_termless_is_only_facts_without_terms():
     worded = FactFeatures(entities={}, words={"painte": 1.0}, numbers=(), dates=())
     dated = FactFeatures(entities={}, words={}, numbers=(), dates=("2024-03-05",))
     assert termless([empty, worded, dated]) == [True, False, False]
+
+
+AGES_DIFFER = Path(__file__).parent / "fixtures" / "bare_ages_differ.jsonl"
+
+
+def test_bare_sentences_giving_other_numbers_are_not_one_row():
+    outcome = analyze_paths([str(AGES_DIFFER)])
+    assert not outcome.issues
+    comparison = compare_analyses(outcome.analyses)
+    ages = {"She was 88.", "She was 83."}
+    for row in comparison.shared():
+        assert len(ages & {f.span.text for f in (*row.facts, *row.restated)}) < 2

@@ -125,7 +125,7 @@ def _sort_lines(lines: list[Span], *, runs: bool) -> _Sorted:
     edges = {id(line) for line in edge_lines(lines)}
     texts = [line.text for line in lines]
     for number, line in enumerate(lines):
-        rule = _line_debris(line.text, number)
+        rule = _line_debris(line.text, titled=bool(out.body))
         if rule is not None:
             out.debris.append(Debris(span=line, reason=rule.reason, rule=rule.name))
             continue
@@ -163,10 +163,13 @@ def _before_credit(
     return None
 
 
-def _line_debris(text: str, number: int) -> DebrisRule | None:
-    """The debris rule a line matches alone (a headline in capitals: not the first line)."""
+def _line_debris(text: str, *, titled: bool) -> DebrisRule | None:
+    """The debris rule a line matches alone (a headline in capitals: not the title).
+
+    ``titled``: a body line comes before this one (the first body line is the title).
+    """
     rule = match_debris(text)
-    if rule is None and number and is_capitals_link(text):
+    if rule is None and titled and is_capitals_link(text):
         return CAPS_LINK
     return rule
 

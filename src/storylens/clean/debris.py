@@ -183,15 +183,19 @@ NOTICES: tuple[DebrisRule, ...] = (
     ),
 )
 """Whole sentences that are page furniture wherever they stand (checked up to 40 words)."""
+_TAGS_OR_KEYWORDS = (
+    r"&(?:amp;)*lt;/?[a-z]|^(?!.*[.!?。！？][\"”’]?$)(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"
+)
+_NO_SHORTCODE = re.compile(_TAGS_OR_KEYWORDS)
+"""`MARKUP` without its shortcode part: each "[" would scan the rest of a line in vain."""
 MARKUP = DebrisRule(
     "markup",
     R.BOILERPLATE,
-    re.compile(
-        r"&(?:amp;)*lt;/?[a-z]|\[(\w+)\b[^\]]*\].*\[/\1\]|^(?:[^,]{0,40}[^\W\d],(?=[^\W\d])){3,}"
-    ),
+    re.compile(rf"\[(\w+)\b[^\]]*\].*\[/\1\]|{_TAGS_OR_KEYWORDS}"),
 )
 """Page source shown as text: escaped tags ("&lt;span …"), shortcodes ("[button …]…[/button]"),
-keyword lists run together by commas ("retire early,early retirement,…")."""
+keyword lists run together by commas ("retire early,early retirement,…"; a list ends no
+sentence: a line that does is prose whose commas lack their spaces)."""
 _RUN_TOGETHER = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)[a-z]{2,}[A-Z][a-z]")
 """A lower-case word run into a capitalised one ("KerryJohn"): link texts joined by a scraper."""
 MIN_RUN_TOGETHER = 2
@@ -206,7 +210,7 @@ def match_debris(line: str) -> DebrisRule | None:
     True
     """
     words = len(line.split())
-    if MARKUP.pattern.search(line):
+    if (MARKUP.pattern if "[/" in line else _NO_SHORTCODE).search(line):
         return MARKUP
     if words <= MAX_NOTICE_WORDS:
         for rule in NOTICES:

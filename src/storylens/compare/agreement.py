@@ -110,8 +110,18 @@ def places_agree(first: Fact, a: Analysis, second: Fact, b: Analysis) -> bool:
     return _Setting.of(first, a).same_place(_Setting.of(second, b))
 
 
-def apart(links: Sequence[Link], facts: Sequence[Fact], analyses: Sequence[Analysis]) -> list[Link]:
+def apart(
+    links: Sequence[Link],
+    facts: Sequence[Fact],
+    analyses: Sequence[Analysis],
+    *,
+    bare: frozenset[str] = frozenset(),
+) -> list[Link]:
     """``links`` without the embedding links between facts that state other days or places.
+
+    ``bare`` holds the ids of facts with no term but their numerals ("She was 88."): an
+    embedding link to one of them needs both facts to write the same numerals, since the
+    numerals are all such a fact says ("She was 88." / "She was 83." are two claims).
 
     Each fact's days and places are read once, however many links it has.
     """
@@ -134,10 +144,20 @@ def apart(links: Sequence[Link], facts: Sequence[Fact], analyses: Sequence[Analy
             ):
                 continue
             a, b = fact_of[link.source], fact_of[link.target]
+            if bare & {a.id, b.id} and _numerals(a) != _numerals(b):
+                continue
             if venues_clash(a, by_id[a.article_id], b, by_id[b.article_id]):
                 continue
         kept.append(link)
     return kept
+
+
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numerals(fact: Fact) -> set[str]:
+    """The numerals written in the fact (the analysis reads no count without a noun)."""
+    return set(_NUMERAL.findall(fact.span.text))
 
 
 def _days(fact: Fact, analysis: Analysis) -> set[object]:

@@ -252,6 +252,7 @@ def _fact_links(
         link_facts(facts, features, vectors, words, settings=settings, scores=scores),
         facts,
         analyses,
+        bare=frozenset(f.id for f, b in zip(facts, bare, strict=True) if b),
     )
     for pair in lexical_near(facts, features):
         scores[pair] = max(scores.get(pair, 0.0), settings.near)
